@@ -1,0 +1,45 @@
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from kommunen.models import Kommune
+
+
+class KommuneViewSet(SnippetViewSet):
+    """The municipality register; mostly filled by `import_kommunen`, searchable by name and AGS."""
+
+    model = Kommune
+    icon = "site"
+    menu_label = _("Gemeindeverzeichnis")
+    add_to_admin_menu = True
+    menu_order = 300
+    list_display = ["anzeigename", "ags", "typ", "einwohner", "groessenklasse", "bundesland"]
+    list_filter = ["typ", "groessenklasse", "bundesland"]
+    search_fields = ["anzeigename", "name", "ags"]
+    search_backend_name = None
+    list_per_page = 50
+    panels = [
+        FieldRowPanel([FieldPanel("ags"), FieldPanel("typ")]),
+        FieldRowPanel([FieldPanel("name"), FieldPanel("anzeigename")]),
+        FieldRowPanel(
+            [
+                FieldPanel("einwohner"),
+                FieldPanel("groessenklasse", read_only=True),
+            ]
+        ),
+        FieldRowPanel([FieldPanel("bundesland"), FieldPanel("kreis")]),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("flaeche_km2"), FieldPanel("postleitzahl")]),
+                FieldRowPanel([FieldPanel("breitengrad"), FieldPanel("laengengrad")]),
+                FieldPanel("verstaedterung"),
+                FieldPanel("gemeindefrei"),
+            ],
+            heading=_("Weitere Angaben aus dem Gemeindeverzeichnis"),
+        ),
+    ]
+
+
+register_snippet(KommuneViewSet)

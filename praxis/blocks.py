@@ -1,0 +1,48 @@
+"""The building blocks of a Praxisbeispiel's body."""
+
+from django.utils.translation import gettext_lazy as _
+
+from wagtail import blocks
+from wagtail.documents.blocks import DocumentChooserBlock
+from wagtail.images.blocks import ImageBlock
+
+ABSATZ_FEATURES = ["bold", "italic", "link", "ul", "ol"]
+
+
+class DokumentBlock(blocks.StructBlock):
+    """A downloadable document such as a flyer, a concept or an evaluation."""
+
+    dokument = DocumentChooserBlock(label=_("Dokument"))
+    beschreibung = blocks.CharBlock(
+        label=_("Beschreibung"),
+        required=False,
+        help_text=_("Was steht im Dokument? Zum Beispiel „Konzept, 12 Seiten“."),
+    )
+
+    class Meta:
+        icon = "doc-full"
+        label = _("Dokument")
+        template = "praxis/blocks/dokument_block.html"
+
+
+class ZitatBlock(blocks.StructBlock):
+    """A quote from someone involved, with its source."""
+
+    zitat = blocks.TextBlock(label=_("Zitat"))
+    quelle = blocks.CharBlock(
+        label=_("Quelle"), required=False, help_text=_("Wer hat das gesagt, in welcher Rolle?")
+    )
+
+    class Meta:
+        icon = "openquote"
+        label = _("Zitat")
+        template = "praxis/blocks/zitat_block.html"
+
+
+class PraxisBodyBlock(blocks.StreamBlock):
+    """Paragraphs, images, documents and quotes; the paragraphs form the exchange `beschreibung`."""
+
+    absatz = blocks.RichTextBlock(features=ABSATZ_FEATURES, label=_("Absatz"), icon="pilcrow")
+    bild = ImageBlock(label=_("Bild"))
+    dokument = DokumentBlock()
+    zitat = ZitatBlock()

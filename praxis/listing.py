@@ -1,0 +1,69 @@
+"""The public entry listing: a GET form of filters over live entries, paginated."""
+
+from django import forms
+from django.core.paginator import Paginator
+from django.http import HttpRequest
+from django.utils.translation import gettext_lazy as _
+
+from kommunen.groessenklasse import Groessenklasse
+from kommunen.models import Bundesland
+from praxis.models import Handlungsfeld, PraxisPage, PraxisStatus
+
+PRO_SEITE = 20
+
+
+class PraxisFilterForm(forms.Form):
+    """Filters named like the search API's parameters, so listing URLs can be shared."""
+
+    handlungsfeld = forms.ModelMultipleChoiceField(
+        Handlungsfeld.objects.all(),
+        to_field_name="slug",
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        label=_("Handlungsfeld"),
+    )
+    groessenklasse = forms.MultipleChoiceField(
+        choices=Groessenklasse.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        label=_("Größenklasse"),
+    )
+    bundesland = forms.MultipleChoiceField(
+        choices=Bundesland.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        label=_("Bundesland"),
+    )
+    status = forms.MultipleChoiceField(
+        choices=PraxisStatus.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        label=_("Status"),
+    )
+
+    def filter(self, queryset):
+        data = self.cleaned_data
+        if data.get("handlungsfeld"):
+            queryset = queryset.filter(handlungsfelder__in=data["handlungsfeld"]).distinct()
+        if data.get("groessenklasse"):
+            queryset = queryset.filter(kommune__groessenklasse__in=data["groessenklasse"])
+        if data.get("bundesland"):
+            queryset = queryset.filter(kommune__bundesland__in=data["bundesland"])
+        if data.get("status"):
+            queryset = queryset.filter(status__in=data["status"])
+        return queryset
+
+
+def listing_kontext(request: HttpRequest) -> dict:
+    form = PraxisFilterForm(request.GET or None)
+    eintraege = (
+        PraxisPage.objects.live()
+        .public()
+        .select_related("kommune", "bild")
+        .prefetch_related("handlungsfelder")
+        .order_by("-first_published_at", "title")
+    )
+    if form.is_bound and form.is_valid():
+        eintraege = form.filter(eintraege)
+    seite = Paginator(eintraege, PRO_SEITE).get_page(request.GET.get("seite"))
+    return {"filter_form": form, "seite": seite, "eintraege": seite.object_list}

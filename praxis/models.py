@@ -1,0 +1,365 @@
+"""Good-practice entries (Praxisbeispiele), their taxonomies and the listing page."""
+
+from django import forms
+from django.core.validators import RegexValidator
+from django.db import models
+from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
+
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from taggit.models import TaggedItemBase
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    InlinePanel,
+    MultiFieldPanel,
+    ObjectList,
+    TabbedInterface,
+    TitleFieldPanel,
+)
+from wagtail.fields import StreamField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from kommunen.models import Kommune
+from praxis.blocks import PraxisBodyBlock
+
+MONAT_VALIDATOR = RegexValidator(
+    r"^\d{4}-(0[1-9]|1[0-2])$", _("Bitte im Format JJJJ-MM angeben, zum Beispiel 2019-03.")
+)
+
+
+class Taxonomie(models.Model):
+    """A managed list entry with a stable slug used by the exchange format."""
+
+    name = models.CharField(_("Bezeichnung"), max_length=100, unique=True)
+    slug = models.SlugField(
+        _("Kürzel"),
+        max_length=60,
+        unique=True,
+        help_text=_("Stabiles Kürzel für Austauschformat und Filter-Adressen; nicht mehr ändern."),
+    )
+    beschreibung = models.TextField(_("Beschreibung"), blank=True)
+    sort_order = models.PositiveSmallIntegerField(_("Reihenfolge"), default=0)
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("slug"),
+        FieldPanel("beschreibung"),
+        FieldPanel("sort_order"),
+    ]
+
+    class Meta:
+        abstract = True
+        ordering = ["sort_order", "name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Handlungsfeld(Taxonomie):
+    """A field of action of municipal integration work (Sprache, Wohnen, ...)."""
+
+    class Meta(Taxonomie.Meta):
+        verbose_name = _("Handlungsfeld")
+        verbose_name_plural = _("Handlungsfelder")
+
+
+class Zielgruppe(Taxonomie):
+    """A group an entry is meant for (Geflüchtete, Familien, ...)."""
+
+    class Meta(Taxonomie.Meta):
+        verbose_name = _("Zielgruppe")
+        verbose_name_plural = _("Zielgruppen")
+
+
+class PraxisStatus(models.TextChoices):
+    GEPLANT = "geplant", _("geplant")
+    LAUFEND = "laufend", _("laufend")
+    ABGESCHLOSSEN = "abgeschlossen", _("abgeschlossen")
+    VERSTETIGT = "verstetigt", _("verstetigt")
+
+
+class PraxisPageTag(TaggedItemBase):
+    content_object = ParentalKey(
+        "praxis.PraxisPage", on_delete=models.CASCADE, related_name="tagged_items"
+    )
+
+
+class PraxisIndexPage(Page):
+    """The listing of all entries, filterable by Handlungsfeld, Größenklasse, Bundesland, Status."""
+
+    einleitung = models.TextField(
+        _("Einleitung"), blank=True, help_text=_("Kurzer Text über der Liste der Praxisbeispiele.")
+    )
+
+    content_panels = [*Page.content_panels, FieldPanel("einleitung")]
+
+    parent_page_types = ["plattform.HomePage"]
+    subpage_types = []
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("Praxisbeispiel-Übersicht")
+
+    def get_context(self, request, *args, **kwargs):
+        from praxis.listing import listing_kontext
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(listing_kontext(request))
+        return context
+
+
+class PraxisPage(Page):
+    """A good-practice entry of its lead Kommune, with the conditions under which it worked."""
+
+    austausch_id = models.SlugField(
+        _("Austausch-ID"),
+        max_length=120,
+        unique=True,
+        blank=True,
+        help_text=_(
+            "Stabile Kennung für den Austausch mit anderen Plattformen. Wird beim ersten "
+            "Speichern vergeben und danach nicht mehr geändert."
+        ),
+    )
+    kommune = models.ForeignKey(
+        Kommune,
+        verbose_name=_("federführende Kommune"),
+        null=True,
+        editable=False,
+        on_delete=models.PROTECT,
+        related_name="praxisbeispiele",
+    )
+    kurzbeschreibung = models.TextField(
+        _("Kurzbeschreibung"),
+        max_length=500,
+        help_text=_(
+            "Ein bis zwei Sätze, die in Suchergebnissen und Listen erscheinen "
+            "(höchstens 500 Zeichen)."
+        ),
+    )
+    body = StreamField(
+        PraxisBodyBlock(),
+        verbose_name=_("Beschreibung"),
+        blank=True,
+        help_text=_("Ausführliche Beschreibung: Absätze, Bilder, Dokumente und Zitate."),
+    )
+    bild = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("Vorschaubild"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_(
+            "Erscheint in Listen und oben auf der Seite. Bitte einen Alternativtext pflegen."
+        ),
+    )
+    handlungsfelder = ParentalManyToManyField(
+        Handlungsfeld,
+        verbose_name=_("Handlungsfelder"),
+        related_name="praxisbeispiele",
+        help_text=_("Alle Handlungsfelder, in denen das Praxisbeispiel wirkt."),
+    )
+    zielgruppen = ParentalManyToManyField(
+        Zielgruppe,
+        verbose_name=_("Zielgruppen"),
+        related_name="praxisbeispiele",
+        blank=True,
+    )
+    schlagworte = ClusterTaggableManager(
+        through=PraxisPageTag,
+        verbose_name=_("Schlagworte"),
+        blank=True,
+        help_text=_("Freie Stichworte, durch Komma getrennt."),
+    )
+    status = models.CharField(
+        _("Status"),
+        max_length=20,
+        choices=PraxisStatus.choices,
+        default=PraxisStatus.LAUFEND,
+    )
+    beginn = models.CharField(
+        _("Beginn"),
+        max_length=7,
+        blank=True,
+        validators=[MONAT_VALIDATOR],
+        help_text=_("Monat des Starts im Format JJJJ-MM."),
+    )
+    ende = models.CharField(
+        _("Ende"),
+        max_length=7,
+        blank=True,
+        validators=[MONAT_VALIDATOR],
+        help_text=_("Monat des Endes im Format JJJJ-MM; leer lassen, wenn es weiterläuft."),
+    )
+    traeger = models.CharField(
+        _("Träger"), max_length=255, blank=True, help_text=_("Wer führt das Projekt durch?")
+    )
+    kosten_jahr_eur = models.PositiveIntegerField(
+        _("Kosten pro Jahr (Euro)"),
+        null=True,
+        blank=True,
+        help_text=_("Ungefähre jährliche Kosten in Euro, ohne Cent. Leer, wenn unbekannt."),
+    )
+    personal = models.CharField(
+        _("Personal"),
+        max_length=255,
+        blank=True,
+        help_text=_("Zum Beispiel „0,25 Stellen Koordination, 20 Ehrenamtliche“."),
+    )
+    uebertragbarkeit = models.TextField(
+        _("Übertragbarkeit"),
+        blank=True,
+        help_text=_("Was braucht eine andere Kommune, um das zu übernehmen? Was war entscheidend?"),
+    )
+    kontakt_name = models.CharField(_("Name"), max_length=200, blank=True)
+    kontakt_funktion = models.CharField(_("Funktion"), max_length=200, blank=True)
+    kontakt_email = models.EmailField(_("E-Mail"), blank=True)
+    kontakt_telefon = models.CharField(_("Telefon"), max_length=50, blank=True)
+
+    content_panels = [
+        TitleFieldPanel("title"),
+        FieldPanel("kurzbeschreibung"),
+        FieldPanel("bild"),
+        FieldPanel("body"),
+    ]
+    einordnung_panels = [
+        FieldPanel("handlungsfelder", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("zielgruppen", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("schlagworte"),
+        InlinePanel(
+            "partner",
+            heading=_("Partnerkommunen"),
+            label=_("Partnerkommune"),
+            help_text=_(
+                "Kommunen, die das Praxisbeispiel gemeinsam mit der federführenden Kommune tragen."
+            ),
+        ),
+    ]
+    rahmen_panels = [
+        FieldRowPanel(
+            [FieldPanel("status"), FieldPanel("beginn"), FieldPanel("ende")], heading=_("Laufzeit")
+        ),
+        FieldPanel("traeger"),
+        InlinePanel("foerderungen", heading=_("Förderung"), label=_("Förderprogramm")),
+        FieldRowPanel(
+            [FieldPanel("kosten_jahr_eur"), FieldPanel("personal")], heading=_("Aufwand")
+        ),
+        FieldPanel("uebertragbarkeit"),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("kontakt_name"), FieldPanel("kontakt_funktion")]),
+                FieldRowPanel([FieldPanel("kontakt_email"), FieldPanel("kontakt_telefon")]),
+            ],
+            heading=_("Kontakt"),
+        ),
+        InlinePanel("links", heading=_("Links"), label=_("Link")),
+    ]
+    edit_handler = TabbedInterface(
+        [
+            ObjectList(content_panels, heading=_("Inhalt")),
+            ObjectList(einordnung_panels, heading=_("Einordnung")),
+            ObjectList(rahmen_panels, heading=_("Rahmenbedingungen")),
+            ObjectList(
+                [*Page.promote_panels, FieldPanel("austausch_id", read_only=True)],
+                heading=_("Veröffentlichung"),
+            ),
+        ]
+    )
+
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("kurzbeschreibung"),
+        index.SearchField("body"),
+        index.SearchField("uebertragbarkeit"),
+        index.SearchField("traeger"),
+        index.RelatedFields("schlagworte", [index.SearchField("name")]),
+        index.RelatedFields("handlungsfelder", [index.SearchField("name")]),
+        index.RelatedFields("zielgruppen", [index.SearchField("name")]),
+        index.RelatedFields("kommune", [index.SearchField("anzeigename")]),
+        index.FilterField("status"),
+        index.FilterField("kommune"),
+    ]
+
+    parent_page_types = ["kommunen.KommunePage", "kommunen.LandkreisPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("Praxisbeispiel")
+        verbose_name_plural = _("Praxisbeispiele")
+
+    def save(self, *args, **kwargs) -> None:
+        self.kommune = self.lead_kommune()
+        if not self.austausch_id:
+            self.austausch_id = self._neue_austausch_id()
+        super().save(*args, **kwargs)
+
+    def lead_kommune(self) -> Kommune | None:
+        """The Kommune whose profile page this entry stands under."""
+        parent = self.get_parent() if self.path else None
+        return getattr(parent.specific, "kommune", None) if parent else None
+
+    def _neue_austausch_id(self) -> str:
+        stamm = slugify(f"{self.kommune.anzeigename if self.kommune else ''}-{self.slug}")[:110]
+        kandidat, n = stamm, 2
+        while PraxisPage.objects.filter(austausch_id=kandidat).exclude(pk=self.pk).exists():
+            kandidat, n = f"{stamm}-{n}", n + 1
+        return kandidat
+
+    @property
+    def absaetze(self) -> list:
+        return [block for block in self.body if block.block_type == "absatz"]
+
+
+class PraxisPartner(Orderable):
+    """A partner Kommune of an intermunicipal entry."""
+
+    page = ParentalKey(PraxisPage, on_delete=models.CASCADE, related_name="partner")
+    kommune = models.ForeignKey(
+        Kommune,
+        verbose_name=_("Kommune"),
+        on_delete=models.PROTECT,
+        related_name="partnerschaften",
+    )
+
+    panels = [FieldPanel("kommune")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("Partnerkommune")
+        verbose_name_plural = _("Partnerkommunen")
+        constraints = [
+            models.UniqueConstraint(fields=["page", "kommune"], name="praxis_partner_einmalig")
+        ]
+
+
+class PraxisFoerderung(Orderable):
+    """A funding programme that paid for the entry."""
+
+    page = ParentalKey(PraxisPage, on_delete=models.CASCADE, related_name="foerderungen")
+    name = models.CharField(
+        _("Förderprogramm"),
+        max_length=255,
+        help_text=_("Zum Beispiel „Verwaltungsvorschrift Integration“ oder „AMIF“."),
+    )
+
+    panels = [FieldPanel("name")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("Förderung")
+        verbose_name_plural = _("Förderungen")
+
+
+class PraxisLink(Orderable):
+    """A link to more about the entry (project site, press article, evaluation)."""
+
+    page = ParentalKey(PraxisPage, on_delete=models.CASCADE, related_name="links")
+    url = models.URLField(_("Adresse"), max_length=500)
+
+    panels = [FieldPanel("url")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("Link")
+        verbose_name_plural = _("Links")
