@@ -1,0 +1,30 @@
+"""Management command: load the municipality register from a file."""
+
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.utils.translation import gettext_lazy as _
+
+from kommunen.importer import ImportFehler, import_kommunen
+
+
+class Command(BaseCommand):
+    """Import or update Kommunen from the GV-ISys extract (CSV/XLSX) or the exchange CSV."""
+
+    help = _(
+        "Importiert Kommunen aus dem GV-ISys-Auszug von Destatis (CSV oder XLSX) oder aus einer "
+        "CSV-Datei im Austauschformat. Abgleich über den AGS; bei einer fehlerhaften Zeile wird "
+        "nichts geschrieben."
+    )
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("datei", help=_("Pfad zur CSV- oder XLSX-Datei"))
+        parser.add_argument(
+            "--quiet", action="store_true", help=_("Keine Fortschrittsmeldungen ausgeben")
+        )
+
+    def handle(self, *args, datei: str, quiet: bool, verbosity: int, **options) -> None:
+        fortschritt = None if quiet or verbosity == 0 else self.stdout.write
+        try:
+            bilanz = import_kommunen(datei, fortschritt)
+        except ImportFehler as exc:
+            raise CommandError(str(exc)) from None
+        self.stdout.write(self.style.SUCCESS(bilanz.zusammenfassung()))
