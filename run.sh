@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Run the platform locally: SQLite, database search, demo content, an admin login.
+#   ./run.sh            (PORT=8000 by default; DATABASE_URL / SEARCH_URL are honoured if set)
+set -euo pipefail
+cd "$(dirname "$0")"
+. scripts/lib.sh
+
+PORT="${PORT:-8000}"
+export DJANGO_SETTINGS_MODULE="${DJANGO_SETTINGS_MODULE:-plattform.settings.dev}"
+export BASE_URL="${BASE_URL:-http://localhost:$PORT}"
+
+ensure_venv
+say "Datenbank: $(describe_database)"
+say "Suche: ${SEARCH_URL:-Datenbanksuche (kein SEARCH_URL)}"
+python manage.py migrate --noinput
+python manage.py seed_demo
+python manage.py ensure_admin
+say "Starte http://localhost:$PORT/ (Strg+C beendet)"
+exec python manage.py runserver "0.0.0.0:$PORT"

@@ -1,0 +1,38 @@
+"""Services a test may need (PostgreSQL, OpenSearch, Chromium): skip locally, fail in CI."""
+
+import os
+import shutil
+from typing import NoReturn
+
+import pytest
+
+CHROMIUM_KANDIDATEN = ("/usr/bin/chromium", "/usr/bin/chromium-browser")
+
+
+def in_ci() -> bool:
+    """True when running under CI (`CI=true`), where no service may be missing."""
+    return os.environ.get("CI") == "true"
+
+
+def dienst_fehlt(name: str, grund: str) -> NoReturn:
+    """Skip the current test because service `name` is missing; fail instead when in CI."""
+    meldung = f"{name} fehlt: {grund}"
+    if in_ci():
+        pytest.fail(f"{meldung} (in CI muss {name} laufen)", pytrace=False)
+    pytest.skip(meldung)
+
+
+def chromium_pfad() -> str:
+    """Path of Debian's chromium for Playwright (`executable_path`), or skip/fail."""
+    for pfad in (os.environ.get("CHROMIUM_PATH", ""), *CHROMIUM_KANDIDATEN):
+        if pfad and shutil.which(pfad):
+            return pfad
+    dienst_fehlt("Chromium", "apt-get install chromium fonts-dejavu-core")
+
+
+def postgres_pflicht() -> None:
+    """Require that the test database is PostgreSQL (DATABASE_URL=postgres://...)."""
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        dienst_fehlt("PostgreSQL", f"Datenbank ist {connection.vendor}; DATABASE_URL setzen")
