@@ -1,0 +1,1 @@
+"""The exchange format of Praxisbeispiele (JSON Lines, AUSTAUSCHFORMAT.md): read, write, import."""
