@@ -267,7 +267,7 @@ class KommunePage(Page):
 
         live = PraxisPage.objects.live().select_related("kommune")
         context["eintraege"] = live.child_of(self).order_by("-first_published_at")
-        context["partner_eintraege"] = live.filter(partner_kommunen=self.kommune).distinct()
+        context["partner_eintraege"] = live.filter(partner__kommune=self.kommune).distinct()
         return context
 
 
