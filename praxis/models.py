@@ -1,6 +1,7 @@
 """Good-practice entries (Praxisbeispiele), their taxonomies and the listing page."""
 
 from django import forms
+from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
 from django.utils.text import slugify
@@ -24,6 +25,7 @@ from wagtail.search import index
 
 from kommunen.models import Kommune
 from praxis.blocks import PraxisBodyBlock
+from praxis.panels import LeadKommunePanel
 
 MONAT_VALIDATOR = RegexValidator(
     r"^\d{4}-(0[1-9]|1[0-2])$", _("Bitte im Format JJJJ-MM angeben, zum Beispiel 2019-03.")
@@ -221,6 +223,7 @@ class PraxisPage(Page):
     kontakt_telefon = models.CharField(_("Telefon"), max_length=50, blank=True)
 
     content_panels = [
+        LeadKommunePanel(heading=_("Federführende Kommune")),
         TitleFieldPanel("title"),
         FieldPanel("kurzbeschreibung"),
         FieldPanel("bild"),
@@ -291,6 +294,11 @@ class PraxisPage(Page):
         verbose_name = _("Praxisbeispiel")
         verbose_name_plural = _("Praxisbeispiele")
 
+    def clean(self) -> None:
+        super().clean()
+        if self.beginn and self.ende and self.ende < self.beginn:
+            raise ValidationError({"ende": _("Das Ende darf nicht vor dem Beginn liegen.")})
+
     def save(self, *args, **kwargs) -> None:
         self.kommune = self.lead_kommune()
         if not self.austausch_id:
@@ -303,7 +311,8 @@ class PraxisPage(Page):
         return getattr(parent.specific, "kommune", None) if parent else None
 
     def _neue_austausch_id(self) -> str:
-        stamm = slugify(f"{self.kommune.anzeigename if self.kommune else ''}-{self.slug}")[:110]
+        kommune = self.kommune.anzeigename if self.kommune else ""
+        stamm = slugify(f"{kommune}-{self.slug or self.title}")[:110]
         kandidat, n = stamm, 2
         while PraxisPage.objects.filter(austausch_id=kandidat).exclude(pk=self.pk).exists():
             kandidat, n = f"{stamm}-{n}", n + 1

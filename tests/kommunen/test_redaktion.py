@@ -1,0 +1,121 @@
+"""Access control is Wagtail's own: page permissions on subtrees and the Kreis review workflow."""
+
+from django.contrib.auth import get_user_model
+
+import pytest
+
+from kommunen.factories import KommuneFactory, LandkreisFactory
+from kommunen.models import KommunenIndexPage, KommunePage, KommuneTyp, LandkreisPage
+from kommunen.redaktion import ensure_redaktion
+from praxis.models import PraxisPage
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def baum():
+    index = KommunenIndexPage.objects.get()
+    kreis = LandkreisFactory(ags="01062", name="Stormarn")
+    landkreis = index.add_child(instance=LandkreisPage(title="Kreis Stormarn", kommune=kreis))
+    ahrensburg = landkreis.add_child(
+        instance=KommunePage(
+            title="Ahrensburg",
+            kommune=KommuneFactory(ags="01062001", name="Ahrensburg", kreis=kreis),
+        )
+    )
+    barsbuettel = landkreis.add_child(
+        instance=KommunePage(
+            title="Barsbüttel",
+            kommune=KommuneFactory(ags="01062004", name="Barsbüttel", kreis=kreis),
+        )
+    )
+    kiel = index.add_child(
+        instance=KommunePage(
+            title="Kiel",
+            kommune=KommuneFactory(ags="01002000", name="Kiel", typ=KommuneTyp.KREISFREIE_STADT),
+        )
+    )
+    return {
+        "index": index,
+        "landkreis": landkreis,
+        "ahrensburg": ahrensburg,
+        "barsbuettel": barsbuettel,
+        "kiel": kiel,
+    }
+
+
+def _user(name, *gruppen):
+    user = get_user_model().objects.create_user(name, password="pw")
+    user.groups.set(gruppen)
+    return user
+
+
+def test_new_profiles_get_their_groups_and_the_kreis_its_workflow(baum):
+    from django.contrib.auth.models import Group
+
+    namen = set(Group.objects.values_list("name", flat=True))
+    assert {"Kreiskoordination Stormarn", "Redaktion Ahrensburg", "Redaktion Kiel"} <= namen
+    assert baum["ahrensburg"].get_workflow().name == "Freigabe durch die Kreiskoordination Stormarn"
+
+
+def test_officer_edits_own_subtree_but_cannot_publish(baum):
+    from django.contrib.auth.models import Group
+
+    officer = _user("officer", Group.objects.get(name="Redaktion Ahrensburg"))
+    eigene = baum["ahrensburg"].permissions_for_user(officer)
+    assert eigene.can_edit() and eigene.can_add_subpage()
+    assert not eigene.can_publish()
+    assert not baum["barsbuettel"].permissions_for_user(officer).can_edit()
+    assert not baum["landkreis"].permissions_for_user(officer).can_edit()
+
+
+def test_coordinator_publishes_below_the_kreis_only(baum):
+    from django.contrib.auth.models import Group
+
+    koordination = _user("koord", Group.objects.get(name="Kreiskoordination Stormarn"))
+    entry = baum["barsbuettel"].add_child(
+        instance=PraxisPage(
+            title="Sprachcafé", kurzbeschreibung="Deutsch üben bei Kaffee.", live=False
+        )
+    )
+    assert entry.permissions_for_user(koordination).can_publish()
+    assert not baum["kiel"].permissions_for_user(koordination).can_edit()
+
+
+def test_submitted_entry_goes_to_kreis_review_and_coordinator_approves(baum):
+    from django.contrib.auth.models import Group
+
+    officer = _user("officer", Group.objects.get(name="Redaktion Ahrensburg"))
+    koordination = _user("koord", Group.objects.get(name="Kreiskoordination Stormarn"))
+    entry = baum["ahrensburg"].add_child(
+        instance=PraxisPage(title="Lotsen", kurzbeschreibung="Begleitung.", live=False)
+    )
+    entry.save_revision(user=officer)
+    workflow_state = entry.get_workflow().start(entry, officer)
+    task_state = workflow_state.current_task_state
+    assert task_state.task.specific.user_can_access_editor(entry, koordination)
+    actions = [a[0] for a in task_state.task.specific.get_actions(entry, koordination)]
+    assert "approve" in actions
+    assert task_state.task.specific.get_actions(entry, officer) == []
+
+    task_state.task.specific.on_action(task_state, koordination, "approve")
+    entry.refresh_from_db()
+    assert entry.live
+
+
+def test_kreisfreie_stadt_is_reviewed_by_the_platform_editors(baum):
+    ensure_redaktion()
+    assert baum["kiel"].get_workflow().name == "Freigabe durch die Plattform-Redaktion"
+
+
+def test_ensure_redaktion_is_idempotent_and_creates_demo_logins(baum):
+    from django.contrib.auth.models import Group
+
+    erste = ensure_redaktion(demo=True)
+    anzahl = Group.objects.count()
+    zweite = ensure_redaktion(demo=True)
+    assert Group.objects.count() == anzahl
+    assert [z.split(" / ")[0] for z in erste] == ["kommune-demo", "kreis-demo"]
+    assert erste != zweite  # fresh passwords every run
+    officer = get_user_model().objects.get(username="kommune-demo")
+    assert officer.check_password(zweite[0].split(" / ")[1].split()[0])
