@@ -6,6 +6,7 @@ from wagtail.models import Page
 
 
 def startseiten_kontext(home: Page) -> dict:
+    """Handlungsfelder with their entry counts, the six newest entries and the totals."""
     from kommunen.models import KommunePage
     from praxis.models import Handlungsfeld, PraxisIndexPage, PraxisPage
 
@@ -15,7 +16,9 @@ def startseiten_kontext(home: Page) -> dict:
     )
     return {
         "handlungsfelder": handlungsfelder,
-        "neueste": live.select_related("kommune", "bild").order_by("-first_published_at")[:6],
+        "neueste": live.select_related("kommune", "bild")
+        .prefetch_related("handlungsfelder")
+        .order_by("-first_published_at")[:6],
         "anzahl_praxis": live.count(),
         "anzahl_kommunen": KommunePage.objects.live().public().count(),
         "praxis_index": PraxisIndexPage.objects.live().first(),

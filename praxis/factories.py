@@ -1,0 +1,51 @@
+"""Factories for Praxisbeispiele, shared by tests, benchmarks and demo seeding."""
+
+from django.utils import timezone
+
+import factory
+import wagtail_factories
+
+from praxis.models import Handlungsfeld, PraxisFoerderung, PraxisPage, PraxisPartner, Zielgruppe
+
+
+class PraxisPageFactory(wagtail_factories.PageFactory):
+    """A live entry; pass `parent=<KommunePage>` so that it gets its lead Kommune.
+
+    `handlungsfelder`/`zielgruppen` take slugs (default: "sprache"), `partner` takes
+    Kommune objects and `foerderungen` names of funding programmes.
+    """
+
+    class Meta:
+        model = PraxisPage
+
+    title = factory.Sequence(lambda n: f"Sprachcafé {n}")
+    kurzbeschreibung = "Ehrenamtliche treffen sich wöchentlich mit Neuzugewanderten zum Sprechen."
+    status = "laufend"
+    beginn = "2018-03"
+    first_published_at = factory.LazyFunction(timezone.now)
+
+    @factory.post_generation
+    def handlungsfelder(self, create: bool, slugs, **kwargs) -> None:
+        if create:
+            self.handlungsfelder.set(Handlungsfeld.objects.filter(slug__in=slugs or ["sprache"]))
+
+    @factory.post_generation
+    def zielgruppen(self, create: bool, slugs, **kwargs) -> None:
+        if create and slugs:
+            self.zielgruppen.set(Zielgruppe.objects.filter(slug__in=slugs))
+
+    @factory.post_generation
+    def partner(self, create: bool, kommunen, **kwargs) -> None:
+        for kommune in kommunen or []:
+            self.partner.add(PraxisPartner(kommune=kommune))
+
+    @factory.post_generation
+    def foerderungen(self, create: bool, namen, **kwargs) -> None:
+        for name in namen or []:
+            self.foerderungen.add(PraxisFoerderung(name=name))
+
+    @classmethod
+    def _after_postgeneration(cls, instance: PraxisPage, create: bool, results=None) -> None:
+        """Commit the cluster relations set by the post-generation hooks."""
+        if create:
+            instance.save()
