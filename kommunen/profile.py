@@ -31,7 +31,7 @@ def ensure_profil(kommune: Kommune) -> KommunePage:
     )
     parent.add_child(instance=page)
     page.save_revision().publish()
-    return page
+    return page_class.objects.get(pk=page.pk)  # publishing worked on a copy
 
 
 def _profil_parent(kommune: Kommune) -> Page:
