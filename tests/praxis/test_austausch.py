@@ -11,7 +11,8 @@ import pytest
 
 from kommunen.factories import KommuneFactory, LandkreisFactory
 from kommunen.models import KommunenIndexPage, KommunePage, KommuneTyp, LandkreisPage
-from praxis.austausch.lesen import FELDER
+from praxis.austausch import beschreibung
+from praxis.austausch.lesen import FELDER, AustauschFehler, lies_zeile
 from praxis.austausch.schreiben import praxis_als_austausch
 from praxis.models import PraxisPage
 
@@ -290,3 +291,28 @@ def test_import_puts_kreisfreie_stadt_under_the_index(kommunen):
     assert (
         PraxisPage.objects.get(austausch_id="stuttgart-sprachcafe").get_parent().pk == stuttgart.pk
     )
+
+
+# --- single values ---
+
+
+def test_empty_kontakt_and_blank_strings_become_null(kommunen):
+    roh = lotsen_objekt() | {
+        "kontakt": {"name": " ", "funktion": "", "email": None, "telefon": ""},
+        "traeger": "",
+        "beschreibung": "Eins\r\n\r\n\r\nZwei  \nDrei",
+    }
+    eintrag = lies_zeile(json.dumps(roh), 1)
+    assert eintrag["kontakt"] is None and eintrag["traeger"] is None
+    assert eintrag["beschreibung"] == "Eins\n\nZwei\nDrei"
+
+
+def test_rich_text_of_editors_exports_as_plain_paragraphs():
+    html = '<p><b>Fett</b> &amp; <a href="https://x.example">Link</a></p><ul><li>eins</li><li>zwei</li></ul>'
+    assert beschreibung.als_text(html) == ["Fett & Link", "eins", "zwei"]
+
+
+def test_kosten_must_be_a_whole_number(kommunen):
+    for wert in (1.5, "5000", True):
+        with pytest.raises(AustauschFehler, match="kosten_jahr_eur"):
+            lies_zeile(json.dumps(lotsen_objekt() | {"kosten_jahr_eur": wert}), 4)
