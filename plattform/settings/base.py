@@ -18,6 +18,7 @@ INSTALLED_APPS = [
     "plattform",
     "kommunen",
     "praxis",
+    "search",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -34,6 +35,7 @@ INSTALLED_APPS = [
     "taggit",
     "django_filters",
     "django_tasks",
+    "django_tasks_db",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -123,7 +125,13 @@ WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAIL_MODERATION_ENABLED = True
 
-TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+# Index sync runs as tasks stored in the database (worker: `python manage.py db_worker`).
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+
+# Search engine: SEARCH_URL set -> OpenSearch/Elasticsearch, empty -> database search.
+SEARCH_URL = os.environ.get("SEARCH_URL", "")
+SEARCH_ENGINE = os.environ.get("SEARCH_ENGINE", "")  # "", "opensearch" or "elasticsearch"
+SEARCH_INDEX_PREFIX = os.environ.get("SEARCH_INDEX_PREFIX", "praxisnetz")
 
 LOGGING = {
     "version": 1,

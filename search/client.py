@@ -1,0 +1,82 @@
+"""The transport to the search engine: opensearch-py or elasticsearch-py, chosen by the server.
+
+Mappings and queries are built with `elasticsearch.dsl` and sent as plain dicts through
+whichever client fits, so the rest of the app does not care which engine answers.
+"""
+
+import json
+import urllib.request
+from functools import cache
+
+from django.conf import settings
+
+ENGINES = ("opensearch", "elasticsearch")
+TIMEOUT = 10
+
+
+class SucheNichtKonfiguriert(RuntimeError):
+    """SEARCH_URL is empty: the database backend answers instead."""
+
+
+def engine_name() -> str:
+    """ "opensearch" or "elasticsearch", from SEARCH_ENGINE or the server's info answer."""
+    return _engine_name(settings.SEARCH_URL, settings.SEARCH_ENGINE)
+
+
+@cache
+def _engine_name(url: str, konfiguriert: str) -> str:
+    if konfiguriert:
+        if konfiguriert not in ENGINES:
+            raise ValueError(f"SEARCH_ENGINE must be one of {ENGINES}, not {konfiguriert!r}")
+        return konfiguriert
+    if not url:
+        raise SucheNichtKonfiguriert("SEARCH_URL is not set")
+    with urllib.request.urlopen(url, timeout=TIMEOUT) as antwort:
+        info = json.load(antwort)
+    return (
+        "opensearch"
+        if info.get("version", {}).get("distribution") == "opensearch"
+        else ("elasticsearch")
+    )
+
+
+def get_client():
+    """The cached client for SEARCH_URL (opensearch-py or elasticsearch-py)."""
+    return _client(settings.SEARCH_URL, engine_name())
+
+
+@cache
+def _client(url: str, engine: str):
+    if not url:
+        raise SucheNichtKonfiguriert("SEARCH_URL is not set")
+    if engine == "opensearch":
+        from opensearchpy import OpenSearch
+
+        return OpenSearch(hosts=[url], timeout=TIMEOUT, max_retries=0)
+    from elasticsearch import Elasticsearch
+
+    return Elasticsearch(url, request_timeout=TIMEOUT, max_retries=0)
+
+
+def bulk(aktionen, **kwargs) -> tuple[int, list]:
+    """Send bulk actions through the helper of the client in use."""
+    if engine_name() == "opensearch":
+        from opensearchpy.helpers import bulk as helfer
+    else:
+        from elasticsearch.helpers import bulk as helfer
+    return helfer(get_client(), aktionen, **kwargs)
+
+
+def verbindungsfehler() -> tuple[type[Exception], ...]:
+    """Exceptions that mean "the engine is unreachable or refused the request"."""
+    from elastic_transport import TransportError as EsTransportError
+    from elasticsearch import ApiError
+    from opensearchpy.exceptions import OpenSearchException
+
+    return (OpenSearchException, EsTransportError, ApiError, OSError)
+
+
+def zuruecksetzen() -> None:
+    """Forget cached clients (tests switch SEARCH_URL and prefixes)."""
+    _client.cache_clear()
+    _engine_name.cache_clear()

@@ -1,0 +1,105 @@
+"""The search document of a Praxisbeispiel, with its lead Kommune denormalised."""
+
+from django.db.models import Prefetch, QuerySet
+from django.utils.html import strip_tags
+
+from elasticsearch.dsl import Date, Document, Double, Integer, Keyword, Text
+
+from kommunen.models import Kommune
+from praxis.models import PraxisPage, PraxisPartner
+from search.analyse import INDEX_ANALYZER, SUCH_ANALYZER
+from search.vergleich import einwohner_log10, kreis_ags
+
+
+def _text(**kwargs) -> Text:
+    return Text(analyzer=INDEX_ANALYZER, search_analyzer=SUCH_ANALYZER, **kwargs)
+
+
+class PraxisDocument(Document):
+    """One live, public PraxisPage; the document id is the page id."""
+
+    page_id = Integer()
+    austausch_id = Keyword()
+    title = _text(term_vector="with_positions_offsets")
+    kurzbeschreibung = _text(term_vector="with_positions_offsets")
+    body = _text(term_vector="with_positions_offsets")
+    uebertragbarkeit = _text()
+    traeger = _text()
+    tags = _text(fields={"roh": Keyword()})
+    handlungsfelder = Keyword()
+    handlungsfelder_labels = _text()
+    zielgruppen = Keyword()
+    zielgruppen_labels = _text()
+    status = Keyword()
+    first_published_at = Date()
+    url = Keyword(index=False)
+    kommune_ags = Keyword()
+    kommune_name = _text()
+    groessenklasse = Keyword()
+    einwohner = Integer()
+    einwohner_log10 = Double()
+    bundesland = Keyword()
+    kreis_ags = Keyword()
+    verstaedterung = Integer()
+    partner_ags = Keyword()
+
+    @classmethod
+    def from_page(cls, page: PraxisPage) -> "PraxisDocument":
+        """Build the document from a page (prefetched with `seiten_fuer_index()` ideally)."""
+        tags = [eintrag.tag.name for eintrag in page.tagged_items.all()]
+        doc = cls(
+            meta={"id": page.pk},
+            page_id=page.pk,
+            austausch_id=page.austausch_id,
+            title=page.title,
+            kurzbeschreibung=page.kurzbeschreibung,
+            body=body_text(page),
+            uebertragbarkeit=page.uebertragbarkeit,
+            traeger=page.traeger,
+            tags=tags,
+            handlungsfelder=[h.slug for h in page.handlungsfelder.all()],
+            handlungsfelder_labels=[h.name for h in page.handlungsfelder.all()],
+            zielgruppen=[z.slug for z in page.zielgruppen.all()],
+            zielgruppen_labels=[z.name for z in page.zielgruppen.all()],
+            status=page.status,
+            first_published_at=page.first_published_at,
+            url=page.get_url() or "",
+            partner_ags=[p.kommune.ags for p in page.partner.all()],
+        )
+        if page.kommune:
+            doc.kommune_felder(page.kommune)
+        return doc
+
+    def kommune_felder(self, kommune: Kommune) -> None:
+        """Denormalise the lead Kommune's comparability features."""
+        self.kommune_ags = kommune.ags
+        self.kommune_name = kommune.anzeigename
+        self.groessenklasse = kommune.groessenklasse
+        self.einwohner = kommune.einwohner or 0
+        self.einwohner_log10 = einwohner_log10(kommune.einwohner or 0)
+        self.bundesland = kommune.bundesland
+        self.kreis_ags = kreis_ags(kommune.ags)
+        self.verstaedterung = kommune.verstaedterung
+
+
+def body_text(page: PraxisPage) -> str:
+    """The searchable text of the StreamField body, without markup."""
+    feld = PraxisPage._meta.get_field("body")
+    teile = feld.get_searchable_content(page.body)
+    return "\n".join(strip_tags(str(teil)) for teil in teile if teil)
+
+
+def seiten_fuer_index() -> QuerySet:
+    """Live, public entries with everything the document needs prefetched."""
+    return (
+        PraxisPage.objects.live()
+        .public()
+        .select_related("kommune")
+        .prefetch_related(
+            "handlungsfelder",
+            "zielgruppen",
+            "tagged_items__tag",
+            Prefetch("partner", queryset=PraxisPartner.objects.select_related("kommune")),
+        )
+        .order_by("pk")
+    )

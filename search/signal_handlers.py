@@ -1,0 +1,55 @@
+"""Page and Kommune events mark entries for re-indexing (see search.abgleich)."""
+
+from django.db.models import Q
+from django.db.models.signals import post_delete, post_save, pre_delete
+from django.dispatch import receiver
+
+from wagtail.models import Page
+from wagtail.signals import page_published, page_unpublished, post_page_move
+
+from kommunen.models import Kommune, KommunePage, LandkreisPage
+from praxis.models import PraxisPage
+from search.abgleich import engine_aktiv, vormerken
+
+
+def _eintraege_unter(page: Page) -> list[int]:
+    return list(PraxisPage.objects.descendant_of(page, inclusive=True).values_list("pk", flat=True))
+
+
+@receiver(page_published, sender=PraxisPage)
+@receiver(page_unpublished, sender=PraxisPage)
+def praxis_veroeffentlicht(sender, instance, **kwargs) -> None:
+    vormerken([instance.pk])
+
+
+@receiver(post_page_move)
+def seite_verschoben(sender, instance, **kwargs) -> None:
+    """A moved entry, or a moved profile with its entries, gets a new URL and lead Kommune."""
+    if engine_aktiv():
+        vormerken(_eintraege_unter(instance))
+
+
+@receiver(post_delete, sender=PraxisPage)
+def praxis_geloescht(sender, instance, **kwargs) -> None:
+    vormerken([instance.pk])
+
+
+@receiver(pre_delete, sender=KommunePage)
+@receiver(pre_delete, sender=LandkreisPage)
+def profil_wird_geloescht(sender, instance, **kwargs) -> None:
+    """The entries below a deleted profile disappear with it."""
+    if engine_aktiv():
+        vormerken(_eintraege_unter(instance))
+
+
+@receiver(post_save, sender=Kommune)
+def kommune_geaendert(sender, instance, created: bool, **kwargs) -> None:
+    """Entries led by or partnered with this Kommune carry its data; re-index them."""
+    if created or not engine_aktiv():
+        return
+    ids = (
+        PraxisPage.objects.filter(Q(kommune=instance) | Q(partner__kommune=instance))
+        .values_list("pk", flat=True)
+        .distinct()
+    )
+    vormerken(ids)
