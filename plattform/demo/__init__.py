@@ -1,0 +1,1 @@
+"""Demo content: Kommunen, Praxisbeispiele and profiles in the exchange formats, and images."""
