@@ -1,0 +1,225 @@
+"""The public JSON API at /api/v1/: search, entry detail, similar entries, Kommunen."""
+
+import logging
+
+from django.http import HttpRequest, HttpResponse
+from django.utils.translation import gettext as _
+
+from ninja import NinjaAPI, Query, Schema
+from ninja.errors import ValidationError
+
+from kommunen.models import Kommune
+from praxis.austausch.schreiben import praxis_als_austausch
+from praxis.models import PraxisPage
+from search.anfrage import AnfrageFehler, parse_anfrage
+from search.darstellung import (
+    aehnliche,
+    karten,
+    kommune_als_dict,
+    kommune_kurz,
+    profil_url,
+    suchen,
+    treffer_als_dict,
+    vergleichbare,
+)
+
+logger = logging.getLogger(__name__)
+
+api = NinjaAPI(
+    urls_namespace="api_v1",
+    title="Praxisnetz Integration API",
+    version="1",
+    description="Praxisbeispiele kommunaler Integrationsarbeit suchen und abrufen.",
+    openapi_url="/openapi.json",
+    docs_url="/docs",
+)
+
+
+class Fehler(Schema):
+    fehler: str
+    meldungen: list[str] = []
+
+
+class KommuneKurz(Schema):
+    ags: str
+    name: str
+    groessenklasse: str
+    bundesland: str
+
+
+class TrefferSchema(Schema):
+    id: str
+    titel: str
+    url: str | None
+    kurzbeschreibung: str
+    kommune: KommuneKurz | None
+    handlungsfelder: list[str]
+    status: str
+    score: float
+    erklaerung: list[str]
+    hervorhebung: dict[str, list[str]]
+
+
+class FacettenwertSchema(Schema):
+    wert: str
+    label: str
+    anzahl: int
+
+
+class Suchantwort(Schema):
+    anzahl: int
+    seite: int
+    pro_seite: int
+    treffer: list[TrefferSchema]
+    facetten: dict[str, list[FacettenwertSchema]]
+    backend: str
+
+
+class AehnlicheAntwort(Schema):
+    treffer: list[TrefferSchema]
+
+
+class KreisSchema(Schema):
+    ags: str
+    name: str
+
+
+class KommuneSchema(Schema):
+    ags: str
+    name: str
+    amtlicher_name: str
+    typ: str
+    einwohner: int
+    groessenklasse: str
+    bundesland: str
+    kreis: KreisSchema | None
+    verstaedterung: int | None
+    profil_url: str | None
+
+
+class VergleichbareKommune(KommuneKurz):
+    einwohner: int
+    profil_url: str | None
+    erklaerung: list[str]
+
+
+class VergleichbareAntwort(Schema):
+    kommune: KommuneKurz
+    vergleichbare: list[VergleichbareKommune]
+
+
+class Suchparameter(Schema):
+    """Documented for OpenAPI; parsing and German validation happen in search.anfrage."""
+
+    q: str = ""
+    handlungsfeld: list[str] = []
+    zielgruppe: list[str] = []
+    groessenklasse: list[str] = []
+    bundesland: list[str] = []
+    kreis: list[str] = []
+    status: list[str] = []
+    vergleich: str | None = None
+    sortierung: str = "relevanz"
+    seite: str | None = None
+    pro_seite: str | None = None
+
+
+def fehler(meldungen: list[str]) -> dict:
+    return {"fehler": " ".join(meldungen), "meldungen": meldungen}
+
+
+@api.exception_handler(ValidationError)
+def ungueltige_parameter(request: HttpRequest, exc: ValidationError) -> HttpResponse:
+    namen = sorted({str(e.get("loc", ["", "?"])[-1]) for e in exc.errors})
+    meldung = _("Ungültige Parameter: %(namen)s.") % {"namen": ", ".join(namen)}
+    return api.create_response(request, fehler([meldung]), status=400)
+
+
+@api.get("/praxis/", response={200: Suchantwort, 400: Fehler}, summary="Praxisbeispiele suchen")
+def praxis_suche(request: HttpRequest, parameter: Query[Suchparameter]):
+    """Full-text search with facets; repeat a parameter for several values (OR)."""
+    try:
+        anfrage = parse_anfrage(request.GET)
+    except AnfrageFehler as exc:
+        return 400, fehler(exc.meldungen)
+    ergebnis = suchen(anfrage)
+    return {
+        "anzahl": ergebnis.anzahl,
+        "seite": anfrage.seite,
+        "pro_seite": anfrage.pro_seite,
+        "treffer": [treffer_als_dict(k, request) for k in karten(ergebnis.treffer)],
+        "facetten": ergebnis.facetten,
+        "backend": ergebnis.backend,
+    }
+
+
+def _praxis_oder_none(austausch_id: str) -> PraxisPage | None:
+    return PraxisPage.objects.live().public().filter(austausch_id=austausch_id).first()
+
+
+def _unbekannte_praxis(austausch_id: str) -> tuple[int, dict]:
+    meldung = _("Es gibt kein veröffentlichtes Praxisbeispiel mit der ID „%(id)s“.") % {
+        "id": austausch_id
+    }
+    return 404, fehler([meldung])
+
+
+@api.get("/praxis/{austausch_id}/", response={200: dict, 404: Fehler}, summary="Praxisbeispiel")
+def praxis_detail(request: HttpRequest, austausch_id: str):
+    """One entry in the exchange format (AUSTAUSCHFORMAT.md), plus its `url`."""
+    page = _praxis_oder_none(austausch_id)
+    if page is None:
+        return _unbekannte_praxis(austausch_id)
+    return {**praxis_als_austausch(page), "url": page.get_full_url(request)}
+
+
+@api.get(
+    "/praxis/{austausch_id}/aehnliche/",
+    response={200: AehnlicheAntwort, 404: Fehler},
+    summary="Ähnliche Praxisbeispiele",
+)
+def praxis_aehnliche(request: HttpRequest, austausch_id: str):
+    """Entries similar to this one (shared Handlungsfelder, content, comparable Kommune)."""
+    page = _praxis_oder_none(austausch_id)
+    if page is None:
+        return _unbekannte_praxis(austausch_id)
+    return {"treffer": [treffer_als_dict(k, request) for k in karten(aehnliche(page))]}
+
+
+def _kommune_oder_404(ags: str) -> Kommune | tuple[int, dict]:
+    kommune = Kommune.objects.select_related("kreis").filter(ags=ags).first()
+    if kommune is None:
+        meldung = _("Zum Gemeindeschlüssel „%(ags)s“ gibt es keine Kommune.") % {"ags": ags}
+        return 404, fehler([meldung])
+    return kommune
+
+
+@api.get("/kommunen/{ags}/", response={200: KommuneSchema, 404: Fehler}, summary="Kommune")
+def kommune_detail(request: HttpRequest, ags: str):
+    """A Kommune of the official register, with its profile URL if it takes part."""
+    kommune = _kommune_oder_404(ags)
+    return kommune_als_dict(kommune, request) if isinstance(kommune, Kommune) else kommune
+
+
+@api.get(
+    "/kommunen/{ags}/vergleichbare/",
+    response={200: VergleichbareAntwort, 404: Fehler},
+    summary="Vergleichbare Kommunen",
+)
+def kommune_vergleichbare(request: HttpRequest, ags: str):
+    """Participating Kommunen most comparable to this one, each with the reasons."""
+    kommune = _kommune_oder_404(ags)
+    if not isinstance(kommune, Kommune):
+        return kommune
+    return {
+        "kommune": kommune_kurz(kommune),
+        "vergleichbare": [
+            {
+                **kommune_kurz(andere),
+                "einwohner": andere.einwohner,
+                "profil_url": profil_url(andere, request),
+                "erklaerung": gruende,
+            }
+            for andere, gruende in vergleichbare(kommune)
+        ],
+    }

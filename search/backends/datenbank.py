@@ -1,0 +1,147 @@
+"""The database fallback: Wagtail's database search for text, the ORM for facets, Python ranking."""
+
+import logging
+from datetime import datetime
+
+from django.db import DatabaseError
+from django.db.models import QuerySet
+
+from kommunen.models import Kommune, KommunePage
+from praxis.models import PraxisPage
+from search.anfrage import SuchAnfrage, SuchErgebnis, Treffer
+from search.backends.datenbank_facetten import facetten_filter, facetten_zaehlen, gefiltert
+from search.backends.datenbank_text import hervorheben, suchbegriffe
+from search.vergleich import KommuneMerkmale, ranking_faktor, vergleichbarkeit
+
+logger = logging.getLogger(__name__)
+
+KOMMUNE_FELDER = (
+    "kommune__ags",
+    "kommune__einwohner",
+    "kommune__groessenklasse",
+    "kommune__verstaedterung",
+    "kommune__bundesland",
+)
+
+
+def oeffentliche_praxisbeispiele() -> QuerySet:
+    """Only live, public entries are searchable."""
+    return PraxisPage.objects.live().public()
+
+
+def merkmale_aus_zeile(zeile: dict) -> KommuneMerkmale | None:
+    """Comparability features of an entry's lead Kommune from a values() row."""
+    if not zeile["kommune__ags"]:
+        return None
+    return KommuneMerkmale(
+        ags=zeile["kommune__ags"],
+        einwohner=zeile["kommune__einwohner"] or 0,
+        groessenklasse=zeile["kommune__groessenklasse"],
+        verstaedterung=zeile["kommune__verstaedterung"],
+        kreis_ags=zeile["kommune__ags"][:5],
+        bundesland=zeile["kommune__bundesland"],
+    )
+
+
+def text_relevanz(basis: QuerySet, q: str) -> dict[int, float]:
+    """Page id → text relevance (higher is better) of the entries matching any query term."""
+    begriffe = suchbegriffe(q)
+    if not begriffe:
+        return {}
+    try:
+        treffer = basis.search(
+            " ".join(begriffe), operator="or", order_by_relevance=False
+        ).annotate_score("_score")
+        # SQLite's bm25() is negative (lower is better), PostgreSQL's rank positive.
+        return {page.pk: abs(page._score or 0.0) or 1e-6 for page in treffer}
+    except DatabaseError:
+        logger.exception("Datenbanksuche fehlgeschlagen für %r", q)
+        return {}
+
+
+class DatenbankBackend:
+    """Search answered by the database alone; same request and result types as the engine."""
+
+    name = "datenbank"
+
+    def suche(self, anfrage: SuchAnfrage) -> SuchErgebnis:
+        basis = oeffentliche_praxisbeispiele()
+        relevanz: dict[int, float] | None = None
+        if anfrage.q:
+            relevanz = text_relevanz(basis, anfrage.q)
+            basis = basis.filter(pk__in=list(relevanz))
+        filter_ = facetten_filter(anfrage)
+        facetten = facetten_zaehlen(basis, filter_)
+        zeilen = list(gefiltert(basis, filter_).values("pk", "first_published_at", *KOMMUNE_FELDER))
+        treffer = self._rangfolge(zeilen, anfrage, relevanz or {})
+        start = (anfrage.seite - 1) * anfrage.pro_seite
+        seite = treffer[start : start + anfrage.pro_seite]
+        self._hervorheben(seite, anfrage.q)
+        return SuchErgebnis(
+            anzahl=len(treffer), treffer=seite, facetten=facetten, backend=self.name
+        )
+
+    def _rangfolge(self, zeilen: list[dict], anfrage: SuchAnfrage, relevanz: dict) -> list[Treffer]:
+        referenz = _referenz(anfrage.vergleich)
+        treffer, datum = [], {}
+        for zeile in zeilen:
+            score, gruende = relevanz.get(zeile["pk"], 1.0), []
+            merkmale = merkmale_aus_zeile(zeile)
+            if referenz and merkmale:
+                wert, gruende = vergleichbarkeit(referenz, merkmale)
+                score *= ranking_faktor(wert)
+            treffer.append(Treffer(page_id=zeile["pk"], score=score, erklaerung=gruende))
+            datum[zeile["pk"]] = (zeile["first_published_at"] or datetime.min).isoformat()
+        if anfrage.sortierung == "neueste":
+            treffer.sort(key=lambda t: (datum[t.page_id], t.page_id), reverse=True)
+        else:
+            treffer.sort(key=lambda t: (t.score, datum[t.page_id], t.page_id), reverse=True)
+        return treffer
+
+    def _hervorheben(self, treffer: list[Treffer], q: str) -> None:
+        if not q or not treffer:
+            return
+        texte = dict(
+            PraxisPage.objects.filter(pk__in=[t.page_id for t in treffer]).values_list(
+                "pk", "kurzbeschreibung"
+            )
+        )
+        for eintrag in treffer:
+            fragment = hervorheben(texte.get(eintrag.page_id, ""), q)
+            if fragment:
+                eintrag.hervorhebung = {"kurzbeschreibung": [fragment]}
+
+    def aehnliche(self, page: PraxisPage, anzahl: int = 5) -> list[Treffer]:
+        """Entries sharing Handlungsfelder, Zielgruppen and words with this one."""
+        from search.aehnlichkeit import aehnliche_praxisbeispiele
+
+        return aehnliche_praxisbeispiele(page, anzahl)
+
+    def vergleichbare_kommunen(
+        self, kommune: Kommune, anzahl: int = 5
+    ) -> list[tuple[Kommune, list[str]]]:
+        """The most comparable Kommunen taking part in the platform, with reasons."""
+        return vergleichbare_teilnehmende(kommune, anzahl)
+
+
+def _referenz(ags: str | None) -> KommuneMerkmale | None:
+    kommune = Kommune.objects.filter(ags=ags).first() if ags else None
+    return KommuneMerkmale.aus_kommune(kommune) if kommune else None
+
+
+def teilnehmende_kommunen() -> QuerySet:
+    """Kommunen with a live profile or a live entry."""
+    mit_profil = KommunePage.objects.live().public().values("kommune_id")
+    mit_eintrag = oeffentliche_praxisbeispiele().values("kommune_id")
+    return Kommune.objects.filter(pk__in=mit_profil) | Kommune.objects.filter(pk__in=mit_eintrag)
+
+
+def vergleichbare_teilnehmende(kommune: Kommune, anzahl: int) -> list[tuple[Kommune, list[str]]]:
+    """Rank the participating Kommunen by comparability to `kommune`, best first."""
+    referenz = KommuneMerkmale.aus_kommune(kommune)
+    bewertet = []
+    for kandidat in teilnehmende_kommunen().exclude(pk=kommune.pk).distinct():
+        wert, gruende = vergleichbarkeit(referenz, KommuneMerkmale.aus_kommune(kandidat))
+        bewertet.append((wert, kandidat.anzeigename, kandidat, gruende))
+    bewertet.sort(key=lambda b: (-b[0], b[1]))
+    return [(kandidat, gruende) for _w, _n, kandidat, gruende in bewertet[:anzahl]]

@@ -1,0 +1,127 @@
+"""Cheap German text normalisation for the database fallback, and `<mark>` highlighting.
+
+The database backend has no stemmer, decompounder, synonyms or typo tolerance; this module only
+adds the spelling variants a user is likely to type (ae/oe/ue/ss for ä/ö/ü/ß and back), a few
+inflection endings, and drops stop words so that an OR query is not flooded by "für" or "und".
+"""
+
+import re
+
+from django.utils.html import escape
+
+WORT = re.compile(r"\w+", re.UNICODE)
+UMLAUTE = (("ae", "ä"), ("oe", "ö"), ("ue", "ü"), ("ss", "ß"))
+ENDUNGEN = ("en", "er", "es", "e", "n", "s")
+MIN_STAMM = 4
+STOPPWOERTER = frozenset(
+    [
+        "aber",
+        "als",
+        "am",
+        "an",
+        "auch",
+        "auf",
+        "aus",
+        "bei",
+        "bis",
+        "das",
+        "dass",
+        "dem",
+        "den",
+        "der",
+        "des",
+        "die",
+        "doch",
+        "durch",
+        "ein",
+        "eine",
+        "einem",
+        "einen",
+        "einer",
+        "eines",
+        "er",
+        "es",
+        "für",
+        "im",
+        "in",
+        "ist",
+        "mit",
+        "nach",
+        "nicht",
+        "noch",
+        "oder",
+        "sich",
+        "sie",
+        "so",
+        "um",
+        "und",
+        "uns",
+        "vom",
+        "von",
+        "vor",
+        "was",
+        "wie",
+        "wir",
+        "zu",
+        "zum",
+        "zur",
+        "über",
+    ]
+)
+
+
+def woerter(q: str) -> list[str]:
+    """The query's words in lower case without stop words (all words if only stop words)."""
+    alle = [w.lower() for w in WORT.findall(q)]
+    inhalt = [w for w in alle if w not in STOPPWOERTER]
+    return list(dict.fromkeys(inhalt or alle))
+
+
+def schreibvarianten(wort: str) -> set[str]:
+    """The word with ae/oe/ue/ss turned into umlauts and umlauts into ae/oe/ue/ss."""
+    varianten = {wort}
+    for umschrieben, umlaut in UMLAUTE:
+        varianten |= {v.replace(umschrieben, umlaut) for v in varianten}
+        varianten |= {v.replace(umlaut, umschrieben) for v in varianten}
+    return varianten
+
+
+def beugungsvarianten(wort: str) -> set[str]:
+    """The word with a common ending removed or added ("Sprachkurs" and "Sprachkurse")."""
+    staemme = {wort} | {
+        wort[: -len(e)] for e in ENDUNGEN if wort.endswith(e) and len(wort) - len(e) >= MIN_STAMM
+    }
+    if len(wort) < MIN_STAMM:
+        return staemme
+    return staemme | {stamm + e for stamm in staemme for e in ENDUNGEN}
+
+
+def suchbegriffe(q: str) -> list[str]:
+    """All terms the database backend ORs together for the query."""
+    begriffe: set[str] = set()
+    for wort in woerter(q):
+        for form in schreibvarianten(wort):
+            begriffe |= beugungsvarianten(form)
+    return sorted(begriffe)
+
+
+def _markierungs_muster(q: str) -> re.Pattern | None:
+    staemme = {form for wort in woerter(q) for form in schreibvarianten(wort)}
+    staemme |= {s for wort in list(staemme) for s in beugungsvarianten(wort) if len(s) < len(wort)}
+    if not staemme:
+        return None
+    alternativen = "|".join(re.escape(s) for s in sorted(staemme, key=len, reverse=True))
+    return re.compile(rf"\b(?:{alternativen})\w*", re.IGNORECASE | re.UNICODE)
+
+
+def hervorheben(text: str, q: str) -> str | None:
+    """The text HTML-escaped with `<mark>` around words starting with a query term, else None."""
+    muster = _markierungs_muster(q) if q else None
+    if muster is None or not muster.search(text):
+        return None
+    teile, pos = [], 0
+    for treffer in muster.finditer(text):
+        teile += [escape(text[pos : treffer.start()]), f"<mark>{escape(treffer.group())}</mark>"]
+        pos = treffer.end()
+    teile.append(escape(text[pos:]))
+    return "".join(teile)
