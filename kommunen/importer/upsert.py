@@ -5,6 +5,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from kommunen.groessenklasse import groessenklasse_fuer
 from kommunen.models.register import Kommune, KommuneTyp, anzeigename_aus
@@ -41,10 +42,12 @@ class Bilanz:
     unveraendert: int = 0
 
     def zusammenfassung(self) -> str:
-        return _(
-            "%(gemeinden)s Gemeinden, %(landkreise)s Landkreise: %(neu)s neu, "
-            "%(aktualisiert)s aktualisiert, %(unveraendert)s unverändert."
-        ) % {name: zahl(wert) for name, wert in vars(self).items()}
+        """E.g. "11.004 Gemeinden, 294 Landkreise: 11.298 neu, 0 aktualisiert, 0 unverändert."."""
+        zahlen = {name: zahl(wert) for name, wert in vars(self).items()}
+        gemeinden = ngettext("%(gemeinden)s Gemeinde", "%(gemeinden)s Gemeinden", self.gemeinden)
+        kreise = ngettext("%(landkreise)s Landkreis", "%(landkreise)s Landkreise", self.landkreise)
+        bilanz = _("%(neu)s neu, %(aktualisiert)s aktualisiert, %(unveraendert)s unverändert.")
+        return f"{gemeinden % zahlen}, {kreise % zahlen}: {bilanz % zahlen}"
 
 
 def lade_bestand() -> dict[str, dict]:

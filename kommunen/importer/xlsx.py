@@ -17,9 +17,11 @@ PROBEZEILEN = 60
 
 def xlsx_zeilen(pfad: Path) -> Iterator[tuple[int, list]]:
     """(row number, cell values) of the worksheet holding the register records."""
+    datei = pfad.open("rb")  # a file object: openpyxl would refuse a path not ending in .xlsx
     try:
-        mappe = openpyxl.load_workbook(pfad, read_only=True, data_only=True)
+        mappe = openpyxl.load_workbook(datei, read_only=True, data_only=True)
     except (zipfile.BadZipFile, InvalidFileException, KeyError, OSError, ValueError) as exc:
+        datei.close()
         raise ImportFehler(
             _("„%(datei)s“ ist keine lesbare XLSX-Datei (%(grund)s).")
             % {"datei": pfad.name, "grund": exc}
@@ -31,6 +33,7 @@ def xlsx_zeilen(pfad: Path) -> Iterator[tuple[int, list]]:
             yield nummer, list(werte)
     finally:
         mappe.close()
+        datei.close()
 
 
 def _datenblatt(mappe: openpyxl.Workbook):

@@ -1,0 +1,94 @@
+"""The register's rules: valid AGS per typ and the Größenklasse derived from Einwohner."""
+
+from django.core.exceptions import ValidationError
+
+import pytest
+
+from kommunen.groessenklasse import Groessenklasse, groessenklasse_fuer
+from kommunen.models import Kommune, KommuneTyp, validate_ags
+
+
+@pytest.mark.parametrize("ags", ["01062001", "01062", "16077001", "11000000", "09162000"])
+def test_validate_ags_accepts_5_and_8_digits_of_a_land(ags):
+    validate_ags(ags)
+
+
+@pytest.mark.parametrize(
+    "ags",
+    [
+        "0106200",  # 7 digits: a leading zero lost in a spreadsheet
+        "010620011",  # 9 digits
+        "0106",
+        "01062O01",  # letter O instead of zero
+        "AB062001",
+        "17062001",  # there is no Land 17
+        "00062001",
+        "",
+    ],
+)
+def test_validate_ags_rejects_malformed_keys(ags):
+    with pytest.raises(ValidationError) as fehler:
+        validate_ags(ags)
+    assert "kein gültiger Amtlicher Gemeindeschlüssel" in fehler.value.messages[0]
+
+
+@pytest.mark.parametrize(
+    ("typ", "ags"),
+    [
+        (KommuneTyp.LANDKREIS, "01062001"),
+        (KommuneTyp.GEMEINDE, "01062"),
+        (KommuneTyp.STADT, "01062"),
+        (KommuneTyp.KREISFREIE_STADT, "01003"),
+    ],
+)
+def test_ags_length_must_fit_the_typ(typ, ags):
+    kommune = Kommune(ags=ags, name="Muster", anzeigename="Muster", typ=typ, bundesland="SH")
+    with pytest.raises(ValidationError) as fehler:
+        kommune.full_clean()
+    assert "ags" in fehler.value.message_dict
+
+
+def test_ags_must_belong_to_the_bundesland():
+    kommune = Kommune(ags="01062001", name="Muster", typ=KommuneTyp.GEMEINDE, bundesland="BY")
+    with pytest.raises(ValidationError) as fehler:
+        kommune.clean()
+    assert "bundesland" in fehler.value.message_dict
+
+
+@pytest.mark.parametrize(
+    ("einwohner", "klasse"),
+    [
+        (0, Groessenklasse.LANDGEMEINDE),
+        (4_999, Groessenklasse.LANDGEMEINDE),
+        (5_000, Groessenklasse.KLEINSTADT),
+        (19_999, Groessenklasse.KLEINSTADT),
+        (20_000, Groessenklasse.MITTELSTADT),
+        (99_999, Groessenklasse.MITTELSTADT),
+        (100_000, Groessenklasse.GROSSSTADT),
+        (3_669_491, Groessenklasse.GROSSSTADT),
+    ],
+)
+def test_groessenklasse_boundaries(einwohner, klasse):
+    assert groessenklasse_fuer(KommuneTyp.GEMEINDE, einwohner) == klasse
+    assert groessenklasse_fuer(KommuneTyp.KREISFREIE_STADT, einwohner) == klasse
+
+
+@pytest.mark.parametrize("einwohner", [0, 4_999, 100_000, 1_200_000])
+def test_a_landkreis_is_its_own_groessenklasse(einwohner):
+    assert groessenklasse_fuer(KommuneTyp.LANDKREIS, einwohner) == Groessenklasse.LANDKREIS
+
+
+@pytest.mark.django_db
+def test_saving_derives_groessenklasse_and_anzeigename():
+    kommune = Kommune.objects.create(
+        ags="01062001",
+        name="Ahrensburg, Stadt",
+        typ=KommuneTyp.STADT,
+        einwohner=19_999,
+        bundesland="SH",
+    )
+    assert (kommune.groessenklasse, kommune.anzeigename) == ("kleinstadt", "Ahrensburg")
+    kommune.einwohner = 20_000
+    kommune.save()
+    kommune.refresh_from_db()
+    assert kommune.groessenklasse == Groessenklasse.MITTELSTADT
