@@ -145,3 +145,12 @@ def listen_url() -> str:
 
     index = PraxisIndexPage.objects.live().first()
     return index.url if index else ""
+
+
+@register.simple_tag
+def nach_bundesland(profile) -> list[dict]:
+    """Group Kommune profiles by Bundesland (alphabetical), keeping their order within a Land."""
+    gruppen: dict[str, list] = {}
+    for profil in profile:
+        gruppen.setdefault(profil.kommune.get_bundesland_display(), []).append(profil)
+    return [{"land": land, "profile": gruppen[land]} for land in sorted(gruppen)]
