@@ -75,21 +75,24 @@ def lies_zeile(text: str, zeile: int, verzeichnis: Verzeichnis | None = None) ->
         roh = json.loads(text)
     except json.JSONDecodeError as fehler:
         gefunden = ID_IM_TEXT.search(text)
-        grund = _("kein gültiges JSON (%(fehler)s).") % {"fehler": fehler.msg}
+        grund = _("kein gültiges JSON (Fehler bei Zeichen %(pos)d).") % {"pos": fehler.colno}
         raise AustauschFehler(zeile, gefunden and gefunden.group(1), grund) from None
     if not isinstance(roh, dict):
         raise AustauschFehler(zeile, None, str(_("Die Zeile ist kein JSON-Objekt.")))
     kennung = roh.get("id") if isinstance(roh.get("id"), str) else None
     eintrag, gruende = _pruefe(roh, verzeichnis)
     if gruende:
-        raise AustauschFehler(zeile, kennung, "; ".join(gruende))
+        raise AustauschFehler(zeile, kennung, "; ".join(g.rstrip(".") for g in gruende) + ".")
     return eintrag
 
 
 def _pruefe(roh: dict, verzeichnis: Verzeichnis) -> tuple[dict[str, Any], list[str]]:
     """Check every key of the contract; returns the clean entry and the reasons for rejection."""
-    gruende = [str(_("Schlüssel „%(s)s“ fehlt.") % {"s": s}) for s in FELDER if s not in roh]
-    gruende += [str(_("unbekannter Schlüssel „%(s)s“.") % {"s": s}) for s in roh if s not in FELDER]
+    gruende = []
+    if fehlend := [f"„{s}“" for s in FELDER if s not in roh]:
+        gruende.append(str(_("fehlende Schlüssel: %(s)s") % {"s": ", ".join(fehlend)}))
+    if unbekannt := [f"„{s}“" for s in roh if s not in FELDER]:
+        gruende.append(str(_("unbekannte Schlüssel: %(s)s") % {"s": ", ".join(unbekannt)}))
     eintrag: dict[str, Any] = {}
     for schluessel in FELDER:
         if schluessel not in roh:

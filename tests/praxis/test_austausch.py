@@ -147,10 +147,17 @@ SCHLECHTE_ZEILEN = {
     "unbekanntes Kürzel": (lotsen_objekt() | {"zielgruppen": ["astronauten"]}, "astronauten"),
     "Status": (lotsen_objekt() | {"status": "pausiert"}, "pausiert"),
     "Monat": (lotsen_objekt() | {"beginn": "2018-13"}, "JJJJ-MM"),
-    "fehlender Schlüssel": (_ohne("kosten_jahr_eur"), "„kosten_jahr_eur“ fehlt"),
+    "fehlender Schlüssel": (_ohne("kosten_jahr_eur"), "fehlende Schlüssel: „kosten_jahr_eur“"),
     "Kosten": (lotsen_objekt() | {"kosten_jahr_eur": -5}, "ganze Zahl"),
     "Link": (lotsen_objekt() | {"links": ["keine adresse"]}, "keine gültige Adresse"),
     "Kontakt": (lotsen_objekt() | {"kontakt": {"name": "X"}}, "name, funktion, email, telefon"),
+    "unbekannter Schlüssel": (lotsen_objekt() | {"farbe": "blau"}, "unbekannte Schlüssel: „farbe“"),
+    "Ende vor Beginn": (lotsen_objekt() | {"ende": "2017-01"}, "„ende“ liegt vor „beginn“"),
+    "AGS-Form": (lotsen_objekt() | {"partner_kommunen": [8119020]}, "8 (Kreis: 5) Ziffern"),
+    "E-Mail": (
+        lotsen_objekt() | {"kontakt": {"name": "A", "funktion": "", "email": "@", "telefon": ""}},
+        "keine gültige E-Mail-Adresse",
+    ),
     "ungültiges JSON": (f'{{"id": "{LOTSEN}", "titel": ', "kein gültiges JSON"),
 }
 
@@ -316,3 +323,11 @@ def test_kosten_must_be_a_whole_number(kommunen):
     for wert in (1.5, "5000", True):
         with pytest.raises(AustauschFehler, match="kosten_jahr_eur"):
             lies_zeile(json.dumps(lotsen_objekt() | {"kosten_jahr_eur": wert}), 4)
+
+
+def test_entry_of_a_landkreis_stands_under_the_kreis_profile(kommunen, tmp_path):
+    eintrag = lotsen_objekt() | {"id": "kreis-netzwerk", "kommune": "08119"}
+    importiere(schreibe(tmp_path / "k.jsonl", [eintrag]))
+    page = PraxisPage.objects.get(austausch_id="kreis-netzwerk")
+    assert isinstance(page.get_parent().specific, LandkreisPage)
+    assert praxis_als_austausch(page) == eintrag
