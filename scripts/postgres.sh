@@ -67,8 +67,14 @@ SELECT format('CREATE DATABASE %I OWNER %I', :'role', :'role')
 SQL
 }
 
+install_postgresql() {
+    ensure_apt_packages postgresql-15
+    # Debian's package may create and start a "main" cluster on 5432; ours replaces it.
+    pg_ctlcluster 15 main stop >/dev/null 2>&1 || true
+}
+
 cmd_start() {
-    [ -x "$BIN/postgres" ] || ensure_apt_packages postgresql-15
+    [ -x "$BIN/postgres" ] || install_postgresql
     [ -f "$DATA/PG_VERSION" ] || init_cluster
     is_running || start_server
     ensure_role_and_database
