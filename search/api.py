@@ -5,7 +5,7 @@ import logging
 from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
 
-from ninja import NinjaAPI, Query, Schema
+from ninja import NinjaAPI, Query, Schema, Status
 from ninja.errors import ValidationError
 
 from kommunen.models import Kommune
@@ -141,7 +141,7 @@ def praxis_suche(request: HttpRequest, parameter: Query[Suchparameter]):
     try:
         anfrage = parse_anfrage(request.GET)
     except AnfrageFehler as exc:
-        return 400, fehler(exc.meldungen)
+        return Status(400, fehler(exc.meldungen))
     ergebnis = suchen(anfrage)
     return {
         "anzahl": ergebnis.anzahl,
@@ -157,11 +157,11 @@ def _praxis_oder_none(austausch_id: str) -> PraxisPage | None:
     return PraxisPage.objects.live().public().filter(austausch_id=austausch_id).first()
 
 
-def _unbekannte_praxis(austausch_id: str) -> tuple[int, dict]:
+def _unbekannte_praxis(austausch_id: str) -> Status:
     meldung = _("Es gibt kein veröffentlichtes Praxisbeispiel mit der ID „%(id)s“.") % {
         "id": austausch_id
     }
-    return 404, fehler([meldung])
+    return Status(404, fehler([meldung]))
 
 
 @api.get("/praxis/{austausch_id}/", response={200: dict, 404: Fehler}, summary="Praxisbeispiel")
@@ -186,11 +186,11 @@ def praxis_aehnliche(request: HttpRequest, austausch_id: str):
     return {"treffer": [treffer_als_dict(k, request) for k in karten(aehnliche(page))]}
 
 
-def _kommune_oder_404(ags: str) -> Kommune | tuple[int, dict]:
+def _kommune_oder_404(ags: str) -> Kommune | Status:
     kommune = Kommune.objects.select_related("kreis").filter(ags=ags).first()
     if kommune is None:
         meldung = _("Zum Gemeindeschlüssel „%(ags)s“ gibt es keine Kommune.") % {"ags": ags}
-        return 404, fehler([meldung])
+        return Status(404, fehler([meldung]))
     return kommune
 
 
