@@ -8,13 +8,18 @@ from praxis.austausch.schreiben import praxis_als_austausch
 from praxis.models import PraxisPage
 
 
-def zu_exportieren(mit_entwuerfen: bool = False) -> Iterator[PraxisPage]:
-    """Live content of live pages; with drafts, never-published pages as their latest revision."""
-    seiten = PraxisPage.objects.select_related("kommune").order_by("austausch_id", "pk")
-    if not mit_entwuerfen:
-        seiten = seiten.live()
-    for page in seiten.iterator(chunk_size=500):
-        yield page if page.live else page.get_latest_revision_as_object()
+def zu_exportieren(mit_entwuerfen: bool = False, portion: int = 500) -> Iterator[PraxisPage]:
+    """Live content of live pages; with drafts, never-published pages as their latest revision.
+
+    Ordered by id in code-point order, independent of the database's collation.
+    """
+    seiten = PraxisPage.objects.all() if mit_entwuerfen else PraxisPage.objects.live()
+    reihenfolge = [pk for _id, pk in sorted(seiten.values_list("austausch_id", "pk"))]
+    for start in range(0, len(reihenfolge), portion):
+        pks = reihenfolge[start : start + portion]
+        geladen = PraxisPage.objects.select_related("kommune").in_bulk(pks)
+        for page in filter(None, map(geladen.get, pks)):  # deleted meanwhile: skipped
+            yield page if page.live else page.get_latest_revision_as_object()
 
 
 def als_zeile(objekt: dict[str, Any]) -> str:
