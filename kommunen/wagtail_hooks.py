@@ -4,6 +4,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from kommunen.chooser import KommuneChooserViewSet
 from kommunen.models import Kommune
 
 
@@ -11,6 +12,7 @@ class KommuneViewSet(SnippetViewSet):
     """The municipality register; mostly filled by `import_kommunen`, searchable by name and AGS."""
 
     model = Kommune
+    chooser_viewset_class = KommuneChooserViewSet
     icon = "site"
     menu_label = _("Gemeindeverzeichnis")
     add_to_admin_menu = True

@@ -1,0 +1,112 @@
+"""The editor experience: German admin, tabs, read-only derived values, a usable Kommune chooser."""
+
+from django.urls import reverse
+
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
+
+import pytest
+
+from kommunen.factories import KommuneFactory, LandkreisFactory
+from kommunen.models import KommunenIndexPage, KommunePage, LandkreisPage
+from praxis.models import Handlungsfeld, PraxisPage
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def profil():
+    kreis = LandkreisFactory(ags="01062", name="Stormarn")
+    index = KommunenIndexPage.objects.get()
+    landkreis = index.add_child(instance=LandkreisPage(title="Kreis Stormarn", kommune=kreis))
+    ahrensburg = KommuneFactory(
+        ags="01062001", name="Ahrensburg, Stadt", kreis=kreis, einwohner=34_000, typ="stadt"
+    )
+    return landkreis.add_child(instance=KommunePage(title="Ahrensburg", kommune=ahrensburg))
+
+
+def test_kommune_chooser_finds_by_name_prefix_and_ags(admin_client, profil):
+    KommuneFactory(ags="01062004", name="Barsbüttel")
+    url = reverse("wagtailsnippetchoosers_kommunen_kommune:choose_results")
+    by_name = admin_client.get(url, {"q": "ahrens"}).content.decode()
+    assert "Ahrensburg" in by_name and "Barsbüttel" not in by_name
+    by_ags = admin_client.get(url, {"q": "01062004"}).content.decode()
+    assert "Barsbüttel" in by_ags and "Ahrensburg" not in by_ags
+
+
+def test_praxis_editor_is_german_with_tabs_and_the_lead_kommune(admin_client, profil):
+    url = reverse("wagtailadmin_pages:add", args=("praxis", "praxispage", profil.pk))
+    html = admin_client.get(url).content.decode()
+    for tab in ("Inhalt", "Einordnung", "Rahmenbedingungen", "Veröffentlichung"):
+        assert tab in html
+    assert "Federführende Kommune" in html and "Ahrensburg" in html
+    assert "Mittelstadt" in html  # derived size class, shown but not a form field
+    assert 'name="groessenklasse"' not in html
+
+
+def _praxis_formular(handlungsfelder=(), **felder) -> dict:
+    daten = {
+        "title": "",
+        "slug": "",
+        "kurzbeschreibung": "",
+        "body": streamfield([]),
+        "status": "laufend",
+        "beginn": "",
+        "ende": "",
+        "partner": inline_formset([]),
+        "foerderungen": inline_formset([]),
+        "links": inline_formset([]),
+    }
+    daten.update(felder)
+    return {**nested_form_data(daten), "handlungsfelder": list(handlungsfelder)}
+
+
+def test_invalid_entry_gets_german_validation_messages(admin_client, profil):
+    url = reverse("wagtailadmin_pages:add", args=("praxis", "praxispage", profil.pk))
+    response = admin_client.post(url, _praxis_formular(beginn="2020-13", ende="2019-01"))
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "Dieses Feld muss ausgefüllt werden." in html
+    assert "Das Ende darf nicht vor dem Beginn liegen." in html
+    assert "Bitte im Format JJJJ-MM angeben" in html
+    assert not PraxisPage.objects.exists()
+
+
+def test_groessenklasse_is_shown_read_only_on_the_register_entry(admin_client, profil):
+    kommune = profil.kommune
+    url = reverse("wagtailsnippets_kommunen_kommune:edit", args=(kommune.pk,))
+    html = admin_client.get(url).content.decode()
+    assert "Größenklasse" in html and "Mittelstadt" in html
+    response = admin_client.post(
+        url,
+        {
+            "ags": kommune.ags,
+            "typ": "stadt",
+            "name": kommune.name,
+            "anzeigename": "Ahrensburg",
+            "einwohner": "4999",
+            "groessenklasse": "grossstadt",
+            "bundesland": "SH",
+            "kreis": kommune.kreis_id,
+        },
+    )
+    assert response.status_code == 302
+    kommune.refresh_from_db()
+    assert kommune.groessenklasse == "landgemeinde"
+
+
+def test_preview_renders_the_public_template(admin_client, profil):
+    url = reverse("wagtailadmin_pages:preview_on_add", args=("praxis", "praxispage", profil.pk))
+    formular = _praxis_formular(
+        title="Sprachcafé",
+        slug="sprachcafe",
+        kurzbeschreibung="Deutsch üben bei Kaffee und Kuchen.",
+        body=streamfield([("absatz", rich_text("<p>Jeden Dienstag im Rathaus.</p>"))]),
+        handlungsfelder=[Handlungsfeld.objects.get(slug="sprache").pk],
+    )
+    assert admin_client.post(url, formular).json()["is_valid"]
+    response = admin_client.get(url)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Deutsch üben bei Kaffee und Kuchen." in html
+    assert "Jeden Dienstag im Rathaus." in html
+    assert "<main" in html  # the public base layout, not an admin view
