@@ -1,0 +1,26 @@
+"""Management command: fill an empty platform with demo content (idempotent)."""
+
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+from django.utils.translation import gettext_lazy as _
+
+from plattform.demo.seed import fuehre_aus
+
+
+class Command(BaseCommand):
+    """Load the demo Kommunen and Praxisbeispiele through the imports, with profiles and images."""
+
+    help = _(
+        "Lädt die Demo-Inhalte: Kommunen und Praxisbeispiele über die Importbefehle, dazu "
+        "Profile, Bilder, Startseite, Standardseiten und Redaktionsgruppen. Mehrfach ausführbar."
+    )
+
+    def handle(self, *args, **options) -> None:
+        try:
+            with transaction.atomic():
+                summe = fuehre_aus(self.stdout, self.stdout.write)
+        except CommandError as fehler:
+            raise CommandError(_("Demo-Inhalte nicht geladen: %(f)s") % {"f": fehler}) from fehler
+        self.stdout.write(self.style.SUCCESS(_("Demo-Inhalte bereit:")))
+        for name, anzahl in summe.items():
+            self.stdout.write(f"  {name}: {anzahl}")

@@ -1,0 +1,107 @@
+"""seed_demo fills the empty platform through the imports; a second run changes nothing."""
+
+from io import StringIO
+
+from django.core.management import call_command
+from django.db import transaction
+
+from wagtail.models import Page, Revision
+
+import pytest
+
+from kommunen.models import Kommune, KommunePage, LandkreisPage
+from plattform.demo.seed import BETREIBER, EINLEITUNG, demo_ids
+from plattform.models import HomePage, PlattformEinstellungen
+from praxis.models import PraxisPage
+
+
+def zaehle() -> dict[str, int]:
+    return {
+        "kommunen": Kommune.objects.count(),
+        "seiten": Page.objects.count(),
+        "revisionen": Revision.objects.count(),
+        "praxis": PraxisPage.objects.count(),
+        "bilder": PraxisPage.objects.exclude(bild=None).values("bild").distinct().count(),
+    }
+
+
+@pytest.fixture(scope="module")
+def demo(django_db_setup, django_db_blocker):
+    """Seed twice inside one transaction that is rolled back after the module's tests."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        ausgabe = StringIO()
+        call_command("seed_demo", stdout=ausgabe)
+        nach_erstem = zaehle()
+        call_command("seed_demo", stdout=ausgabe)
+        yield {"erster": nach_erstem, "zweiter": zaehle(), "ausgabe": ausgabe.getvalue()}
+        transaction.set_rollback(True)
+
+
+@pytest.mark.django_db
+def test_second_run_changes_nothing(demo):
+    assert demo["erster"] == demo["zweiter"]
+    assert "0 neu, 0 aktualisiert, 48 unverändert" in demo["ausgabe"]
+    assert "Demo-Inhalte bereit" in demo["ausgabe"]
+
+
+@pytest.mark.django_db
+def test_entries_are_live_and_cover_sizes_and_laender(demo):
+    live = PraxisPage.objects.live().filter(austausch_id__in=demo_ids())
+    kommunen = Kommune.objects.filter(praxisbeispiele__in=live).distinct()
+    assert live.count() == len(demo_ids()) >= 40
+    assert kommunen.count() >= 15
+    klassen = set(kommunen.values_list("groessenklasse", flat=True))
+    assert {"landgemeinde", "kleinstadt", "mittelstadt", "grossstadt", "landkreis"} <= klassen
+    assert len(set(kommunen.values_list("bundesland", flat=True))) >= 4
+    assert PraxisPage.objects.filter(partner__isnull=False).distinct().count() >= 3
+
+
+@pytest.mark.django_db
+def test_every_entry_has_an_image_with_alt_text(demo):
+    for page in PraxisPage.objects.filter(austausch_id__in=demo_ids()).select_related("bild"):
+        assert page.bild is not None, page.austausch_id
+        assert len(page.bild.description) > 20
+        assert page.bild.default_alt_text == page.bild.description
+    bildbloecke = [b for p in PraxisPage.objects.all() for b in p.body if b.block_type == "bild"]
+    assert len(bildbloecke) >= 3
+    assert all(b.value.contextual_alt_text and not b.value.decorative for b in bildbloecke)
+
+
+@pytest.mark.django_db
+def test_profiles_carry_the_structures(demo):
+    ahrensburg = KommunePage.objects.get(kommune__ags="01062001")
+    assert ahrensburg.live and ahrensburg.integrationsbeirat_seit == 2016
+    assert ahrensburg.integrationsbeauftragte == "hauptamtlich"
+    assert ahrensburg.netzwerke.count() == 1
+    assert [k.name for k in ahrensburg.oeffentliche_kontakte] == ["Katrin Albers"]
+    assert ahrensburg.kontaktpersonen.count() == 2
+    partner_only = KommunePage.objects.get(kommune__ags="05762028")  # Nieheim: partner, no entry
+    assert partner_only.live and partner_only.koordinierungsstelle
+    assert LandkreisPage.objects.live().count() == 7
+
+
+@pytest.mark.django_db
+def test_home_and_settings_are_set(demo):
+    home = HomePage.objects.get()
+    assert home.einleitung == EINLEITUNG
+    assert PlattformEinstellungen.for_site(home.get_site()).betreiber == BETREIBER
+    assert home.get_children().live().filter(slug="impressum").exists()
+
+
+@pytest.mark.django_db
+def test_demo_pages_render(demo, client):
+    home = HomePage.objects.get()
+    seiten = [
+        home,
+        *home.get_children().live(),
+        LandkreisPage.objects.get(kommune__ags="01062"),
+        KommunePage.objects.get(kommune__ags="01062082"),
+        KommunePage.objects.get(kommune__ags="08111000"),
+        PraxisPage.objects.get(austausch_id="trittau-gemeinsame-integrationsstelle"),
+        PraxisPage.objects.get(austausch_id="bad-iburg-sport-fuer-alle"),
+    ]
+    for seite in seiten:
+        antwort = client.get(seite.url)
+        assert antwort.status_code == 200, seite.url
+    antwort = client.get(seiten[-2].url)
+    assert "Gemeinsame Integrationsstelle" in antwort.content.decode()
