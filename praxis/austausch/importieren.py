@@ -6,7 +6,7 @@ from typing import Any
 from uuid import uuid4
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
@@ -69,6 +69,11 @@ def importiere(
                 ergebnis = speichere(zeile.eintrag, pruefung.verzeichnis, entwurf)
             except ValidationError as fehler:
                 grund = "; ".join(fehler.messages)
+                raise AustauschFehler(zeile.nummer, zeile.eintrag["id"], grund) from fehler
+            except IntegrityError as fehler:  # e.g. a concurrent import created the same id
+                grund = str(_("Konflikt beim Speichern, bitte erneut importieren (%(f)s).")) % {
+                    "f": fehler
+                }
                 raise AustauschFehler(zeile.nummer, zeile.eintrag["id"], grund) from fehler
             zaehler[ergebnis] += 1
             if melde:
