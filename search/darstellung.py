@@ -23,15 +23,16 @@ class Karte:
 
 def _mit_rueckfall(methode: str, *args):
     """Call the configured backend; if the engine fails, answer from the database instead."""
-    backend = get_backend()
+    from search.backends.datenbank import DatenbankBackend
+
+    backend = None
     try:
+        backend = get_backend()
         return getattr(backend, methode)(*args)
     except Exception:
-        if backend.name == "datenbank":
+        if isinstance(backend, DatenbankBackend):
             raise
         logger.exception("Suchmaschine nicht erreichbar, die Datenbank antwortet")
-        from search.backends.datenbank import DatenbankBackend
-
         return getattr(DatenbankBackend(), methode)(*args)
 
 

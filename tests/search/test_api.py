@@ -152,3 +152,10 @@ def test_openapi_schema_is_served(db, client_json):
     } <= pfade
     namen = {p["name"] for p in schema["paths"]["/api/v1/praxis/"]["get"]["parameters"]}
     assert {"q", "handlungsfeld", "vergleich", "seite", "pro_seite"} <= namen
+
+
+def test_engine_down_the_database_answers(beispiele, client_json, settings):
+    settings.SEARCH_URL = "http://127.0.0.1:9"  # nothing listens there
+    status, daten = client_json("/api/v1/praxis/", handlungsfeld="sprache")
+    assert status == 200
+    assert daten["backend"] == "datenbank" and daten["anzahl"] == 2
