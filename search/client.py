@@ -5,6 +5,7 @@ whichever client fits, so the rest of the app does not care which engine answers
 """
 
 import json
+import logging
 import urllib.request
 from functools import cache
 
@@ -12,6 +13,10 @@ from django.conf import settings
 
 ENGINES = ("opensearch", "elasticsearch")
 TIMEOUT = 10
+
+# The clients log every request at INFO; keep warnings and errors only.
+for _name in ("opensearch", "opensearchpy.trace", "elastic_transport.transport"):
+    logging.getLogger(_name).setLevel(logging.WARNING)
 
 
 class SucheNichtKonfiguriert(RuntimeError):
