@@ -47,6 +47,15 @@ def _schrift(groesse: int) -> ImageFont.ImageFont:
     return ImageFont.load_default(size=groesse)
 
 
+def _passende_schrift(flaeche: ImageDraw.ImageDraw, text: str, breite: int):
+    """The largest font size (56 down to 24) at which the text fits the width."""
+    for groesse in range(56, 23, -4):
+        schrift = _schrift(groesse)
+        if flaeche.textlength(text, font=schrift) <= breite:
+            break
+    return schrift
+
+
 def zeichne(slug: str, name: str) -> bytes:
     """A PNG: soft background in the field's colour, overlapping circles and bands, the name."""
     farbe, _ = FARBEN.get(slug, STANDARDFARBE)
@@ -61,8 +70,10 @@ def zeichne(slug: str, name: str) -> bytes:
     for i in range(3):
         y = 420 + i * 40
         flaeche.rectangle((0, y, GROESSE[0], y + 18), fill=(*_mische(farbe, 0.2 * i), 120))
-    flaeche.rectangle((0, GROESSE[1] - 150, GROESSE[0], GROESSE[1]), fill=(*farbe, 235))
-    flaeche.text((60, GROESSE[1] - 75), name, font=_schrift(56), fill="white", anchor="lm")
+    dunkel = tuple(round(c * 0.7) for c in farbe)  # white text needs a dark band
+    flaeche.rectangle((0, GROESSE[1] - 150, GROESSE[0], GROESSE[1]), fill=(*dunkel, 240))
+    schrift = _passende_schrift(flaeche, name, GROESSE[0] - 120)
+    flaeche.text((60, GROESSE[1] - 75), name, font=schrift, fill="white", anchor="lm")
     puffer = BytesIO()
     bild.save(puffer, format="PNG", optimize=True)
     return puffer.getvalue()

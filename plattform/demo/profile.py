@@ -32,6 +32,7 @@ FELDER = (
     "migrantenselbstorganisationen",
     "migrantenselbstorganisationen_beschreibung",
 )
+TEXTFELDER = [f for f in FELDER if f == "website" or f.endswith(("beschreibung", "beauftragte"))]
 KONTAKT_FELDER = ("name", "funktion", "email", "telefon", "veroeffentlichen")
 
 
@@ -41,13 +42,10 @@ def lade_profile(pfad: Path = PROFILE_DATEI) -> dict[str, dict[str, Any]]:
 
 
 def soll_werte(daten: dict[str, Any]) -> dict[str, Any]:
-    """The page field values a profile entry asks for."""
+    """The page field values a profile entry asks for (text fields never None)."""
     werte = {feld: daten.get(feld) for feld in FELDER}
-    for feld in ("website", "koordinierungsstelle_beschreibung", "runder_tisch_beschreibung"):
+    for feld in TEXTFELDER:
         werte[feld] = werte[feld] or ""
-    for feld in ("steuerungsgruppe_beschreibung", "migrantenselbstorganisationen_beschreibung"):
-        werte[feld] = werte[feld] or ""
-    werte["integrationsbeauftragte"] = werte["integrationsbeauftragte"] or ""
     umfang = daten.get("integrationsbeauftragte_stellenumfang")
     werte["integrationsbeauftragte_stellenumfang"] = Decimal(umfang) if umfang else None
     einleitung = daten.get("einleitung")
