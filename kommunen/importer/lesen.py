@@ -40,9 +40,19 @@ def _anfang(pfad: Path) -> bytes:
             return datei.read(len(ZIP_ANFANG))
     except OSError as exc:
         raise ImportFehler(
-            _("Die Datei „%(datei)s“ kann nicht gelesen werden: %(grund)s")
-            % {"datei": pfad, "grund": exc.strerror or exc}
+            _("Die Datei „%(datei)s“ kann nicht gelesen werden: %(grund)s.")
+            % {"datei": pfad, "grund": _lesefehler(exc)}
         ) from None
+
+
+def _lesefehler(exc: OSError) -> str:
+    if isinstance(exc, FileNotFoundError):
+        return _("sie existiert nicht")
+    if isinstance(exc, IsADirectoryError):
+        return _("das ist ein Ordner")
+    if isinstance(exc, PermissionError):
+        return _("keine Leseberechtigung")
+    return exc.strerror or str(exc)
 
 
 def _csv_text(pfad: Path) -> str:

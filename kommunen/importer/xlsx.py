@@ -20,11 +20,11 @@ def xlsx_zeilen(pfad: Path) -> Iterator[tuple[int, list]]:
     datei = pfad.open("rb")  # a file object: openpyxl would refuse a path not ending in .xlsx
     try:
         mappe = openpyxl.load_workbook(datei, read_only=True, data_only=True)
-    except (zipfile.BadZipFile, InvalidFileException, KeyError, OSError, ValueError) as exc:
+    except (zipfile.BadZipFile, InvalidFileException, KeyError, OSError, ValueError):
         datei.close()
         raise ImportFehler(
-            _("„%(datei)s“ ist keine lesbare XLSX-Datei (%(grund)s).")
-            % {"datei": pfad.name, "grund": exc}
+            _("„%(datei)s“ ist keine lesbare XLSX-Datei (beschädigt oder keine Arbeitsmappe).")
+            % {"datei": pfad.name}
         ) from None
     try:
         blatt = _datenblatt(mappe)

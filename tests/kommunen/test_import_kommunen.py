@@ -341,8 +341,10 @@ def test_unknown_and_unreadable_files_give_clear_german_errors(tmp_path):
     with pytest.raises(CommandError, match="keine lesbare XLSX-Datei"):
         importiere(kein_xlsx)
 
-    with pytest.raises(CommandError, match="kann nicht gelesen werden"):
+    with pytest.raises(CommandError, match="kann nicht gelesen werden: sie existiert nicht"):
         importiere(tmp_path / "fehlt.csv")
+    with pytest.raises(CommandError, match="das ist ein Ordner"):
+        importiere(tmp_path)
 
     leer = austausch(tmp_path, name="leer.csv")
     with pytest.raises(CommandError, match="enthält keine Kommunen"):
