@@ -6,7 +6,9 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from django.core.management import CommandError
 from django.utils.html import format_html
+from django.utils.translation import gettext as _
 
 from kommunen.models import Kommune, KommunePage, Kontaktperson, Netzwerk
 from kommunen.profile import ensure_profil
@@ -99,10 +101,13 @@ def wende_profile_an(
     """Apply every profile (creating missing profile pages); returns how many pages changed."""
     geaendert = 0
     for ags, daten in profile.items():
-        page = ensure_profil(Kommune.objects.get(ags=ags)).specific
-        page = KommunePage.objects.get(pk=page.pk).specific
+        kommune = Kommune.objects.filter(ags=ags).first()
+        if kommune is None:
+            raise CommandError(_("Profil für unbekannten AGS %(ags)s.") % {"ags": ags})
+        page = ensure_profil(kommune)
         if wende_profil_an(page, daten):
             geaendert += 1
             if melde:
-                melde(f"Profil aktualisiert: {page.title} ({ags})")
+                werte = {"titel": page.title, "ags": ags}
+                melde(_("Profil aktualisiert: %(titel)s (%(ags)s)") % werte)
     return geaendert

@@ -1,20 +1,22 @@
 """Load the demo content through the import commands, then profiles, images and settings."""
 
-import importlib
 import json
 from collections.abc import Callable
 from pathlib import Path
 from uuid import uuid4
 
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
+from django.utils.translation import gettext as _
 
 from wagtail.images import get_image_model
 from wagtail.models import Site
 
 from kommunen.models import Kommune, KommunePage
+from kommunen.redaktion import ensure_redaktion
 from plattform.demo.bilder import demo_sammlung, illustration
 from plattform.demo.profile import lade_profile, wende_profile_an
 from plattform.models import HomePage, PlattformEinstellungen
+from plattform.standardseiten import ensure_standardseiten
 from praxis.models import PraxisPage
 
 DEMO = Path(__file__).resolve().parent
@@ -55,6 +57,8 @@ def setze_bilder(melde: Melde) -> int:
     geaendert = 0
     for page in PraxisPage.objects.filter(austausch_id__in=demo_ids()).order_by("path"):
         felder = list(page.handlungsfelder.order_by("sort_order"))
+        if not felder:
+            continue
         bild = illustration(felder[0].slug, felder[0].name)
         zweites = illustration(felder[-1].slug, felder[-1].name)
         braucht_block = page.austausch_id in BILDBLOCK_IDS and not _hat_bildblock(page)
@@ -66,7 +70,7 @@ def setze_bilder(melde: Melde) -> int:
             entwurf.body = [*entwurf.body.raw_data, _bildblock(zweites)]
         entwurf.save_revision().publish()
         geaendert += 1
-        melde(f"Bild gesetzt: {page.title}")
+        melde(_("Bild gesetzt: %(titel)s") % {"titel": page.title})
     return geaendert
 
 
@@ -100,51 +104,40 @@ def setze_einstellungen(site: Site) -> None:
         einstellungen.save()
 
 
-def optional(modulnamen: tuple[str, ...], funktion: str) -> Callable | None:
-    """A function of another part of the project if it is installed, else None."""
-    for name in modulnamen:
-        try:
-            return getattr(importlib.import_module(name), funktion)
-        except (ImportError, AttributeError):
-            continue
-    return None
-
-
 def zusammenfassung() -> dict[str, int]:
     """Counts for the final report (and for the idempotency test)."""
     live = PraxisPage.objects.filter(austausch_id__in=demo_ids()).live()
     return {
-        "Kommunen": Kommune.objects.count(),
-        "Profile": KommunePage.objects.live().count(),
-        "Praxisbeispiele": live.count(),
-        "Kommunen mit Praxisbeispielen": live.values("kommune").distinct().count(),
-        "Bilder": get_image_model().objects.filter(collection=demo_sammlung()).count(),
+        _("Kommunen"): Kommune.objects.count(),
+        _("Profilseiten"): KommunePage.objects.live().count(),
+        _("Praxisbeispiele"): live.count(),
+        _("Kommunen mit Praxisbeispielen"): live.values("kommune").distinct().count(),
+        _("Bilder"): get_image_model().objects.filter(collection=demo_sammlung()).count(),
     }
 
 
 def fuehre_aus(stdout, melde: Melde) -> dict[str, int]:
     """Every step of the demo set-up in order; safe to run again (idempotent)."""
-    melde("1/5 Kommunen und Praxisbeispiele importieren …")
+    melde(_("1/5 Kommunen und Praxisbeispiele importieren …"))
     importiere_daten(stdout)
-    melde("2/5 Profile der Kommunen …")
-    melde(f"   {wende_profile_an(lade_profile(), melde)} Profile aktualisiert")
-    melde("3/5 Bilder …")
-    melde(f"   {setze_bilder(melde)} Praxisbeispiele mit neuem Bild")
-    melde("4/5 Startseite, Standardseiten, Einstellungen …")
+    melde(_("2/5 Profile der Kommunen …"))
+    melde(_("   %(n)d Profile aktualisiert") % {"n": wende_profile_an(lade_profile(), melde)})
+    melde(_("3/5 Bilder …"))
+    melde(_("   %(n)d Praxisbeispiele mit neuem Bild") % {"n": setze_bilder(melde)})
+    melde(_("4/5 Startseite, Standardseiten, Einstellungen …"))
     _richte_plattform_ein(melde)
-    melde("5/5 Redaktionsgruppen und Workflows …")
-    ensure_redaktion = optional(("plattform.redaktion", "kommunen.redaktion"), "ensure_redaktion")
-    for zeile in ensure_redaktion(demo=True) if ensure_redaktion else []:
-        melde(f"   Demo-Zugang: {zeile}")
+    melde(_("5/5 Redaktionsgruppen und Workflows …"))
+    for zeile in ensure_redaktion(demo=True):
+        melde(_("   Demo-Zugang: %(zugang)s") % {"zugang": zeile})
     return zusammenfassung()
 
 
 def _richte_plattform_ein(melde: Melde) -> None:
-    site = Site.objects.get(is_default_site=True)
-    home = site.root_page.specific
-    if isinstance(home, HomePage) and richte_startseite_ein(home):
-        melde("   Startseite: Einleitung gesetzt")
-    ensure_standardseiten = optional(("plattform.standardseiten",), "ensure_standardseiten")
-    if ensure_standardseiten:
-        ensure_standardseiten(home)
+    site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
+    home = site.root_page.specific if site else None
+    if not isinstance(home, HomePage):
+        raise CommandError(_("Die Standard-Website hat keine Startseite der Plattform als Wurzel."))
+    if richte_startseite_ein(home):
+        melde(_("   Startseite: Einleitung gesetzt"))
+    ensure_standardseiten(home)
     setze_einstellungen(site)

@@ -2,6 +2,7 @@
 
 from io import StringIO
 
+from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.db import transaction
 
@@ -86,6 +87,8 @@ def test_home_and_settings_are_set(demo):
     assert home.einleitung == EINLEITUNG
     assert PlattformEinstellungen.for_site(home.get_site()).betreiber == BETREIBER
     assert home.get_children().live().filter(slug="impressum").exists()
+    assert get_user_model().objects.filter(username__in=["kommune-demo", "kreis-demo"]).count() == 2
+    assert "Demo-Zugang: kreis-demo" in demo["ausgabe"]
 
 
 @pytest.mark.django_db
