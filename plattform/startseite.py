@@ -13,7 +13,7 @@ def startseiten_kontext(home: Page) -> dict:
     live = PraxisPage.objects.live().public()
     handlungsfelder = Handlungsfeld.objects.annotate(
         anzahl=Count("praxisbeispiele", filter=Q(praxisbeispiele__in=live), distinct=True)
-    )
+    ).order_by("sort_order", "name")  # aggregation queries ignore Meta.ordering
     return {
         "handlungsfelder": handlungsfelder,
         "neueste": live.select_related("kommune", "bild")

@@ -70,12 +70,20 @@ def laufzeit(page) -> str:
     return ""
 
 
+@register.filter
+def klasse_kurz(kommune) -> str:
+    """The Größenklasse of a Kommune without its range: "Kleinstadt"."""
+    if kommune is None:
+        return ""
+    return str(kommune.get_groessenklasse_display()).split(" (", 1)[0]
+
+
 @register.simple_tag
 def groesse(kommune) -> str:
     """Size of a Kommune in words: "Kleinstadt, 12.345 Einwohner"."""
     if kommune is None:
         return ""
-    klasse = kommune.get_groessenklasse_display().split(" (", 1)[0]
+    klasse = klasse_kurz(kommune)
     return _("%(klasse)s, %(einwohner)s Einwohner") % {
         "klasse": klasse,
         "einwohner": zahl(kommune.einwohner),

@@ -134,7 +134,7 @@ def test_liste_hat_filterformular_mit_fieldsets(client, liste):
     html = client.get(liste).content.decode()
     assert '<form class="filter" method="get"' in html
     for legende in ("Handlungsfeld", "Größenklasse", "Bundesland", "Status"):
-        assert f"<legend>{legende}</legend>" in html
+        assert f'<legend class="visually-hidden">{legende}</legend>' in html
     assert 'type="checkbox" name="handlungsfeld" value="sprache"' in html
     assert '<button type="submit">' in html
     assert "3 Praxisbeispiele" in html and html.count('class="karte"') == 3
