@@ -13,7 +13,8 @@ ensure_venv
 say "Datenbank: $(describe_database)"
 say "Suche: ${SEARCH_URL:-Datenbanksuche (kein SEARCH_URL)}"
 python manage.py migrate --noinput
-python manage.py seed_demo
+# Wagtail logs every created page at INFO; keep the demo import readable.
+LOG_LEVEL="${LOG_LEVEL:-WARNING}" python manage.py seed_demo
 python manage.py ensure_admin
 say "Starte http://localhost:$PORT/ (Strg+C beendet)"
 exec python manage.py runserver "0.0.0.0:$PORT"
