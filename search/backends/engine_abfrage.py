@@ -36,8 +36,9 @@ String klasse = doc['groessenklasse'].size() > 0 ? doc['groessenklasse'].value :
 double naehe = 0.0;
 if (klasse == params.klasse) { naehe = 1.0; }
 else if (params.reihe.containsKey(klasse) && params.reihe.containsKey(params.klasse)) {
-  int d = Math.abs((int) params.reihe.get(klasse) - (int) params.reihe.get(params.klasse));
-  if (d == 1) { naehe = 0.5; }
+  int a = (int) params.reihe.get(klasse);
+  int b = (int) params.reihe.get(params.klasse);
+  if (a - b == 1 || b - a == 1) { naehe = 0.5; }
 }
 double dichte = params.dichte >= 0 && doc['verstaedterung'].size() > 0
   && doc['verstaedterung'].value == params.dichte ? 1.0 : 0.0;
