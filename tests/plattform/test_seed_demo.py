@@ -106,5 +106,7 @@ def test_demo_pages_render(demo, client):
     for seite in seiten:
         antwort = client.get(seite.url)
         assert antwort.status_code == 200, seite.url
-    antwort = client.get(seiten[-2].url)
-    assert "Gemeinsame Integrationsstelle" in antwort.content.decode()
+    trittau = seiten[-2]
+    html = client.get(trittau.url).content.decode()
+    assert "Gemeinsame Integrationsstelle" in html
+    assert f'alt="{trittau.bild.description}"' in html.replace("&quot;", '"')
