@@ -98,6 +98,16 @@ def test_profil_zeigt_eigene_und_partner_eintraege_als_karten(client, profil, in
 
 
 @pytest.mark.django_db
+def test_eine_volle_stelle_steht_im_singular(client, index):
+    seite = KommunePageFactory(
+        parent=index,
+        integrationsbeauftragte="ehrenamtlich",
+        integrationsbeauftragte_stellenumfang=Decimal("1.00"),
+    )
+    assert "ehrenamtlich, 1 Vollzeitstelle<" in client.get(seite.url).content.decode()
+
+
+@pytest.mark.django_db
 def test_profil_ohne_angaben_sagt_das(client, index):
     seite = KommunePageFactory(parent=index)
     response = client.get(seite.url)
@@ -115,6 +125,7 @@ def test_landkreis_listet_seine_gemeinden(client, kreis_seite, profil):
     assert "Gemeinden und Städte im Kreis" in html
     assert f'href="{profil.url}">Ahrensburg</a>' in html
     assert "245.000" in html
+    assert "Kreisschlüssel" in html and "Amtlicher Gemeindeschlüssel" not in html
 
 
 @pytest.mark.django_db

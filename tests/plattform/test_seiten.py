@@ -56,6 +56,8 @@ def test_startseite_zeigt_suche_einstieg_neueste_und_zahlen(client, home_page, e
     assert "Einstieg nach Handlungsfeld" in html
     assert 'href="/praxisbeispiele/?handlungsfeld=sprache"' in html
     assert "1 Praxisbeispiel<" in html
+    felder = html[html.index("Einstieg nach Handlungsfeld") :]
+    assert felder.index(">Sprache<") < felder.index(">Antidiskriminierung<")  # editors' order
     assert "Sprachcafé am Markt" in html
     assert "Neueste Praxisbeispiele" in html
 

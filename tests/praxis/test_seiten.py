@@ -145,6 +145,8 @@ def test_liste_filtert_nach_handlungsfeld_und_groessenklasse(client, liste):
     html = client.get(liste, {"handlungsfeld": "sprache"}).content.decode()
     assert "2 Praxisbeispiele" in html and "Wohnungsbörse" not in html
     assert 'value="sprache" id="id_handlungsfeld_0" checked' in html
+    assert html.count('<details class="filter__klappe" open>') == 1
+    assert "(1 gewählt)" in html
     html = client.get(
         liste, {"handlungsfeld": "sprache", "groessenklasse": "kleinstadt"}
     ).content.decode()
