@@ -113,10 +113,11 @@ def seitenname(context) -> str:
 def hauptnavigation(context) -> list[dict]:
     """The main menu: the entry listing, the Kommunen index and the search."""
     from kommunen.models import KommunenIndexPage
-    from praxis.models import PraxisIndexPage
+    from praxis.models import PraxisIndexPage, PraxisPage
 
     request: HttpRequest | None = context.get("request")
     pfad = request.path if request else ""
+    ist_eintrag = isinstance(context.get("page"), PraxisPage)  # lives below its Kommune
     punkte = []
     for modell, titel in (
         (PraxisIndexPage, _("Praxisbeispiele")),
@@ -124,10 +125,11 @@ def hauptnavigation(context) -> list[dict]:
     ):
         seite = modell.objects.live().first()
         if seite:
-            punkte.append({"titel": titel, "url": seite.url})
-    punkte.append({"titel": _("Suche"), "url": "/suche/"})
+            bereich = modell is PraxisIndexPage if ist_eintrag else pfad.startswith(seite.url)
+            punkte.append({"titel": titel, "url": seite.url, "aktiv": bereich})
+    punkte.append({"titel": _("Suche"), "url": "/suche/", "aktiv": pfad.startswith("/suche/")})
     for punkt in punkte:
-        punkt["aktiv"] = bool(pfad) and pfad.startswith(punkt["url"])
+        punkt["exakt"] = pfad == punkt["url"]
     return punkte
 
 

@@ -60,6 +60,7 @@ def test_startseite_zeigt_suche_einstieg_neueste_und_zahlen(client, home_page, e
     assert felder.index(">Sprache<") < felder.index(">Antidiskriminierung<")  # editors' order
     assert "Sprachcafé am Markt" in html
     assert "Neueste Praxisbeispiele" in html
+    assert "<title>Praxisnetz Integration</title>" in html
 
 
 @pytest.mark.django_db

@@ -168,3 +168,13 @@ def test_liste_blaettert_und_behaelt_filter(client, liste, monkeypatch):
 def test_liste_mit_unbekanntem_filter_bleibt_heil(client, liste):
     response = client.get(liste, {"handlungsfeld": "gibt-es-nicht", "seite": "x"})
     assert response.status_code == 200
+
+
+@pytest.mark.django_db
+def test_hauptnavigation_markiert_den_bereich(client, eintrag):
+    html = client.get(eintrag.url).content.decode()
+    assert '<a href="/praxisbeispiele/" aria-current="true">' in html
+    assert '<a href="/kommunen/">' in html
+    liste = client.get("/praxisbeispiele/").content.decode()
+    assert '<a href="/praxisbeispiele/" aria-current="page">' in liste
+    assert "<title>Sprachcafé am Hafen \N{EN DASH} Praxisnetz Integration</title>" in html
