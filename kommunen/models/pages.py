@@ -265,7 +265,11 @@ class KommunePage(Page):
         context = super().get_context(request, *args, **kwargs)
         from praxis.models import PraxisPage
 
-        live = PraxisPage.objects.live().select_related("kommune")
+        live = (
+            PraxisPage.objects.live()
+            .select_related("kommune", "bild")
+            .prefetch_related("handlungsfelder")
+        )
         context["eintraege"] = live.child_of(self).order_by("-first_published_at")
         context["partner_eintraege"] = live.filter(partner__kommune=self.kommune).distinct()
         return context

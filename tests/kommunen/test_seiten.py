@@ -2,6 +2,9 @@
 
 from decimal import Decimal
 
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
 import pytest
 
 from kommunen.factories import (
@@ -141,3 +144,20 @@ def test_kommunen_uebersicht_gruppiert_nach_bundesland(client, index, profil):
     assert html.index("Baden-Württemberg") < html.index("Schleswig-Holstein")
     assert html.index(">Waiblingen<") < html.index(">Ahrensburg<")
     assert "12.345 Einwohner" in html
+
+
+def _anfragen(client, url: str) -> int:
+    with CaptureQueriesContext(connection) as anfragen:
+        assert client.get(url).status_code == 200
+    return len(anfragen)
+
+
+@pytest.mark.django_db
+def test_profil_laedt_karten_ohne_anfrage_je_eintrag(client, index):
+    seite = KommunePageFactory(parent=index)
+    PraxisPageFactory(parent=seite)
+    client.get(seite.url)  # warm caches (site root, content types)
+    mit_einem = _anfragen(client, seite.url)
+    for _ in range(4):
+        PraxisPageFactory(parent=seite, handlungsfelder=["sprache", "wohnen"])
+    assert _anfragen(client, seite.url) == mit_einem
