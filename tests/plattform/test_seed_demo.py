@@ -1,5 +1,6 @@
 """seed_demo fills the empty platform through the imports; a second run changes nothing."""
 
+import json
 from io import StringIO
 
 from django.contrib.auth import get_user_model
@@ -11,7 +12,7 @@ from wagtail.models import Page, Revision
 import pytest
 
 from kommunen.models import Kommune, KommunePage, LandkreisPage
-from plattform.demo.seed import BETREIBER, EINLEITUNG, demo_ids
+from plattform.demo.seed import BETREIBER, EINLEITUNG, PRAXIS_DATEI, demo_ids
 from plattform.models import HomePage, PlattformEinstellungen
 from praxis.models import PraxisPage
 
@@ -110,3 +111,16 @@ def test_demo_pages_render(demo, client):
     html = client.get(trittau.url).content.decode()
     assert "Gemeinsame Integrationsstelle" in html
     assert f'alt="{trittau.bild.description}"' in html.replace("&quot;", '"')
+
+
+@pytest.mark.django_db
+def test_export_returns_the_demo_file(demo, tmp_path):
+    """The demo file is canonical: importing and exporting it again loses nothing."""
+    ziel = tmp_path / "export.jsonl"
+    call_command("export_praxis", str(ziel), stdout=StringIO())
+
+    def nach_id(pfad):
+        zeilen = pfad.read_text(encoding="utf-8").splitlines()
+        return {e["id"]: e for e in map(json.loads, filter(None, zeilen))}
+
+    assert nach_id(ziel) == nach_id(PRAXIS_DATEI)
