@@ -23,10 +23,12 @@ def engine_url() -> str:
 @pytest.fixture(name="engine")
 def engine_fixture(settings):
     """Point the app at the engine with an index prefix unique to this test; clean up after."""
-    settings.SEARCH_URL = engine_url()
+    url = settings.SEARCH_URL = engine_url()
     settings.SEARCH_INDEX_PREFIX = f"test-{os.getpid()}-{next(_zaehler)}"
     client.zuruecksetzen()
     yield client.get_client()
+    settings.SEARCH_URL = url
+    client.zuruecksetzen()
     for index in versionen():
         client.get_client().indices.delete(index=index)
     client.zuruecksetzen()
