@@ -110,6 +110,14 @@ def lockerungen(anfrage: SuchAnfrage, suchen) -> list[Lockerung]:
                     suchen(gelockert).anzahl,
                 )
             )
+    if len(vorschlaege) > 1:
+        ohne_filter = {name: () for name in (*FACETTEN, "kreis")}
+        gelockert = replace(anfrage, seite=1, pro_seite=1, **ohne_filter)
+        vorschlaege.append(
+            Lockerung(
+                str(_("alle Filter")), url_fuer(anfrage, **ohne_filter), suchen(gelockert).anzahl
+            )
+        )
     if anfrage.q and anfrage.hat_filter:
         ohne_q = replace(anfrage, seite=1, pro_seite=1, q="")
         vorschlaege.append(

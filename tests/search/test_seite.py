@@ -84,6 +84,7 @@ def test_empty_result_names_filters_to_drop_with_counts(beispiele, client):
     assert "Zu dieser Suche passt kein Praxisbeispiel." in text
     assert re.search(r"ohne „Bundesland“</a>\s*\(1 Treffer\)", text)
     assert re.search(r"ohne „Handlungsfeld“</a>\s*\(2 Treffer\)", text)
+    assert re.search(r"ohne „alle Filter“</a>\s*\(5 Treffer\)", text)
 
 
 def test_pagination_links_keep_filters(kommunen, client):
