@@ -156,11 +156,25 @@ UNBESCHRIFTETE_FELDER = """() => Array.from(document.querySelectorAll('input, se
     .map(el => el.name || el.id)"""
 
 
+DOPPELTE_IDS = """() => {
+    const ids = Array.from(document.querySelectorAll('[id]'), el => el.id);
+    return ids.filter((id, i) => ids.indexOf(id) !== i);
+}"""
+
+VERWAISTE_VERWEISE = """() => Array
+    .from(document.querySelectorAll('[aria-labelledby], [aria-describedby]'))
+    .flatMap(el => (el.getAttribute('aria-labelledby') || el.getAttribute('aria-describedby'))
+        .split(' '))
+    .filter(id => !document.getElementById(id))"""
+
+
 def _pruefe_seite(page, url: str) -> None:
     page.goto(url)
     assert page.locator("html").get_attribute("lang") == "de", url
     assert page.locator("h1").count() == 1, url
     assert page.evaluate(UNBESCHRIFTETE_FELDER) == [], url
+    assert page.evaluate(DOPPELTE_IDS) == [], url
+    assert page.evaluate(VERWAISTE_VERWEISE) == [], url
     ohne_alt = page.locator("img:not([alt])")
     assert ohne_alt.count() == 0, url
     page.keyboard.press("Tab")
