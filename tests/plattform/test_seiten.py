@@ -61,6 +61,9 @@ def test_startseite_zeigt_suche_einstieg_neueste_und_zahlen(client, home_page, e
     assert "Sprachcafé am Markt" in html
     assert "Neueste Praxisbeispiele" in html
     assert "<title>Praxisnetz Integration</title>" in html
+    groesse = html[html.index("Beispiele aus Kommunen Ihrer Größe") :]
+    assert 'href="/praxisbeispiele/?groessenklasse=landgemeinde"' in groesse
+    assert groesse.index(">Landgemeinde<") < groesse.index(">Großstadt<")
 
 
 @pytest.mark.django_db
@@ -139,3 +142,25 @@ def test_unbekannte_adresse_gibt_deutsche_404(client, home_page):
 def test_fehlerseite_braucht_keinen_kontext():
     html = get_template("500.html").render({})
     assert '<html lang="de">' in html and "Technischer Fehler" in html
+
+
+@pytest.mark.django_db
+def test_groessenklassen_zaehlen_eintraege_nach_groesse_der_kommune(eintrag):
+    from kommunen.models import Kommune
+    from plattform.startseite import groessenklassen_mit_anzahl
+    from praxis.models import PraxisPage
+
+    gross = Kommune.objects.create(
+        ags="02000000", name="Hamburg", typ="kreisfreie_stadt", einwohner=1_900_000, bundesland="HH"
+    )
+    profil = KommunePageFactory(parent=KommunenIndexPage.objects.get(), kommune=gross)
+    PraxisPageFactory(parent=profil)
+    PraxisPageFactory(parent=profil, live=False)
+    zahlen = {k["slug"]: k["anzahl"] for k in groessenklassen_mit_anzahl(PraxisPage.objects.live())}
+    assert zahlen == {
+        "landgemeinde": 1,
+        "kleinstadt": 0,
+        "mittelstadt": 0,
+        "grossstadt": 1,
+        "landkreis": 0,
+    }
