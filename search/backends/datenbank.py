@@ -1,19 +1,17 @@
 """The database fallback: Wagtail's database search for text, the ORM for facets, Python ranking."""
 
-import logging
 from datetime import datetime
 
-from django.db import DatabaseError
 from django.db.models import QuerySet
 
 from kommunen.models import Kommune, KommunePage
 from praxis.models import PraxisPage
 from search.anfrage import SuchAnfrage, SuchErgebnis, Treffer
 from search.backends.datenbank_facetten import facetten_filter, facetten_zaehlen, gefiltert
-from search.backends.datenbank_text import hervorheben, suchbegriffe
+from search.backends.datenbank_text import hervorheben
+from search.backends.datenbank_volltext import relevanz as relevanz_berechnen
+from search.backends.datenbank_volltext import treffende_ids
 from search.vergleich import KommuneMerkmale, ranking_faktor, vergleichbarkeit
-
-logger = logging.getLogger(__name__)
 
 KOMMUNE_FELDER = (
     "kommune__ags",
@@ -43,22 +41,6 @@ def merkmale_aus_zeile(zeile: dict) -> KommuneMerkmale | None:
     )
 
 
-def text_relevanz(basis: QuerySet, q: str) -> dict[int, float]:
-    """Page id → text relevance (higher is better) of the entries matching any query term."""
-    begriffe = suchbegriffe(q)
-    if not begriffe:
-        return {}
-    try:
-        treffer = basis.search(
-            " ".join(begriffe), operator="or", order_by_relevance=False
-        ).annotate_score("_score")
-        # SQLite's bm25() is negative (lower is better), PostgreSQL's rank positive.
-        return {page.pk: abs(page._score or 0.0) or 1e-6 for page in treffer}
-    except DatabaseError:
-        logger.exception("Datenbanksuche fehlgeschlagen für %r", q)
-        return {}
-
-
 class DatenbankBackend:
     """Search answered by the database alone; same request and result types as the engine."""
 
@@ -68,8 +50,9 @@ class DatenbankBackend:
         basis = oeffentliche_praxisbeispiele()
         relevanz: dict[int, float] | None = None
         if anfrage.q:
-            relevanz = text_relevanz(basis, anfrage.q)
-            basis = basis.filter(pk__in=list(relevanz))
+            ids = treffende_ids(basis, anfrage.q)
+            relevanz = relevanz_berechnen(ids, anfrage.q)
+            basis = basis.filter(pk__in=ids)
         filter_ = facetten_filter(anfrage)
         facetten = facetten_zaehlen(basis, filter_)
         zeilen = list(gefiltert(basis, filter_).values("pk", "first_published_at", *KOMMUNE_FELDER))

@@ -59,15 +59,19 @@ def _umlaut_tolerant(muster: str) -> str:
     return muster.translate({ord("a"): "[aä]", ord("o"): "[oö]", ord("u"): "[uü]"})
 
 
-def _markierungs_muster(q: str) -> re.Pattern | None:
-    staemme = {form for wort in woerter(q) for form in schreibvarianten(wort)}
-    staemme |= {s for wort in list(staemme) for s in beugungsvarianten(wort) if len(s) < len(wort)}
-    if not staemme:
-        return None
+def wort_muster(wort: str) -> str:
+    """A regex for words beginning with any spelling or stem of the query word."""
+    staemme = schreibvarianten(wort)
+    staemme |= {s for form in list(staemme) for s in beugungsvarianten(form) if len(s) < len(form)}
     alternativen = "|".join(
         _umlaut_tolerant(re.escape(s)) for s in sorted(staemme, key=len, reverse=True)
     )
-    return re.compile(rf"\b(?:{alternativen})\w*", re.IGNORECASE | re.UNICODE)
+    return rf"\b(?:{alternativen})\w*"
+
+
+def _markierungs_muster(q: str) -> re.Pattern | None:
+    muster = [wort_muster(wort) for wort in woerter(q)]
+    return re.compile("|".join(muster), re.IGNORECASE) if muster else None
 
 
 def hervorheben(text: str, q: str) -> str | None:

@@ -128,3 +128,12 @@ def test_comparable_kommunen_are_participants_best_first(beispiele, kommunen):
     ergebnis = DatenbankBackend().vergleichbare_kommunen(kommunen["klein"], anzahl=3)
     assert [k.ags for k, _ in ergebnis] == ["01062002", "09189001", "05315000"]
     assert "gleicher Kreis" in ergebnis[0][1]
+
+
+def test_title_weighs_more_than_short_text_more_than_other_fields(kommunen):
+    titel = praxis_anlegen(kommunen["klein"], "Elterncafé am Markt", "Treffpunkt.")
+    kurz = praxis_anlegen(kommunen["klein"], "Treffpunkt", "Ein Elterncafé am Markt.")
+    feld = praxis_anlegen(kommunen["klein"], "Treff", "Am Markt.", traeger="Elterncafé e. V.")
+    ergebnis = DatenbankBackend().suche(SuchAnfrage(q="Elterncafe"))
+    assert [t.page_id for t in ergebnis.treffer] == [titel.pk, kurz.pk, feld.pk]
+    assert [t.score for t in ergebnis.treffer] == [4.0, 3.0, 1.0]
