@@ -20,9 +20,9 @@ class PraxisDocument(Document):
 
     page_id = Integer()
     austausch_id = Keyword()
-    title = _text(term_vector="with_positions_offsets")
-    kurzbeschreibung = _text(term_vector="with_positions_offsets")
-    body = _text(term_vector="with_positions_offsets")
+    title = _text(index_options="offsets")
+    kurzbeschreibung = _text(index_options="offsets")
+    body = _text(index_options="offsets")
     uebertragbarkeit = _text()
     traeger = _text()
     tags = _text(fields={"roh": Keyword()})

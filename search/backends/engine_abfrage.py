@@ -26,6 +26,7 @@ TEXT_FELDER = [
     "uebertragbarkeit^0.5",
     "traeger^0.5",
 ]
+HERVORGEHOBEN = ["title", "kurzbeschreibung", "body"]
 MAX_FACETTENWERTE = 500
 
 VERGLEICH_SKRIPT = """
@@ -70,6 +71,11 @@ def text_abfrage(q: str) -> Query:
         ],
         minimum_should_match=1,
     )
+
+
+def hervorhebungs_abfrage(q: str) -> Query:
+    """Only the highlighted fields: cheaper than re-running the whole query per hit."""
+    return Q("multi_match", query=q, fields=HERVORGEHOBEN, fuzziness="AUTO", prefix_length=1)
 
 
 def facetten_filter(anfrage: SuchAnfrage) -> dict[str, Query]:
@@ -135,7 +141,11 @@ def such_koerper(anfrage: SuchAnfrage, referenz: KommuneMerkmale | None) -> dict
     if anfrage.q:
         suche = (
             suche.highlight_options(
-                pre_tags=["<mark>"], post_tags=["</mark>"], encoder="html", type="unified"
+                pre_tags=["<mark>"],
+                post_tags=["</mark>"],
+                encoder="html",
+                type="unified",
+                highlight_query=hervorhebungs_abfrage(anfrage.q).to_dict(),
             )
             .highlight("title", number_of_fragments=0)
             .highlight("kurzbeschreibung", number_of_fragments=0)
