@@ -38,12 +38,15 @@ ABFRAGEN = [
 def einrichten(datenbank: str) -> None:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "plattform.settings.test")
     os.environ["DATABASE_URL"] = datenbank
-    os.environ["SEARCH_INDEX_PREFIX"] = "bench"
     import django
 
     django.setup()
+    from django.conf import settings
     from django.core.management import call_command
 
+    # The test settings switch the engine off; the benchmark opts in like the engine tests.
+    settings.SEARCH_URL = os.environ.get("SEARCH_URL", "")
+    settings.SEARCH_INDEX_PREFIX = "bench"
     call_command("migrate", verbosity=0)
 
 
@@ -64,8 +67,11 @@ def auffuellen(ziel: int) -> float:
 
     beginn, vorher = time.perf_counter(), PraxisPage.objects.count()
     erzeugen(max(ziel - vorher, 0))
-    neu = PraxisPage.objects.filter(pk__gt=PraxisPage.objects.order_by("pk")[vorher - 1].pk) if (
-        vorher) else PraxisPage.objects.all()
+    neu = (
+        PraxisPage.objects.filter(pk__gt=PraxisPage.objects.order_by("pk")[vorher - 1].pk)
+        if (vorher)
+        else PraxisPage.objects.all()
+    )
     backend = get_search_backend()
     for start in range(0, neu.count(), 1000):
         backend.add_bulk(PraxisPage, list(neu.order_by("pk")[start : start + 1000]))
@@ -125,8 +131,9 @@ def messreihe(groesse: int, wiederholungen: int) -> list[tuple]:
     if os.environ.get("SEARCH_URL"):
         aufbau = neu_aufbauen()
         rate = aufbau["anzahl"] / aufbau["sekunden"]
-        zeilen.append((groesse, "Engine: Neuaufbau", f"{aufbau['sekunden']:.1f} s",
-                       f"{rate:.0f} Dok./s", ""))
+        zeilen.append(
+            (groesse, "Engine: Neuaufbau", f"{aufbau['sekunden']:.1f} s", f"{rate:.0f} Dok./s", "")
+        )
         zeilen.append((groesse, "API, Engine", *_ms(zeiten(api_messer(True), wiederholungen))))
     zeilen.append((groesse, "API, Datenbank", *_ms(zeiten(api_messer(False), wiederholungen))))
     zeilen.append((groesse, "Wagtail .search()", *_ms(zeiten(wagtail_messer, wiederholungen))))

@@ -15,20 +15,35 @@ from django.utils import timezone
 from wagtail.models import Locale, Page
 from wagtail.rich_text import RichText
 
-from kommunen.models import Kommune, KommunePage, KommunenIndexPage, KommuneTyp
+from kommunen.models import Kommune, KommunenIndexPage, KommunePage, KommuneTyp
 from praxis.models import Handlungsfeld, PraxisPage, PraxisStatus, Zielgruppe
 
 THEMEN = [
-    ("Sprachcafé", "sprache"), ("Sprachkurs für Mütter", "sprache"),
-    ("Integrationslotsen", "engagement-ehrenamt"), ("Wohnungsbörse für Geflüchtete", "wohnen"),
-    ("Elterncafé", "fruehe-bildung"), ("Dolmetscherpool", "sprache"),
+    ("Sprachcafé", "sprache"),
+    ("Sprachkurs für Mütter", "sprache"),
+    ("Integrationslotsen", "engagement-ehrenamt"),
+    ("Wohnungsbörse für Geflüchtete", "wohnen"),
+    ("Elterncafé", "fruehe-bildung"),
+    ("Dolmetscherpool", "sprache"),
     ("Interkulturelle Öffnung der Verwaltung", "interkulturelle-oeffnung"),
-    ("Ausbildungspatenschaften", "arbeit-ausbildung"), ("Fußball für alle", "kultur-sport"),
-    ("Gesundheitslotsen", "gesundheit"), ("Hausaufgabenhilfe", "bildung"),
-    ("Willkommensfest", "kultur-sport"), ("Beratung zur Anerkennung", "arbeit-ausbildung"),
+    ("Ausbildungspatenschaften", "arbeit-ausbildung"),
+    ("Fußball für alle", "kultur-sport"),
+    ("Gesundheitslotsen", "gesundheit"),
+    ("Hausaufgabenhilfe", "bildung"),
+    ("Willkommensfest", "kultur-sport"),
+    ("Beratung zur Anerkennung", "arbeit-ausbildung"),
 ]
-ZUSAETZE = ["im Dorf", "in der Kleinstadt", "im Quartier", "im Landkreis", "am Abend",
-            "mit Kinderbetreuung", "für Neuzugewanderte", "mit Ehrenamtlichen", "digital"]
+ZUSAETZE = [
+    "im Dorf",
+    "in der Kleinstadt",
+    "im Quartier",
+    "im Landkreis",
+    "am Abend",
+    "mit Kinderbetreuung",
+    "für Neuzugewanderte",
+    "mit Ehrenamtlichen",
+    "digital",
+]
 SAETZE = [
     "Ehrenamtliche treffen sich wöchentlich mit Geflüchteten.",
     "Die Gemeinde stellt Räume und eine Koordinationsstelle.",
@@ -51,10 +66,21 @@ def _seiten_anlegen(eltern: Page, modell, daten: list[dict]) -> list:
     jetzt, locale = timezone.now(), Locale.get_default()
     art = ContentType.objects.get_for_model(modell)
     basis = [
-        Page(title=d["title"], draft_title=d["title"], slug=d["slug"], content_type=art,
-             path=pfad, depth=eltern.depth + 1, numchild=0, live=True, locale=locale,
-             url_path=f"{eltern.url_path}{d['slug']}/", first_published_at=d.pop("datum", jetzt),
-             last_published_at=jetzt, translation_key=uuid.uuid4())
+        Page(
+            title=d["title"],
+            draft_title=d["title"],
+            slug=d["slug"],
+            content_type=art,
+            path=pfad,
+            depth=eltern.depth + 1,
+            numchild=0,
+            live=True,
+            locale=locale,
+            url_path=f"{eltern.url_path}{d['slug']}/",
+            first_published_at=d.pop("datum", jetzt),
+            last_published_at=jetzt,
+            translation_key=uuid.uuid4(),
+        )
         for d, pfad in zip(daten, _kinder_pfade(eltern, len(daten)), strict=True)
     ]
     Page.objects.bulk_create(basis, batch_size=500)
@@ -85,10 +111,14 @@ def _eintrag(zufall: random.Random, nummer: int, kommune: Kommune) -> dict:
     titel = f"{thema} {zufall.choice(ZUSAETZE)}"
     text = " ".join(zufall.sample(SAETZE, 3))
     return {
-        "title": titel, "slug": f"bench-{nummer}", "austausch_id": f"bench-{nummer}",
-        "kommune": kommune, "kurzbeschreibung": text[:480],
+        "title": titel,
+        "slug": f"bench-{nummer}",
+        "austausch_id": f"bench-{nummer}",
+        "kommune": kommune,
+        "kurzbeschreibung": text[:480],
         "body": [("absatz", RichText(f"<p>{' '.join(zufall.sample(SAETZE, 4))}</p>"))],
-        "status": zufall.choice(PraxisStatus.values), "feld": feld,
+        "status": zufall.choice(PraxisStatus.values),
+        "feld": feld,
         "datum": timezone.now() - timezone.timedelta(days=zufall.randint(0, 2000)),
     }
 
@@ -110,8 +140,9 @@ def erzeugen(anzahl: int, saat: int = 1) -> int:
     zuordnungen, gruppen_zu = [], []
     for kommune_pk, liste in nach_profil.items():
         slugs = [e.pop("feld") for e in liste]
-        for seite, slug in zip(_seiten_anlegen(profile[kommune_pk], PraxisPage, liste), slugs,
-                               strict=True):
+        for seite, slug in zip(
+            _seiten_anlegen(profile[kommune_pk], PraxisPage, liste), slugs, strict=True
+        ):
             zuordnungen.append(hf(praxispage_id=seite.pk, handlungsfeld_id=felder[slug].pk))
             gruppen_zu.append(zg(praxispage_id=seite.pk, zielgruppe_id=zufall.choice(gruppen).pk))
     hf.objects.bulk_create(zuordnungen, batch_size=1000)
