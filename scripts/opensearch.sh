@@ -88,7 +88,12 @@ unpack() {
   [[ -x "$HOME_DIR/bin/opensearch" ]] && return 0
   log "unpacking into $RUNTIME_DIR"
   mkdir -p "$RUNTIME_DIR"
-  (cd "$RUNTIME_DIR" && unzip -q -o "$CACHE_DIR/opensearch-$VERSION.zip")
+  if command -v unzip >/dev/null; then
+    (cd "$RUNTIME_DIR" && unzip -q -o "$CACHE_DIR/opensearch-$VERSION.zip")
+  else  # Python's zipfile drops the executable bits
+    python3 -m zipfile -e "$CACHE_DIR/opensearch-$VERSION.zip" "$RUNTIME_DIR"
+    chmod +x "$HOME_DIR"/bin/*
+  fi
   install_modules
   cat >>"$HOME_DIR/config/opensearch.yml" <<EOF
 cluster.name: praxisnetz
