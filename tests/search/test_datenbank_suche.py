@@ -134,6 +134,6 @@ def test_title_weighs_more_than_short_text_more_than_other_fields(kommunen):
     titel = praxis_anlegen(kommunen["klein"], "Elterncafé am Markt", "Treffpunkt.")
     kurz = praxis_anlegen(kommunen["klein"], "Treffpunkt", "Ein Elterncafé am Markt.")
     feld = praxis_anlegen(kommunen["klein"], "Treff", "Am Markt.", traeger="Elterncafé e. V.")
-    ergebnis = DatenbankBackend().suche(SuchAnfrage(q="Elterncafe"))
+    ergebnis = DatenbankBackend().suche(SuchAnfrage(q="Elterncafé"))
     assert [t.page_id for t in ergebnis.treffer] == [titel.pk, kurz.pk, feld.pk]
     assert [t.score for t in ergebnis.treffer] == [4.0, 3.0, 1.0]
