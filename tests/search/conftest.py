@@ -128,3 +128,14 @@ def beispiele(kommunen) -> dict[str, PraxisPage]:
             live=False,
         ),
     }
+
+
+@pytest.fixture
+def engine_aus(settings):
+    """An engine URL where nothing listens, with the cached clients forgotten before and after."""
+    from search import client
+
+    settings.SEARCH_URL = "http://127.0.0.1:9"
+    client.zuruecksetzen()
+    yield
+    client.zuruecksetzen()

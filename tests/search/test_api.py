@@ -2,6 +2,8 @@
 
 import pytest
 
+from .engine_hilfe import engine_fixture, indexieren  # noqa: F401
+
 
 @pytest.fixture
 def client_json(client):
@@ -154,8 +156,20 @@ def test_openapi_schema_is_served(db, client_json):
     assert {"q", "handlungsfeld", "vergleich", "seite", "pro_seite"} <= namen
 
 
-def test_engine_down_the_database_answers(beispiele, client_json, settings):
-    settings.SEARCH_URL = "http://127.0.0.1:9"  # nothing listens there
+def test_engine_down_the_database_answers(beispiele, client_json, engine_aus):
     status, daten = client_json("/api/v1/praxis/", handlungsfeld="sprache")
     assert status == 200
     assert daten["backend"] == "datenbank" and daten["anzahl"] == 2
+
+
+def test_api_and_page_answer_from_the_engine(beispiele, kommunen, client, engine):
+    indexieren()
+    daten = client.get(
+        "/api/v1/praxis/", {"q": "Mütter", "vergleich": kommunen["klein"].ags}
+    ).json()
+    assert daten["backend"] in ("opensearch", "elasticsearch")
+    assert daten["treffer"][0]["id"] == beispiele["sprachcafe"].austausch_id
+    assert "gleicher Kreis" in daten["treffer"][0]["erklaerung"]
+    assert {f["wert"]: f["anzahl"] for f in daten["facetten"]["handlungsfeld"]}["sprache"] == 2
+    seite = client.get("/suche/", {"q": "Mütter", "handlungsfeld": "sprache"})
+    assert seite.status_code == 200 and "Sprachcafé für Mütter" in seite.content.decode()
