@@ -67,11 +67,17 @@ def _filter() -> dict:
 def analyse_einstellungen() -> dict:
     """The `analysis` block of the index settings."""
     vorne = ["lowercase", "deutsch_stopp", "german_normalization"]
-    hinten = ["deutsch_zerlegen", "deutsch_stamm", "remove_duplicates"]
+    hinten = ["deutsch_stamm", "remove_duplicates"]
     return {
         "filter": _filter(),
         "analyzer": {
-            INDEX_ANALYZER: {"tokenizer": "standard", "filter": [*vorne, *hinten]},
+            # Compounds are split in the index and in the secondary "zerlegt" query clause; the
+            # main query keeps the user's words whole so that a short part such as "sprach"
+            # does not count as a full match of "Sprachmittler".
+            INDEX_ANALYZER: {
+                "tokenizer": "standard",
+                "filter": [*vorne, "deutsch_zerlegen", *hinten],
+            },
             SUCH_ANALYZER: {
                 "tokenizer": "standard",
                 "filter": [*vorne, "praxis_synonyme", *hinten],

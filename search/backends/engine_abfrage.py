@@ -4,6 +4,7 @@ from elasticsearch.dsl import Q, Search
 from elasticsearch.dsl.query import Query
 
 from search import vergleich
+from search.analyse import INDEX_ANALYZER
 from search.anfrage import FACETTEN, SuchAnfrage
 from search.vergleich import KommuneMerkmale
 
@@ -68,6 +69,8 @@ def text_abfrage(q: str) -> Query:
             ),
             Q("multi_match", query=q, fields=TEXT_FELDER, tie_breaker=0.3, boost=2),
             Q("match_phrase", title={"query": q, "boost": 3}),
+            # Compounds split into their parts: "Sprachförderung" finds "Förderung der Sprache".
+            Q("multi_match", query=q, fields=TEXT_FELDER, analyzer=INDEX_ANALYZER, boost=0.5),
         ],
         minimum_should_match=1,
     )

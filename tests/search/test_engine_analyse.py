@@ -2,7 +2,7 @@
 
 import pytest
 
-from search.analyse import SUCH_ANALYZER, german_normalization, woerterbuch
+from search.analyse import INDEX_ANALYZER, german_normalization, woerterbuch
 from search.anfrage import SuchAnfrage
 from search.backends.engine import EngineBackend
 from search.indexierung import alias_name
@@ -96,7 +96,7 @@ def test_python_normalisierung_gleicht_der_engine(engine, analyse_daten):
 
 def test_such_analyzer_zerlegt_komposita(engine, analyse_daten):
     antwort = engine.indices.analyze(
-        index=alias_name(), body={"analyzer": SUCH_ANALYZER, "text": "Sprachförderung"}
+        index=alias_name(), body={"analyzer": INDEX_ANALYZER, "text": "Sprachförderung"}
     )
     tokens = {t["token"] for t in antwort["tokens"]}
     assert {"sprach", "forderung"} <= tokens
