@@ -15,6 +15,8 @@ say "Suche: ${SEARCH_URL:-Datenbanksuche (kein SEARCH_URL)}"
 python manage.py migrate --noinput
 # Wagtail logs every created page at INFO; keep the demo import readable.
 LOG_LEVEL="${LOG_LEVEL:-WARNING}" python manage.py seed_demo
+# Wagtail fills its database search index through background tasks; fill it now.
+LOG_LEVEL="${LOG_LEVEL:-WARNING}" python manage.py update_index
 python manage.py ensure_admin
 say "Starte http://localhost:$PORT/ (Strg+C beendet)"
 exec python manage.py runserver "0.0.0.0:$PORT"

@@ -1,13 +1,17 @@
 """Cheap German text normalisation for the database fallback, and `<mark>` highlighting.
 
-The database backend has no stemmer, decompounder, synonyms or typo tolerance; this module only
-adds the spelling variants a user is likely to type (ae/oe/ue/ss for ä/ö/ü/ß and back), a few
-inflection endings, and drops stop words so that an OR query is not flooded by "für" or "und".
+The database backend has no stemmer, decompounder or typo tolerance; this module only adds the
+single-word synonyms of the engine's list, the spelling variants a user is likely to type
+(ae/oe/ue/ss for ä/ö/ü/ß), a few inflection endings, and drops stop words so that an OR query
+is not flooded by "für" or "und".
 """
 
 import re
+from functools import cache
 
 from django.utils.html import escape
+
+from search.analyse import synonyme
 
 WORT = re.compile(r"\w+", re.UNICODE)
 UMLAUTE = (("ae", "ä"), ("oe", "ö"), ("ue", "ü"), ("ss", "ß"))
@@ -27,6 +31,28 @@ def woerter(q: str) -> list[str]:
     alle = [w.lower() for w in WORT.findall(q)]
     inhalt = [w for w in alle if w not in STOPPWOERTER]
     return list(dict.fromkeys(inhalt or alle))
+
+
+@cache
+def _synonymgruppen() -> dict[str, frozenset[str]]:
+    """Single word → its single-word synonyms, from the engine's committed synonym list."""
+    gruppen: dict[str, frozenset[str]] = {}
+    for zeile in synonyme():
+        if "=>" in zeile:
+            continue
+        teile = (w.strip() for w in zeile.split(","))
+        woerter_ = frozenset(w for w in teile if w and " " not in w)
+        for wort in woerter_:
+            gruppen[wort] = gruppen.get(wort, frozenset()) | woerter_
+    return gruppen
+
+
+def synonymgruppe(wort: str) -> set[str]:
+    """The word and its synonyms (also when typed with ae/oe/ue for umlauts)."""
+    gruppe = {wort}
+    for form in schreibvarianten(wort):
+        gruppe |= _synonymgruppen().get(form, frozenset())
+    return gruppe
 
 
 def schreibvarianten(wort: str) -> set[str]:
@@ -49,8 +75,9 @@ def suchbegriffe(q: str) -> list[str]:
     """All terms the database backend ORs together for the query."""
     begriffe: set[str] = set()
     for wort in woerter(q):
-        for form in schreibvarianten(wort):
-            begriffe |= beugungsvarianten(form)
+        for synonym in synonymgruppe(wort):
+            for form in schreibvarianten(synonym):
+                begriffe |= beugungsvarianten(form)
     return sorted(begriffe)
 
 
@@ -60,8 +87,8 @@ def _umlaut_tolerant(muster: str) -> str:
 
 
 def wort_muster(wort: str) -> str:
-    """A regex for words beginning with any spelling or stem of the query word."""
-    staemme = schreibvarianten(wort)
+    """A regex for words beginning with any spelling or stem of the query word or a synonym."""
+    staemme = {form for synonym in synonymgruppe(wort) for form in schreibvarianten(synonym)}
     staemme |= {s for form in list(staemme) for s in beugungsvarianten(form) if len(s) < len(form)}
     alternativen = "|".join(
         _umlaut_tolerant(re.escape(s)) for s in sorted(staemme, key=len, reverse=True)

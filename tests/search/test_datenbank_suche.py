@@ -137,3 +137,10 @@ def test_title_weighs_more_than_short_text_more_than_other_fields(kommunen):
     ergebnis = DatenbankBackend().suche(SuchAnfrage(q="Elterncafé"))
     assert [t.page_id for t in ergebnis.treffer] == [titel.pk, kurz.pk, feld.pk]
     assert [t.score for t in ergebnis.treffer] == [4.0, 3.0, 1.0]
+
+
+def test_synonyms_of_the_engine_list_are_used(kommunen):
+    pool = praxis_anlegen(kommunen["klein"], "Sprachmittlerpool", "Sprachmittler für Schulen.")
+    ergebnis = DatenbankBackend().suche(SuchAnfrage(q="Dolmetscher"))
+    assert [t.page_id for t in ergebnis.treffer] == [pool.pk]
+    assert "<mark>Sprachmittler</mark>" in ergebnis.treffer[0].hervorhebung["kurzbeschreibung"][0]
