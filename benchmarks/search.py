@@ -107,6 +107,18 @@ def api_messer(engine: bool):
     return messen
 
 
+def backend_messer(engine: bool):
+    """The backend alone (`suche()`), without the API's rendering."""
+    from django.http import QueryDict
+
+    from search.anfrage import parse_anfrage
+    from search.backends.datenbank import DatenbankBackend
+    from search.backends.engine import EngineBackend
+
+    backend = EngineBackend() if engine else DatenbankBackend()
+    return lambda abfrage: backend.suche(parse_anfrage(QueryDict(abfrage)))
+
+
 def wagtail_messer(abfrage: str) -> None:
     """Baseline: Wagtail's plain database `.search()` for the text, first 20 results."""
     from urllib.parse import parse_qs
@@ -135,7 +147,13 @@ def messreihe(groesse: int, wiederholungen: int) -> list[tuple]:
             (groesse, "Engine: Neuaufbau", f"{aufbau['sekunden']:.1f} s", f"{rate:.0f} Dok./s", "")
         )
         zeilen.append((groesse, "API, Engine", *_ms(zeiten(api_messer(True), wiederholungen))))
+        zeilen.append(
+            (groesse, "suche(), Engine", *_ms(zeiten(backend_messer(True), wiederholungen)))
+        )
     zeilen.append((groesse, "API, Datenbank", *_ms(zeiten(api_messer(False), wiederholungen))))
+    zeilen.append(
+        (groesse, "suche(), Datenbank", *_ms(zeiten(backend_messer(False), wiederholungen)))
+    )
     zeilen.append((groesse, "Wagtail .search()", *_ms(zeiten(wagtail_messer, wiederholungen))))
     return zeilen
 
