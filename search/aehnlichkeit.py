@@ -51,8 +51,8 @@ def _bewerten(page: PraxisPage, kandidat: PraxisPage, eigene: dict) -> Treffer:
         + GEWICHT_SCHLAGWORT * len(tags)
         + GEWICHT_WORT * len(worte)
     )
-    gruende = [_("gleiches Handlungsfeld: %(name)s") % {"name": name} for name in hf]
-    gruende += [_("gleiche Zielgruppe: %(name)s") % {"name": z.name} for z in zg]
+    gruende = _gemeinsam(hf, _("gleiches Handlungsfeld"), _("gleiche Handlungsfelder"))
+    gruende += _gemeinsam([z.name for z in zg], _("gleiche Zielgruppe"), _("gleiche Zielgruppen"))
     if eigene["merkmale"] and kandidat.kommune:
         wert, kommune_gruende = vergleichbarkeit(
             eigene["merkmale"], KommuneMerkmale.aus_kommune(kandidat.kommune)
@@ -60,6 +60,13 @@ def _bewerten(page: PraxisPage, kandidat: PraxisPage, eigene: dict) -> Treffer:
         score *= 1 + 0.5 * wert
         gruende += kommune_gruende
     return Treffer(page_id=kandidat.pk, score=score, erklaerung=gruende)
+
+
+def _gemeinsam(namen: list[str], einzahl: str, mehrzahl: str) -> list[str]:
+    """One reason naming all shared values: "gleiche Handlungsfelder: Sprache, Wohnen"."""
+    if not namen:
+        return []
+    return [f"{einzahl if len(namen) == 1 else mehrzahl}: {', '.join(namen)}"]
 
 
 def aehnliche_praxisbeispiele(page: PraxisPage, anzahl: int = 5) -> list[Treffer]:
