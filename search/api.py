@@ -1,17 +1,19 @@
 """The public JSON API at /api/v1/: search, entry detail, similar entries, Kommunen."""
 
 import logging
+from typing import Literal
 
 from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
 
-from ninja import NinjaAPI, Query, Schema, Status
+from ninja import Field, NinjaAPI, Query, Schema, Status
 from ninja.errors import ValidationError
 
-from kommunen.models import Kommune
+from kommunen.groessenklasse import Groessenklasse
+from kommunen.models import Bundesland, Kommune
 from praxis.austausch.schreiben import praxis_als_austausch
-from praxis.models import PraxisPage
-from search.anfrage import AnfrageFehler, parse_anfrage
+from praxis.models import PraxisPage, PraxisStatus
+from search.anfrage import MAX_PRO_SEITE, MAX_Q_LAENGE, AnfrageFehler, parse_anfrage
 from search.darstellung import (
     aehnliche,
     karten,
@@ -111,17 +113,17 @@ class VergleichbareAntwort(Schema):
 class Suchparameter(Schema):
     """Documented for OpenAPI; parsing and German validation happen in search.anfrage."""
 
-    q: str = ""
-    handlungsfeld: list[str] = []
-    zielgruppe: list[str] = []
-    groessenklasse: list[str] = []
-    bundesland: list[str] = []
-    kreis: list[str] = []
-    status: list[str] = []
-    vergleich: str | None = None
-    sortierung: str = "relevanz"
-    seite: str | None = None
-    pro_seite: str | None = None
+    q: str = Field("", max_length=MAX_Q_LAENGE, description="Suchbegriff")
+    handlungsfeld: list[str] = Field([], description="Handlungsfeld-Kürzel (wiederholbar)")
+    zielgruppe: list[str] = Field([], description="Zielgruppen-Kürzel (wiederholbar)")
+    groessenklasse: list[Groessenklasse] = Field([], description="Größenklasse (wiederholbar)")
+    bundesland: list[Bundesland] = Field([], description="Länderkürzel (wiederholbar)")
+    kreis: list[str] = Field([], description="5-stelliger Kreisschlüssel (wiederholbar)")
+    status: list[PraxisStatus] = Field([], description="Stand (wiederholbar)")
+    vergleich: str | None = Field(None, description="AGS der eigenen Kommune")
+    sortierung: Literal["relevanz", "neueste"] = "relevanz"
+    seite: int = Field(1, ge=1, le=10_000)
+    pro_seite: int = Field(20, ge=1, le=MAX_PRO_SEITE)
 
 
 def fehler(meldungen: list[str]) -> dict:
@@ -130,9 +132,14 @@ def fehler(meldungen: list[str]) -> dict:
 
 @api.exception_handler(ValidationError)
 def ungueltige_parameter(request: HttpRequest, exc: ValidationError) -> HttpResponse:
-    namen = sorted({str(e.get("loc", ["", "?"])[-1]) for e in exc.errors})
-    meldung = _("Ungültige Parameter: %(namen)s.") % {"namen": ", ".join(namen)}
-    return api.create_response(request, fehler([meldung]), status=400)
+    """Bad parameters get the same German messages as on the search page."""
+    try:
+        parse_anfrage(request.GET)
+        namen = sorted({str(e.get("loc", ["?"])[-1]) for e in exc.errors})
+        meldungen = [_("Ungültige Parameter: %(namen)s.") % {"namen": ", ".join(namen)}]
+    except AnfrageFehler as fehler_:
+        meldungen = fehler_.meldungen
+    return api.create_response(request, fehler(meldungen), status=400)
 
 
 @api.get("/praxis/", response={200: Suchantwort, 400: Fehler}, summary="Praxisbeispiele suchen")

@@ -152,8 +152,11 @@ def test_openapi_schema_is_served(db, client_json):
         "/api/v1/kommunen/{ags}/",
         "/api/v1/kommunen/{ags}/vergleichbare/",
     } <= pfade
-    namen = {p["name"] for p in schema["paths"]["/api/v1/praxis/"]["get"]["parameters"]}
-    assert {"q", "handlungsfeld", "vergleich", "seite", "pro_seite"} <= namen
+    parameter = {p["name"]: p for p in schema["paths"]["/api/v1/praxis/"]["get"]["parameters"]}
+    assert {"q", "handlungsfeld", "vergleich", "seite", "pro_seite"} <= set(parameter)
+    assert parameter["seite"]["schema"]["type"] == "integer"
+    assert parameter["sortierung"]["schema"]["enum"] == ["relevanz", "neueste"]
+    assert parameter["handlungsfeld"]["schema"]["type"] == "array"
 
 
 def test_engine_down_the_database_answers(beispiele, client_json, engine_aus):
