@@ -20,10 +20,11 @@ find_python() {
 # Create .venv if missing and install the project (with extras "$1", e.g. "test") when
 # pyproject.toml changed since the last install; then activate it.
 ensure_venv() {
-    local extras="${1:-}" spec="." stamp hash
+    local extras="${1:-}" spec="." stamp hash python
     if [ ! -x .venv/bin/python ]; then
-        say "Lege .venv an"
-        "$(find_python)" -m venv .venv \
+        python="$(find_python)" || exit 1
+        say "Lege .venv an ($python)"
+        "$python" -m venv .venv \
             || die "venv fehlgeschlagen (Debian: apt-get install python3.11-venv)."
     fi
     [ -n "$extras" ] && spec=".[$extras]"
