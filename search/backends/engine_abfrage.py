@@ -27,6 +27,7 @@ TEXT_FELDER = [
     "uebertragbarkeit^0.5",
     "traeger^0.5",
 ]
+ZERLEGT_FELDER = ["title^4", "kurzbeschreibung^2", "body", "tags^1.5"]
 HERVORGEHOBEN = ["title", "kurzbeschreibung", "body"]
 MAX_FACETTENWERTE = 500
 
@@ -53,7 +54,10 @@ return _score * (1.0 + params.boost * wert);
 
 
 def text_abfrage(q: str) -> Query:
-    """Typo-tolerant match over the weighted fields, exact and phrase matches ranked higher."""
+    """Typo-tolerant match over the weighted fields, phrases in the title and compound parts.
+
+    Fuzzy matching scores an exact term highest, so no separate exact clause is needed.
+    """
     if not q:
         return Q("match_all")
     return Q(
@@ -64,13 +68,13 @@ def text_abfrage(q: str) -> Query:
                 query=q,
                 fields=TEXT_FELDER,
                 fuzziness="AUTO",
-                prefix_length=1,
+                prefix_length=2,
+                max_expansions=20,
                 tie_breaker=0.3,
             ),
-            Q("multi_match", query=q, fields=TEXT_FELDER, tie_breaker=0.3, boost=2),
             Q("match_phrase", title={"query": q, "boost": 3}),
             # Compounds split into their parts: "Sprachförderung" finds "Förderung der Sprache".
-            Q("multi_match", query=q, fields=TEXT_FELDER, analyzer=INDEX_ANALYZER, boost=0.5),
+            Q("multi_match", query=q, fields=ZERLEGT_FELDER, analyzer=INDEX_ANALYZER, boost=0.5),
         ],
         minimum_should_match=1,
     )
@@ -78,7 +82,7 @@ def text_abfrage(q: str) -> Query:
 
 def hervorhebungs_abfrage(q: str) -> Query:
     """Only the highlighted fields: cheaper than re-running the whole query per hit."""
-    return Q("multi_match", query=q, fields=HERVORGEHOBEN, fuzziness="AUTO", prefix_length=1)
+    return Q("multi_match", query=q, fields=HERVORGEHOBEN, fuzziness="AUTO", prefix_length=2)
 
 
 def facetten_filter(anfrage: SuchAnfrage) -> dict[str, Query]:
