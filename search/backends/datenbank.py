@@ -84,15 +84,14 @@ class DatenbankBackend:
     def _hervorheben(self, treffer: list[Treffer], q: str) -> None:
         if not q or not treffer:
             return
-        texte = dict(
-            PraxisPage.objects.filter(pk__in=[t.page_id for t in treffer]).values_list(
-                "pk", "kurzbeschreibung"
-            )
+        texte = PraxisPage.objects.filter(pk__in=[t.page_id for t in treffer]).values_list(
+            "pk", "title", "kurzbeschreibung"
         )
+        nach_id = {pk: {"title": titel, "kurzbeschreibung": kurz} for pk, titel, kurz in texte}
         for eintrag in treffer:
-            fragment = hervorheben(texte.get(eintrag.page_id, ""), q)
-            if fragment:
-                eintrag.hervorhebung = {"kurzbeschreibung": [fragment]}
+            for feld, text in nach_id.get(eintrag.page_id, {}).items():
+                if fragment := hervorheben(text, q):
+                    eintrag.hervorhebung[feld] = [fragment]
 
     def aehnliche(self, page: PraxisPage, anzahl: int = 5) -> list[Treffer]:
         """Entries sharing Handlungsfelder, Zielgruppen and words with this one."""

@@ -53,7 +53,7 @@ def test_result_card_shows_kommune_size_fields_highlight_and_reason(beispiele, k
     text = html(client.get("/suche/", {"q": "Mütter", "vergleich": kommunen["klein"].ags}))
     karte = text[text.index('<article class="karte treffer">') :]
     karte = karte[: karte.index("</article>")]
-    assert "Sprachcafé für Mütter" in karte
+    assert "Sprachcafé für <mark>Mütter</mark></a></h3>" in karte
     assert "Nachbarsdorf" in karte and "Landgemeinde" in karte and "4.500 Einwohner" in karte
     assert "<mark>Mütter</mark>" in karte
     assert "<li>Sprache</li>" in karte
