@@ -30,6 +30,7 @@ TEXT_FELDER = [
 ZERLEGT_FELDER = ["title^4", "kurzbeschreibung^2", "body", "tags^1.5"]
 HERVORGEHOBEN = ["title", "kurzbeschreibung", "body"]
 MAX_FACETTENWERTE = 500
+MAX_FENSTER = 20_000  # the index's max_result_window
 
 VERGLEICH_SKRIPT = """
 if (doc['einwohner_log10'].size() == 0) { return _score; }
@@ -158,9 +159,11 @@ def such_koerper(anfrage: SuchAnfrage, referenz: KommuneMerkmale | None) -> dict
             .highlight("kurzbeschreibung", number_of_fragments=0)
             .highlight("body", fragment_size=160, number_of_fragments=2)
         )
-    start = (anfrage.seite - 1) * anfrage.pro_seite
+    start, anzahl = (anfrage.seite - 1) * anfrage.pro_seite, anfrage.pro_seite
+    if start + anzahl > MAX_FENSTER:  # far beyond the last hit: counts and facets only
+        start, anzahl = 0, 0
     suche = suche.sort(*_sortierung(anfrage)).extra(
-        track_total_hits=True, track_scores=True, **{"from": start, "size": anfrage.pro_seite}
+        track_total_hits=True, track_scores=True, **{"from": start, "size": anzahl}
     )
     return suche.to_dict()
 

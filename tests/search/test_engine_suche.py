@@ -157,3 +157,9 @@ def test_aehnliche_ohne_sich_selbst(index):
     assert gefunden[0] == index["sprachkurs_gross"].pk
     assert "gleiches Handlungsfeld: Sprache" in aehnliche[0].erklaerung
     assert index["entwurf"].pk not in gefunden
+
+
+def test_seite_weit_hinter_dem_ende(index):
+    ergebnis = suche(seite=5000, pro_seite=100)
+    assert ergebnis.anzahl == 5 and ergebnis.treffer == []
+    assert sum(anzahlen(ergebnis, "status").values()) == 5
