@@ -148,3 +148,9 @@ def test_autocomplete_prefix_match_as_json(kommunen, client):
 @pytest.mark.parametrize("q", ["%", "_", "\\", "'", "Kle%"])
 def test_autocomplete_special_characters(kommunen, client, q):
     assert client.get("/suche/kommunen/", {"q": q}).status_code == 200
+
+
+def test_page_number_beyond_the_end_links_back_to_the_first(beispiele, client):
+    text = html(client.get("/suche/", {"handlungsfeld": "sprache", "seite": 50}))
+    assert "2 Praxisbeispiele gefunden" in text
+    assert 'href="?handlungsfeld=sprache">Zur ersten Seite' in text
