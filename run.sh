@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Run the platform locally: SQLite, database search, demo content, an admin login.
+# Run the platform locally: SQLite, database search, demo content, an admin login, a task worker.
 #   ./run.sh            (PORT=8000 by default; DATABASE_URL / SEARCH_URL are honoured if set)
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -18,5 +18,11 @@ LOG_LEVEL="${LOG_LEVEL:-WARNING}" python manage.py seed_demo
 # Wagtail fills its database search index through background tasks; fill it now.
 LOG_LEVEL="${LOG_LEVEL:-WARNING}" python manage.py update_index
 python manage.py ensure_admin
-say "Starte http://localhost:$PORT/ (Strg+C beendet)"
-exec python manage.py runserver "0.0.0.0:$PORT"
+# Background tasks (Wagtail's search index, search sync) wait in the database for a worker.
+mkdir -p var
+python manage.py db_worker >>var/worker.log 2>&1 &
+worker=$!
+trap 'kill "$worker" 2>/dev/null || true' EXIT
+say "Task-Worker läuft (Protokoll: var/worker.log)"
+say "Starte http://localhost:$PORT/ (Strg+C beendet Server und Worker)"
+python manage.py runserver "0.0.0.0:$PORT"
