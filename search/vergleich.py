@@ -5,7 +5,9 @@ Pure Python, shared by the database backend and (as the reference) by the engine
 
 import math
 from dataclasses import dataclass
+from functools import cache
 
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from kommunen.models import Kommune
@@ -88,14 +90,24 @@ def vergleichbarkeit(
         + GEWICHT_KREIS * kreis
         + GEWICHT_LAND * land
     )
-    gruende = [
-        (log_abstand <= AEHNLICH_LOG_ABSTAND, _("ähnliche Größe")),
-        (klasse == 1.0, _("gleiche Größenklasse")),
-        (dichte, _("ähnliche Siedlungsdichte")),
-        (kreis, _("gleicher Kreis")),
-        (land, _("gleiches Bundesland")),
-    ]
-    return round(score, 10), [text for zutreffend, text in gruende if zutreffend]
+    zutreffend = (log_abstand <= AEHNLICH_LOG_ABSTAND, klasse == 1.0, dichte, kreis, land)
+    return round(score, 10), [text for ja, text in zip(zutreffend, gruende(), strict=True) if ja]
+
+
+@cache
+def _gruende(sprache: str | None) -> tuple[str, ...]:
+    return (
+        _("ähnliche Größe"),
+        _("gleiche Größenklasse"),
+        _("ähnliche Siedlungsdichte"),
+        _("gleicher Kreis"),
+        _("gleiches Bundesland"),
+    )
+
+
+def gruende() -> tuple[str, ...]:
+    """The five reasons in the active language (translated once per language, not per hit)."""
+    return _gruende(get_language())
 
 
 def ranking_faktor(vergleichswert: float) -> float:

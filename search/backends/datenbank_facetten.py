@@ -6,6 +6,7 @@ its own; all values are listed in taxonomy/choice order, also those with count 0
 
 from django.db.models import Count, Q, QuerySet
 
+from kommunen.models import Kommune
 from praxis.models import PraxisPage
 from search.anfrage import FACETTEN, Facettenwert, SuchAnfrage, erlaubte_werte
 
@@ -27,13 +28,19 @@ def facetten_filter(anfrage: SuchAnfrage) -> dict[str, Q]:
     if anfrage.zielgruppe:
         ids = ZIELGRUPPE_ZUORDNUNG.objects.filter(zielgruppe__slug__in=anfrage.zielgruppe)
         filter_["zielgruppe"] = Q(pk__in=ids.values("praxispage_id"))
-    for name, feld in FELD.items():
+    if anfrage.status:
+        filter_["status"] = Q(status__in=anfrage.status)
+    # Kommune conditions as `kommune_id IN (subquery)`: a join lets SQLite start from the
+    # ~11,000 Kommunen instead of the entries (30x slower).
+    for name in ("groessenklasse", "bundesland"):
         if getattr(anfrage, name):
-            filter_[name] = Q(**{f"{feld}__in": getattr(anfrage, name)})
+            kommunen = Kommune.objects.filter(**{f"{name}__in": getattr(anfrage, name)})
+            filter_[name] = Q(kommune__in=kommunen.values("pk"))
     if anfrage.kreis:
-        filter_["kreis"] = Q()
+        bedingung = Q()
         for kreis in anfrage.kreis:
-            filter_["kreis"] |= Q(kommune__ags__startswith=kreis)
+            bedingung |= Q(ags__startswith=kreis)
+        filter_["kreis"] = Q(kommune__in=Kommune.objects.filter(bedingung).values("pk"))
     return filter_
 
 

@@ -9,10 +9,11 @@ import logging
 import re
 
 from django.contrib.contenttypes.models import ContentType
-from django.db import DatabaseError, connection
+from django.db import DatabaseError
 from django.db.models import QuerySet
 from django.db.models.expressions import RawSQL
 
+from wagtail.search.backends import get_search_backend
 from wagtail.search.models import IndexEntry
 
 from praxis.models import PraxisPage
@@ -26,9 +27,8 @@ GRUNDWERT = 1.0
 
 
 def _sqlite_fts_verfuegbar() -> bool:
-    from modelsearch.backends import database
-
-    return connection.vendor == "sqlite" and bool(database.USE_SQLITE_FTS)
+    """True when Wagtail's search backend is the SQLite FTS5 one (not the LIKE fallback)."""
+    return type(get_search_backend()).__name__ == "SQLiteSearchBackend"
 
 
 def _sqlite_ids(begriffe: list[str]) -> QuerySet:
