@@ -175,4 +175,5 @@ def test_api_and_page_answer_from_the_engine(beispiele, kommunen, client, engine
     assert "gleicher Kreis" in daten["treffer"][0]["erklaerung"]
     assert {f["wert"]: f["anzahl"] for f in daten["facetten"]["handlungsfeld"]}["sprache"] == 2
     seite = client.get("/suche/", {"q": "Mütter", "handlungsfeld": "sprache"})
-    assert seite.status_code == 200 and "Sprachcafé für Mütter" in seite.content.decode()
+    assert seite.status_code == 200
+    assert "Sprachcafé für <mark>Mütter</mark>" in seite.content.decode()
