@@ -64,8 +64,8 @@ def suche(request: HttpRequest) -> HttpResponse:
     except AnfrageFehler as exc:
         kontext.update(fehler=exc.meldungen, anfrage=SuchAnfrage(q=params.get("q", "")[:200]))
         return render(request, "search/suche.html", kontext, status=400)
-    if anfrage.vergleich:
-        request.session[SESSION_VERGLEICH] = anfrage.vergleich
+    if anfrage.vergleich and request.session.get(SESSION_VERGLEICH) != anfrage.vergleich:
+        request.session[SESSION_VERGLEICH] = anfrage.vergleich  # written only when it changes
     kontext.update(anfrage=anfrage, **_ergebnis_kontext(anfrage))
     return render(request, "search/suche.html", kontext)
 

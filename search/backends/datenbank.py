@@ -6,6 +6,7 @@ from django.db.models import QuerySet
 
 from kommunen.models import Kommune, KommunePage
 from praxis.models import PraxisPage
+from search.aehnlichkeit import aehnliche_praxisbeispiele
 from search.anfrage import SuchAnfrage, SuchErgebnis, Treffer
 from search.backends.datenbank_facetten import facetten_filter, facetten_zaehlen, gefiltert
 from search.backends.datenbank_text import hervorheben
@@ -95,8 +96,6 @@ class DatenbankBackend:
 
     def aehnliche(self, page: PraxisPage, anzahl: int = 5) -> list[Treffer]:
         """Entries sharing Handlungsfelder, Zielgruppen and words with this one."""
-        from search.aehnlichkeit import aehnliche_praxisbeispiele
-
         return aehnliche_praxisbeispiele(page, anzahl)
 
     def vergleichbare_kommunen(
