@@ -8,6 +8,7 @@ from wagtail.models import Page
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from kommunen.models import Kommune, KommunePage, LandkreisPage
+from kommunen.signals import kommunen_aktualisiert
 from praxis.models import PraxisPage
 from search.abgleich import engine_aktiv, vormerken
 
@@ -42,14 +43,21 @@ def profil_wird_geloescht(sender, instance, **kwargs) -> None:
         vormerken(_eintraege_unter(instance))
 
 
+def _eintraege_von(kommunen) -> list[int]:
+    """Entries led by or partnered with these Kommunen carry their data."""
+    treffer = PraxisPage.objects.filter(Q(kommune__in=kommunen) | Q(partner__kommune__in=kommunen))
+    return list(treffer.values_list("pk", flat=True).distinct())
+
+
 @receiver(post_save, sender=Kommune)
 def kommune_geaendert(sender, instance, created: bool, **kwargs) -> None:
-    """Entries led by or partnered with this Kommune carry its data; re-index them."""
-    if created or not engine_aktiv():
-        return
-    ids = (
-        PraxisPage.objects.filter(Q(kommune=instance) | Q(partner__kommune=instance))
-        .values_list("pk", flat=True)
-        .distinct()
-    )
-    vormerken(ids)
+    """An edited register entry: re-index the entries that carry its data."""
+    if not created and engine_aktiv():
+        vormerken(_eintraege_von([instance]))
+
+
+@receiver(kommunen_aktualisiert)
+def kommunen_importiert(sender, ags: list[str], **kwargs) -> None:
+    """A register import changed Kommunen in bulk (no post_save); re-index their entries."""
+    if engine_aktiv():
+        vormerken(_eintraege_von(Kommune.objects.filter(ags__in=ags)))

@@ -5,6 +5,9 @@ from pathlib import Path
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from kommunen.models import Kommune
+from kommunen.signals import kommunen_aktualisiert
+
 from .datensatz import Fortschritt, ImportFehler, zahl
 from .lesen import lies_datei
 from .pruefung import pruefe
@@ -30,4 +33,7 @@ def import_kommunen(pfad: Path | str, fortschritt: Fortschritt | None = None) ->
         if auszug.fehler:
             raise ImportFehler(auszug.fehler.als_text())
         ergaenze_kreissummen(auszug.datensaetze, bestand)
-        return schreibe(auszug.datensaetze, bestand, melde)
+        bilanz = schreibe(auszug.datensaetze, bestand, melde)
+        if bilanz.geaenderte_ags:
+            kommunen_aktualisiert.send(sender=Kommune, ags=bilanz.geaenderte_ags)
+        return bilanz

@@ -1,7 +1,7 @@
 """Writing Datensätze into the register: an upsert by AGS in batches, Landkreise first."""
 
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.utils.translation import gettext as _
@@ -40,10 +40,11 @@ class Bilanz:
     neu: int = 0
     aktualisiert: int = 0
     unveraendert: int = 0
+    geaenderte_ags: list[str] = field(default_factory=list, repr=False)
 
     def zusammenfassung(self) -> str:
         """E.g. "11.004 Gemeinden, 294 Landkreise: 11.298 neu, 0 aktualisiert, 0 unverändert."."""
-        zahlen = {name: zahl(wert) for name, wert in vars(self).items()}
+        zahlen = {name: zahl(wert) for name, wert in vars(self).items() if isinstance(wert, int)}
         gemeinden = ngettext("%(gemeinden)s Gemeinde", "%(gemeinden)s Gemeinden", self.gemeinden)
         kreise = ngettext("%(landkreise)s Landkreis", "%(landkreise)s Landkreise", self.landkreise)
         bilanz = _("%(neu)s neu, %(aktualisiert)s aktualisiert, %(unveraendert)s unverändert.")
@@ -113,7 +114,9 @@ def _schreibe_gruppe(
             bilanz.unveraendert += 1
             continue
         bilanz.neu += alt is None
-        bilanz.aktualisiert += alt is not None
+        if alt is not None:
+            bilanz.aktualisiert += 1
+            bilanz.geaenderte_ags.append(ds.ags)
         zu_schreiben[tuple(werte)].append(Kommune(ags=ds.ags, **werte))
     anzahl = sum(len(kommunen) for kommunen in zu_schreiben.values())
     fortschritt(_("Schreibe %(n)s %(was)s …") % {"n": zahl(anzahl), "was": bezeichnung})

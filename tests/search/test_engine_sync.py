@@ -155,3 +155,22 @@ def test_fehlschlag_plant_wiederholung_mit_datenbank_backend(
         index_abgleichen.call()
     (wiederholung,) = [t for t in unsere if t.args_kwargs["kwargs"] == {"versuch": 2}]
     assert wiederholung.run_after > timezone.now()
+
+
+def test_register_import_aktualisiert_betroffene_eintraege(
+    engine, kommunen, tmp_path, django_capture_on_commit_callbacks
+):
+    klein = kommunen["klein"]
+    seite = praxis_anlegen(klein, "Sprachtreff im Dorfgemeinschaftshaus")
+    indexieren()
+    datei = tmp_path / "kommunen.csv"
+    kreis = f",{klein.kreis.ags}" if klein.kreis_id else ","
+    datei.write_text(
+        "ags,name,typ,einwohner,bundesland,kreis_ags\n"
+        f"{klein.ags},{klein.name},{klein.typ},25000,{klein.bundesland}{kreis}\n",
+        encoding="utf-8",
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("import_kommunen", str(datei), verbosity=0)
+    doc = dokument(seite.pk)
+    assert doc["einwohner"] == 25_000 and doc["groessenklasse"] == "mittelstadt"
