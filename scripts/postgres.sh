@@ -56,9 +56,10 @@ start_server() {
 }
 
 ensure_role_and_database() {
-    local password
-    password="$(cat "$BASE/password")"
-    owner_psql -v role="$ROLE" -v pw="$password" <<'SQL'
+    # The password travels in the environment, not on a command line that ps would show.
+    PRAXISNETZ_PG_PASSWORD="$(cat "$BASE/password")" \
+        owner_psql -v role="$ROLE" <<'SQL'
+\getenv pw PRAXISNETZ_PG_PASSWORD
 SELECT format('CREATE ROLE %I LOGIN CREATEDB', :'role')
  WHERE NOT EXISTS (SELECT FROM pg_roles WHERE rolname = :'role') \gexec
 SELECT format('ALTER ROLE %I WITH LOGIN CREATEDB PASSWORD %L', :'role', :'pw') \gexec
