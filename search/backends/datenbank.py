@@ -8,19 +8,17 @@ from kommunen.models import Kommune, KommunePage
 from praxis.models import PraxisPage
 from search.aehnlichkeit import aehnliche_praxisbeispiele
 from search.anfrage import SuchAnfrage, SuchErgebnis, Treffer
-from search.backends.datenbank_facetten import facetten_filter, facetten_zaehlen, gefiltert
+from search.backends.datenbank_facetten import (
+    Zeile,
+    facetten_filter,
+    facetten_zaehlen,
+    gefiltert,
+    zeilen_laden,
+)
 from search.backends.datenbank_text import hervorheben
 from search.backends.datenbank_volltext import relevanz as relevanz_berechnen
 from search.backends.datenbank_volltext import treffende_ids
-from search.vergleich import KommuneMerkmale, ranking_faktor, vergleichbarkeit
-
-KOMMUNE_FELDER = (
-    "kommune__ags",
-    "kommune__einwohner",
-    "kommune__groessenklasse",
-    "kommune__verstaedterung",
-    "kommune__bundesland",
-)
+from search.vergleich import KommuneMerkmale, kreis_ags, ranking_faktor, vergleichbarkeit
 
 
 def oeffentliche_praxisbeispiele() -> QuerySet:
@@ -28,17 +26,17 @@ def oeffentliche_praxisbeispiele() -> QuerySet:
     return PraxisPage.objects.live().public()
 
 
-def merkmale_aus_zeile(zeile: dict) -> KommuneMerkmale | None:
-    """Comparability features of an entry's lead Kommune from a values() row."""
-    if not zeile["kommune__ags"]:
+def merkmale_aus_zeile(zeile: Zeile) -> KommuneMerkmale | None:
+    """Comparability features of an entry's lead Kommune."""
+    if not zeile.ags:
         return None
     return KommuneMerkmale(
-        ags=zeile["kommune__ags"],
-        einwohner=zeile["kommune__einwohner"] or 0,
-        groessenklasse=zeile["kommune__groessenklasse"],
-        verstaedterung=zeile["kommune__verstaedterung"],
-        kreis_ags=zeile["kommune__ags"][:5],
-        bundesland=zeile["kommune__bundesland"],
+        ags=zeile.ags,
+        einwohner=zeile.einwohner or 0,
+        groessenklasse=zeile.groessenklasse or "",
+        verstaedterung=zeile.verstaedterung,
+        kreis_ags=kreis_ags(zeile.ags),
+        bundesland=zeile.bundesland or "",
     )
 
 
@@ -48,16 +46,14 @@ class DatenbankBackend:
     name = "datenbank"
 
     def suche(self, anfrage: SuchAnfrage) -> SuchErgebnis:
-        basis = oeffentliche_praxisbeispiele()
-        relevanz: dict[int, float] | None = None
+        basis, ids, relevanz = oeffentliche_praxisbeispiele(), None, {}
         if anfrage.q:
             ids = treffende_ids(basis, anfrage.q)
             relevanz = relevanz_berechnen(ids, anfrage.q)
-            basis = basis.filter(pk__in=ids)
+        zeilen = zeilen_laden(basis, ids)
         filter_ = facetten_filter(anfrage)
-        facetten = facetten_zaehlen(basis, filter_)
-        zeilen = list(gefiltert(basis, filter_).values("pk", "first_published_at", *KOMMUNE_FELDER))
-        treffer = self._rangfolge(zeilen, anfrage, relevanz or {})
+        facetten = facetten_zaehlen(zeilen, filter_)
+        treffer = self._rangfolge(gefiltert(zeilen, filter_), anfrage, relevanz)
         start = (anfrage.seite - 1) * anfrage.pro_seite
         seite = treffer[start : start + anfrage.pro_seite]
         self._hervorheben(seite, anfrage.q)
@@ -65,17 +61,19 @@ class DatenbankBackend:
             anzahl=len(treffer), treffer=seite, facetten=facetten, backend=self.name
         )
 
-    def _rangfolge(self, zeilen: list[dict], anfrage: SuchAnfrage, relevanz: dict) -> list[Treffer]:
+    def _rangfolge(
+        self, zeilen: list[Zeile], anfrage: SuchAnfrage, relevanz: dict
+    ) -> list[Treffer]:
         referenz = _referenz(anfrage.vergleich)
         treffer, datum = [], {}
         for zeile in zeilen:
-            score, gruende = relevanz.get(zeile["pk"], 1.0), []
+            score, gruende = relevanz.get(zeile.pk, 1.0), []
             merkmale = merkmale_aus_zeile(zeile)
             if referenz and merkmale:
                 wert, gruende = vergleichbarkeit(referenz, merkmale)
                 score *= ranking_faktor(wert)
-            treffer.append(Treffer(page_id=zeile["pk"], score=score, erklaerung=gruende))
-            datum[zeile["pk"]] = (zeile["first_published_at"] or datetime.min).isoformat()
+            treffer.append(Treffer(page_id=zeile.pk, score=score, erklaerung=gruende))
+            datum[zeile.pk] = (zeile.first_published_at or datetime.min).isoformat()
         if anfrage.sortierung == "neueste":
             treffer.sort(key=lambda t: (datum[t.page_id], t.page_id), reverse=True)
         else:

@@ -17,6 +17,7 @@ from wagtail.search.backends import get_search_backend
 from wagtail.search.models import IndexEntry
 
 from praxis.models import PraxisPage
+from search.backends.datenbank_facetten import MAX_IN_LISTE
 from search.backends.datenbank_text import suchbegriffe, woerter, wort_muster
 
 logger = logging.getLogger(__name__)
@@ -66,8 +67,12 @@ def relevanz(ids: set[int], q: str) -> dict[int, float]:
     """Page id → text relevance: a base value plus weights for query words in title/short text."""
     muster = [re.compile(wort_muster(wort), re.IGNORECASE) for wort in woerter(q)]
     werte = {}
-    texte = PraxisPage.objects.filter(pk__in=ids).values_list("pk", "title", "kurzbeschreibung")
-    for pk, titel, kurz in texte.iterator(chunk_size=2000):
+    texte = PraxisPage.objects.values_list("pk", "title", "kurzbeschreibung")
+    if len(ids) <= MAX_IN_LISTE:
+        texte = texte.filter(pk__in=ids)
+    for pk, titel, kurz in texte.iterator(chunk_size=5000):
+        if pk not in ids:
+            continue
         wert = GRUNDWERT
         for m in muster:
             wert += GEWICHT_TITEL * bool(m.search(titel)) + GEWICHT_KURZ * bool(m.search(kurz))
