@@ -1,4 +1,4 @@
-"""The database fallback: Wagtail's database search for text, the ORM for facets, Python ranking."""
+"""The database fallback: Wagtail's database search for text, facets and ranking in Python."""
 
 from datetime import datetime
 
