@@ -17,6 +17,9 @@ python manage.py migrate --noinput
 LOG_LEVEL="${LOG_LEVEL:-WARNING}" python manage.py seed_demo
 # Wagtail fills its database search index through background tasks; fill it now.
 LOG_LEVEL="${LOG_LEVEL:-WARNING}" python manage.py update_index
+# Absolute page links (API, search results) come from the default Site: give it our port.
+python manage.py shell -v0 -c "from wagtail.models import Site; \
+Site.objects.filter(is_default_site=True, hostname='localhost').update(port=$PORT)"
 python manage.py ensure_admin
 # Background tasks (Wagtail's search index, search sync) wait in the database for a worker.
 mkdir -p var
