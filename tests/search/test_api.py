@@ -2,6 +2,8 @@
 
 import pytest
 
+from search.api import Suchantwort
+
 from .engine_hilfe import engine_fixture, indexieren  # noqa: F401
 
 
@@ -58,6 +60,8 @@ def test_search_answer_has_the_documented_shape(beispiele, kommunen, client_json
         "label": "Sprache",
         "anzahl": 2,
     }
+    # The answer is written without ninja's validation; it must still match the documented schema.
+    assert Suchantwort.model_validate(daten).model_dump() == daten
 
 
 def test_repeated_parameters_select_several_values(beispiele, client_json):
