@@ -2,11 +2,14 @@
 
 import os
 import shutil
+from pathlib import Path
 from typing import NoReturn
 
 import pytest
 
 CHROMIUM_KANDIDATEN = ("/usr/bin/chromium", "/usr/bin/chromium-browser")
+# The official register lies beside the clone (../shared/data); it is never committed.
+REGISTER = Path(__file__).resolve().parents[2] / "shared/data/gemeindeverzeichnis-gv-auszug.csv"
 
 
 def in_ci() -> bool:
@@ -36,3 +39,10 @@ def postgres_pflicht() -> None:
 
     if connection.vendor != "postgresql":
         dienst_fehlt("PostgreSQL", f"Datenbank ist {connection.vendor}; DATABASE_URL setzen")
+
+
+def register_pfad() -> Path:
+    """Path of the official municipality register extract, or skip/fail."""
+    if not REGISTER.exists():
+        dienst_fehlt("Gemeindeverzeichnis", f"{REGISTER} liegt nicht neben dem Repository")
+    return REGISTER

@@ -18,11 +18,11 @@ import openpyxl
 import pytest
 
 from kommunen.models import Kommune
+from tests.dienste import register_pfad
 
 DATEIEN = Path(__file__).parent / "dateien"
 GV_AUSZUG = DATEIEN / "gv_isys_auszug.csv"
 REPO = Path(__file__).resolve().parents[2]
-REGISTER = REPO.parent / "shared" / "data" / "gemeindeverzeichnis-gv-auszug.csv"
 KOPF = "ags,name,typ,einwohner,bundesland,kreis_ags"
 
 pytestmark = pytest.mark.django_db
@@ -370,12 +370,8 @@ def test_manage_py_exits_non_zero_without_traceback(tmp_path):
 
 
 def test_the_full_register_imports_and_reimports_unchanged():
-    if not REGISTER.exists():
-        if os.environ.get("CI") == "true":
-            pytest.fail(f"{REGISTER} fehlt (in CI muss das Gemeindeverzeichnis vorliegen)")
-        pytest.skip(f"{REGISTER} fehlt")
-
-    ausgabe = importiere(REGISTER, "--quiet")
+    register = register_pfad()
+    ausgabe = importiere(register, "--quiet")
 
     assert "11.004 Gemeinden, 294 Landkreise: 11.298 neu, 0 aktualisiert, 0 unverändert." in ausgabe
     assert Kommune.objects.exclude(typ="landkreis").count() == 11_004
@@ -389,5 +385,5 @@ def test_the_full_register_imports_and_reimports_unchanged():
     assert dithmarschen.anzeigename == "Kreis Dithmarschen"
     assert kommune("03241").anzeigename == "Region Hannover"
 
-    wieder = importiere(REGISTER, "--quiet")
+    wieder = importiere(register, "--quiet")
     assert "0 neu, 0 aktualisiert, 11.298 unverändert." in wieder

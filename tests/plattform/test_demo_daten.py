@@ -11,9 +11,9 @@ import pytest
 from kommunen.groessenklasse import groessenklasse_fuer
 from kommunen.models import Bundesland, validate_ags
 from praxis.models import Handlungsfeld, PraxisStatus, Zielgruppe
+from tests.dienste import register_pfad
 
 DEMO = Path(__file__).resolve().parents[2] / "plattform" / "demo"
-REGISTER = Path("/work/shared/data/gemeindeverzeichnis-gv-auszug.csv")
 CSV_KOPF = ["ags", "name", "typ", "einwohner", "bundesland", "kreis_ags"]
 JSON_SCHLUESSEL = {
     "id", "titel", "kommune", "partner_kommunen", "kurzbeschreibung", "beschreibung",
@@ -55,10 +55,9 @@ def test_kommunen_rows_are_valid():
             assert zeile["kreis_ags"] in kreise and zeile["ags"].startswith(zeile["kreis_ags"])
 
 
-@pytest.mark.skipif(not REGISTER.exists(), reason="official register not available here")
 def test_kommunen_match_the_official_register():
     register = {}
-    with open(REGISTER, encoding="utf-8-sig", newline="") as datei:
+    with open(register_pfad(), encoding="utf-8-sig", newline="") as datei:
         for satz in csv.DictReader(datei):
             if satz["satzart"] not in ("40", "60"):
                 continue

@@ -1,6 +1,7 @@
 """Management command: load the municipality register from a file."""
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from kommunen.importer import ImportFehler, import_kommunen
@@ -9,7 +10,7 @@ from kommunen.importer import ImportFehler, import_kommunen
 class Command(BaseCommand):
     """Import or update Kommunen from the GV-ISys extract (CSV/XLSX) or the exchange CSV."""
 
-    help = _(
+    help = gettext(
         "Importiert Kommunen aus dem GV-ISys-Auszug von Destatis (CSV oder XLSX) oder aus einer "
         "CSV-Datei im Austauschformat. Abgleich über den AGS; bei einer fehlerhaften Zeile wird "
         "nichts geschrieben."

@@ -2,6 +2,7 @@
 
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from plattform.demo.seed import fuehre_aus
@@ -10,7 +11,7 @@ from plattform.demo.seed import fuehre_aus
 class Command(BaseCommand):
     """Load the demo Kommunen and Praxisbeispiele through the imports, with profiles and images."""
 
-    help = _(
+    help = gettext(
         "Lädt die Demo-Inhalte: Kommunen und Praxisbeispiele über die Importbefehle, dazu "
         "Profile, Bilder, Startseite, Standardseiten und Redaktionsgruppen. Mehrfach ausführbar."
     )
