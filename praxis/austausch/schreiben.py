@@ -39,10 +39,7 @@ def praxis_als_austausch(page: PraxisPage) -> dict[str, Any]:
 def beschreibung_als_text(page: PraxisPage) -> str | None:
     """The plain text of the page's `absatz` blocks; other blocks are not part of it."""
     absaetze = [
-        absatz
-        for block in page.body
-        if block.block_type == "absatz"
-        for absatz in beschreibung.als_text(block.value.source)
+        absatz for block in page.absaetze for absatz in beschreibung.als_text(block.value.source)
     ]
     return "\n\n".join(absaetze) or None
 

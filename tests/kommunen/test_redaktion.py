@@ -1,6 +1,7 @@
 """Access control is Wagtail's own: page permissions on subtrees and the Kreis review workflow."""
 
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 
 import pytest
 
@@ -51,16 +52,12 @@ def _user(name, *gruppen):
 
 
 def test_new_profiles_get_their_groups_and_the_kreis_its_workflow(baum):
-    from django.contrib.auth.models import Group
-
     namen = set(Group.objects.values_list("name", flat=True))
     assert {"Kreiskoordination Stormarn", "Redaktion Ahrensburg", "Redaktion Kiel"} <= namen
     assert baum["ahrensburg"].get_workflow().name == "Freigabe durch die Kreiskoordination Stormarn"
 
 
 def test_officer_edits_own_subtree_but_cannot_publish(baum):
-    from django.contrib.auth.models import Group
-
     officer = _user("officer", Group.objects.get(name="Redaktion Ahrensburg"))
     eigene = baum["ahrensburg"].permissions_for_user(officer)
     assert eigene.can_edit() and eigene.can_add_subpage()
@@ -70,8 +67,6 @@ def test_officer_edits_own_subtree_but_cannot_publish(baum):
 
 
 def test_coordinator_publishes_below_the_kreis_only(baum):
-    from django.contrib.auth.models import Group
-
     koordination = _user("koord", Group.objects.get(name="Kreiskoordination Stormarn"))
     entry = baum["barsbuettel"].add_child(
         instance=PraxisPage(
@@ -83,8 +78,6 @@ def test_coordinator_publishes_below_the_kreis_only(baum):
 
 
 def test_submitted_entry_goes_to_kreis_review_and_coordinator_approves(baum):
-    from django.contrib.auth.models import Group
-
     officer = _user("officer", Group.objects.get(name="Redaktion Ahrensburg"))
     koordination = _user("koord", Group.objects.get(name="Kreiskoordination Stormarn"))
     entry = baum["ahrensburg"].add_child(
@@ -109,8 +102,6 @@ def test_kreisfreie_stadt_is_reviewed_by_the_platform_editors(baum):
 
 
 def test_ensure_redaktion_is_idempotent_and_creates_demo_logins(baum):
-    from django.contrib.auth.models import Group
-
     erste = ensure_redaktion(demo=True)
     anzahl = Group.objects.count()
     zweite = ensure_redaktion(demo=True)
