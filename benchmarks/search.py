@@ -111,9 +111,9 @@ def backend_messer(engine: bool):
     """The backend alone (`suche()`), without the API's rendering."""
     from django.http import QueryDict
 
-    from search.anfrage import parse_anfrage
-    from search.backends.datenbank import DatenbankBackend
+    from search.backends.database import DatenbankBackend
     from search.backends.engine import EngineBackend
+    from search.query import parse_anfrage
 
     backend = EngineBackend() if engine else DatenbankBackend()
     return lambda abfrage: backend.suche(parse_anfrage(QueryDict(abfrage)))
@@ -136,7 +136,7 @@ def perzentile(werte: list[float]) -> tuple[float, float]:
 
 
 def messreihe(groesse: int, wiederholungen: int) -> list[tuple]:
-    from search.indexierung import neu_aufbauen
+    from search.indices import neu_aufbauen
 
     erzeugt = auffuellen(groesse)
     zeilen = [(groesse, "Erzeugen + Wagtail-Index", f"{erzeugt:.1f} s", "", "")]
@@ -187,7 +187,7 @@ def main() -> None:
         print()
     if os.environ.get("SEARCH_URL"):
         from search.client import get_client
-        from search.indexierung import versionen
+        from search.indices import versionen
 
         for index in versionen():
             get_client().indices.delete(index=index)

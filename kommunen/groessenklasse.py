@@ -21,7 +21,7 @@ SCHWELLEN = (
 )
 
 
-def groessenklasse_fuer(typ: str, einwohner: int | None) -> str:
+def groessenklasse_for(typ: str, einwohner: int | None) -> str:
     """Return the size class of a Kommune of this typ with this many inhabitants."""
     if typ == "landkreis":
         return Groessenklasse.LANDKREIS

@@ -4,7 +4,7 @@ from django.db.models.signals import post_save
 from django.dispatch import receiver
 
 from kommunen.models import KommunePage, LandkreisPage
-from kommunen.redaktion import ensure_kommune_redaktion, ensure_kreis_koordination
+from kommunen.permissions import ensure_kommune_redaktion, ensure_kreis_koordination
 
 
 @receiver(post_save, sender=KommunePage)

@@ -35,7 +35,7 @@ class HomePage(Page):
         verbose_name = _("Startseite")
 
     def get_context(self, request, *args, **kwargs):
-        from plattform.startseite import startseiten_kontext
+        from plattform.home import startseiten_kontext
 
         context = super().get_context(request, *args, **kwargs)
         context.update(startseiten_kontext(self))

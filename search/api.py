@@ -13,10 +13,10 @@ from pydantic import BaseModel, ConfigDict
 
 from kommunen.groessenklasse import Groessenklasse
 from kommunen.models import Bundesland, Kommune
-from praxis.austausch.schreiben import praxis_als_austausch
+from praxis.exchange.serialize import to_exchange_dict
 from praxis.models import PraxisPage, PraxisStatus
-from search.anfrage import MAX_PRO_SEITE, MAX_Q_LAENGE, AnfrageFehler, parse_anfrage
-from search.darstellung import (
+from search.query import MAX_PRO_SEITE, MAX_Q_LAENGE, AnfrageFehler, parse_anfrage
+from search.service import (
     aehnliche,
     karten,
     kommune_als_dict,
@@ -120,7 +120,7 @@ class VergleichbareAntwort(Antwort):
 
 
 class Suchparameter(Schema):
-    """Documented for OpenAPI; parsing and German validation happen in search.anfrage."""
+    """Documented for OpenAPI; parsing and German validation happen in search.query."""
 
     q: str = Field("", max_length=MAX_Q_LAENGE, description="Suchbegriff")
     handlungsfeld: list[str] = Field([], description="Handlungsfeld-Kürzel (wiederholbar)")
@@ -192,7 +192,7 @@ def praxis_detail(request: HttpRequest, austausch_id: str):
     page = _praxis_oder_none(austausch_id)
     if page is None:
         return _unbekannte_praxis(austausch_id)
-    return {**praxis_als_austausch(page), "url": page.get_full_url(request)}
+    return {**to_exchange_dict(page), "url": page.get_full_url(request)}
 
 
 @api.get(

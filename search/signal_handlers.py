@@ -1,4 +1,4 @@
-"""Page and Kommune events mark entries for re-indexing (see search.abgleich)."""
+"""Page and Kommune events mark entries for re-indexing (see search.sync)."""
 
 from django.db.models import Q
 from django.db.models.signals import post_delete, post_save, pre_delete
@@ -8,9 +8,9 @@ from wagtail.models import Page
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from kommunen.models import Kommune, KommunePage, LandkreisPage
-from kommunen.signals import kommunen_aktualisiert
+from kommunen.signals import kommunen_updated
 from praxis.models import PraxisPage
-from search.abgleich import engine_aktiv, vormerken
+from search.sync import engine_aktiv, vormerken
 
 
 def _eintraege_unter(page: Page) -> list[int]:
@@ -56,7 +56,7 @@ def kommune_geaendert(sender, instance, created: bool, **kwargs) -> None:
         vormerken(_eintraege_von([instance]))
 
 
-@receiver(kommunen_aktualisiert)
+@receiver(kommunen_updated)
 def kommunen_importiert(sender, ags: list[str], **kwargs) -> None:
     """A register import changed Kommunen in bulk (no post_save); re-index their entries."""
     if engine_aktiv():

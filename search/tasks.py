@@ -7,7 +7,7 @@ from django.utils import timezone
 
 from django_tasks import task
 
-from search.abgleich import SuchmaschineNichtErreichbar, abarbeiten
+from search.sync import SuchmaschineNichtErreichbar, abarbeiten
 
 logger = logging.getLogger(__name__)
 MAX_VERSUCHE = 10

@@ -6,10 +6,10 @@ from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
 from kommunen.models import Kommune
-from search.anfrage import AnfrageFehler, SuchAnfrage, parse_anfrage
-from search.darstellung import karten, suchen
-from search.kommunen_suche import aufloesen, vorschlaege, vorschlag_als_dict
-from search.seitenkontext import chips, gruppen, lockerungen
+from search.facets import chips, gruppen, lockerungen
+from search.kommune_lookup import aufloesen, vorschlaege, vorschlag_als_dict
+from search.query import AnfrageFehler, SuchAnfrage, parse_anfrage
+from search.service import karten, suchen
 
 SESSION_VERGLEICH = "suche_vergleich"
 

@@ -2,19 +2,19 @@
 
 import pytest
 
-from tests import dienste
+from tests import services
 
 
 @pytest.fixture(scope="session")
-def chromium_pfad() -> str:
+def chromium_path() -> str:
     """Path of the chromium binary; skips locally, fails in CI when it is missing."""
-    return dienste.chromium_pfad()
+    return services.chromium_path()
 
 
 @pytest.fixture
-def postgres_pflicht(db) -> None:
+def require_postgres(db) -> None:
     """Mark a test as needing PostgreSQL; skips locally, fails in CI on another database."""
-    dienste.postgres_pflicht()
+    services.require_postgres()
 
 
 @pytest.fixture

@@ -6,12 +6,12 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from kommunen.models import Kommune
-from kommunen.signals import kommunen_aktualisiert
+from kommunen.signals import kommunen_updated
 
-from .datensatz import Fortschritt, ImportFehler, zahl
-from .lesen import lies_datei
-from .pruefung import pruefe
+from .read import lies_datei
+from .records import Fortschritt, ImportFehler, zahl
 from .upsert import Bilanz, ergaenze_kreissummen, lade_bestand, schreibe
+from .validate import pruefe
 
 __all__ = ["Bilanz", "ImportFehler", "import_kommunen"]
 
@@ -35,5 +35,5 @@ def import_kommunen(pfad: Path | str, fortschritt: Fortschritt | None = None) ->
         ergaenze_kreissummen(auszug.datensaetze, bestand)
         bilanz = schreibe(auszug.datensaetze, bestand, melde)
         if bilanz.geaenderte_ags:
-            kommunen_aktualisiert.send(sender=Kommune, ags=bilanz.geaenderte_ags)
+            kommunen_updated.send(sender=Kommune, ags=bilanz.geaenderte_ags)
         return bilanz

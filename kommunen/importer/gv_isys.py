@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 
 from kommunen.models.register import Bundesland, KommuneTyp, anzeigename_aus
 
-from .datensatz import (
+from .records import (
     Datensatz,
     Fehlerliste,
     dezimal,

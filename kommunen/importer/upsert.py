@@ -7,10 +7,10 @@ from decimal import Decimal
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from kommunen.groessenklasse import groessenklasse_fuer
+from kommunen.groessenklasse import groessenklasse_for
 from kommunen.models.register import Kommune, KommuneTyp, anzeigename_aus
 
-from .datensatz import FORTSCHRITT_ALLE, Datensatz, Fortschritt, zahl
+from .records import FORTSCHRITT_ALLE, Datensatz, Fortschritt, zahl
 
 GRUNDFELDER = (
     "name",
@@ -151,6 +151,6 @@ def zielwerte(ds: Datensatz, alt: dict | None, kreis_ids: dict[str, int]) -> dic
         "einwohner": ds.einwohner,
         "bundesland": ds.bundesland,
         "kreis_id": kreis_ids[ds.kreis_ags] if ds.kreis_ags else None,
-        "groessenklasse": groessenklasse_fuer(ds.typ, ds.einwohner),
+        "groessenklasse": groessenklasse_for(ds.typ, ds.einwohner),
         **ds.weitere,
     }

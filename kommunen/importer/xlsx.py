@@ -9,8 +9,8 @@ from django.utils.translation import gettext as _
 import openpyxl
 from openpyxl.utils.exceptions import InvalidFileException
 
-from .datensatz import ImportFehler
 from .gv_isys import ist_datenzeile
+from .records import ImportFehler
 
 PROBEZEILEN = 60
 

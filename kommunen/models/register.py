@@ -6,7 +6,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from kommunen.groessenklasse import Groessenklasse, groessenklasse_fuer
+from kommunen.groessenklasse import Groessenklasse, groessenklasse_for
 
 
 class KommuneTyp(models.TextChoices):
@@ -132,7 +132,7 @@ class Kommune(models.Model):
         return f"{self.anzeigename} ({self.get_typ_display()}, {self.ags})"
 
     def save(self, *args, **kwargs) -> None:
-        self.groessenklasse = groessenklasse_fuer(self.typ, self.einwohner)
+        self.groessenklasse = groessenklasse_for(self.typ, self.einwohner)
         if not self.anzeigename:
             self.anzeigename = anzeigename_aus(self.name)
         super().save(*args, **kwargs)

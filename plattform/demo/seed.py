@@ -12,11 +12,11 @@ from wagtail.images import get_image_model
 from wagtail.models import Site
 
 from kommunen.models import Kommune, KommunePage
-from kommunen.redaktion import ensure_redaktion
-from plattform.demo.bilder import demo_sammlung, illustration
-from plattform.demo.profile import lade_profile, wende_profile_an
+from kommunen.permissions import ensure_editorial_access
+from plattform.demo.images import demo_sammlung, illustration
+from plattform.demo.profiles import lade_profile, wende_profile_an
 from plattform.models import HomePage, PlattformEinstellungen
-from plattform.standardseiten import ensure_standardseiten
+from plattform.standard_pages import ensure_standardseiten
 from praxis.models import PraxisPage
 
 DEMO = Path(__file__).resolve().parent
@@ -127,7 +127,7 @@ def fuehre_aus(stdout, melde: Melde) -> dict[str, int]:
     melde(_("4/5 Startseite, Standardseiten, Einstellungen …"))
     _richte_plattform_ein(melde)
     melde(_("5/5 Redaktionsgruppen und Workflows …"))
-    for zeile in ensure_redaktion(demo=True):
+    for zeile in ensure_editorial_access(demo=True):
         melde(_("   Demo-Zugang: %(zugang)s") % {"zugang": zeile})
     return zusammenfassung()
 

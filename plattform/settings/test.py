@@ -17,7 +17,7 @@ STORAGES = {
 }
 
 # Tests use the database search unless they opt in to the engine through the fixture in
-# tests/search/engine_hilfe.py, which reads SEARCH_URL from the environment; index names are
+# tests/search/engine_support.py, which reads SEARCH_URL from the environment; index names are
 # unique per test run so that a shared cluster is never touched outside the test's own indices.
 SEARCH_URL = ""
 SEARCH_INDEX_PREFIX = f"test-{os.getpid()}"  # noqa: F405

@@ -6,7 +6,7 @@ from django.conf import settings
 
 from kommunen.models import Kommune
 from praxis.models import PraxisPage
-from search.anfrage import SuchAnfrage, SuchErgebnis, Treffer
+from search.query import SuchAnfrage, SuchErgebnis, Treffer
 
 
 class SuchBackend(Protocol):
@@ -16,7 +16,7 @@ class SuchBackend(Protocol):
 
     def aehnliche(self, page: PraxisPage, anzahl: int = 5) -> list[Treffer]: ...
 
-    def vergleichbare_kommunen(
+    def comparable_kommunen(
         self, kommune: Kommune, anzahl: int = 5
     ) -> list[tuple[Kommune, list[str]]]: ...
 
@@ -27,6 +27,6 @@ def get_backend() -> SuchBackend:
         from search.backends.engine import EngineBackend
 
         return EngineBackend()
-    from search.backends.datenbank import DatenbankBackend
+    from search.backends.database import DatenbankBackend
 
     return DatenbankBackend()

@@ -4,7 +4,11 @@ from django.utils.translation import gettext as _
 
 from kommunen.models import Kommune
 from praxis.models import PraxisPage
-from search.anfrage import (
+from search.backends.engine_query import aehnliche_koerper, such_koerper
+from search.client import engine_name, get_client
+from search.documents import body_text
+from search.indices import alias_name
+from search.query import (
     FACETTEN,
     Facettenwert,
     SuchAnfrage,
@@ -12,11 +16,7 @@ from search.anfrage import (
     Treffer,
     erlaubte_werte,
 )
-from search.backends.engine_abfrage import aehnliche_koerper, such_koerper
-from search.client import engine_name, get_client
-from search.dokumente import body_text
-from search.indexierung import alias_name
-from search.vergleich import KommuneMerkmale, vergleichbarkeit
+from search.ranking import KommuneMerkmale, vergleichbarkeit
 
 
 def merkmale_aus_quelle(quelle: dict) -> KommuneMerkmale | None:
@@ -108,10 +108,10 @@ class EngineBackend:
             gruende += vergleichbarkeit(eigene, merkmale)[1]
         return Treffer(page_id=int(hit["_id"]), score=float(hit["_score"] or 0), erklaerung=gruende)
 
-    def vergleichbare_kommunen(
+    def comparable_kommunen(
         self, kommune: Kommune, anzahl: int = 5
     ) -> list[tuple[Kommune, list[str]]]:
         """Comparable participating Kommunen: a database question, answered in Python."""
-        from search.backends.datenbank import vergleichbare_teilnehmende
+        from search.backends.database import vergleichbare_teilnehmende
 
         return vergleichbare_teilnehmende(kommune, anzahl)

@@ -20,7 +20,7 @@ from kommunen.factories import (
     LandkreisPageFactory,
 )
 from kommunen.models import KommunenIndexPage, KommuneTyp, Kontaktperson, Netzwerk
-from plattform.standardseiten import ensure_standardseiten
+from plattform.standard_pages import ensure_standardseiten
 from praxis.factories import PraxisPageFactory
 
 # Playwright's sync API runs an event loop in this thread; Django's ORM must still be usable.
@@ -44,7 +44,7 @@ SCREENS = Path("/tmp/screens")
 
 
 @pytest.fixture
-def browser(chromium_pfad, live_server, seiten):
+def browser(chromium_path, live_server, seiten):
     """A fresh chromium per test, started after the test data exists.
 
     Playwright's sync API runs an event loop in this thread, which hides the test database
@@ -54,7 +54,7 @@ def browser(chromium_pfad, live_server, seiten):
 
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(
-            executable_path=chromium_pfad, headless=True, args=CHROMIUM_ARGS
+            executable_path=chromium_path, headless=True, args=CHROMIUM_ARGS
         )
         yield browser
         browser.close()

@@ -18,7 +18,7 @@ import openpyxl
 import pytest
 
 from kommunen.models import Kommune
-from tests.dienste import register_pfad
+from tests.services import register_path
 
 DATEIEN = Path(__file__).parent / "dateien"
 GV_AUSZUG = DATEIEN / "gv_isys_auszug.csv"
@@ -370,7 +370,7 @@ def test_manage_py_exits_non_zero_without_traceback(tmp_path):
 
 
 def test_the_full_register_imports_and_reimports_unchanged():
-    register = register_pfad()
+    register = register_path()
     ausgabe = importiere(register, "--quiet")
 
     assert "11.004 Gemeinden, 294 Landkreise: 11.298 neu, 0 aktualisiert, 0 unverändert." in ausgabe

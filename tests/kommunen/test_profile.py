@@ -6,7 +6,7 @@ import pytest
 
 from kommunen.factories import KommuneFactory, LandkreisFactory
 from kommunen.models import KommunenIndexPage, KommunePage, KommuneTyp, LandkreisPage
-from kommunen.profile import ensure_profil
+from kommunen.profiles import ensure_profile
 
 pytestmark = pytest.mark.django_db
 
@@ -18,7 +18,7 @@ def kreis():
 
 def test_kreisangehoerige_gemeinde_gets_kreis_profile_first(kreis):
     gemeinde = KommuneFactory(ags="01062001", name="Ahrensburg, Stadt", kreis=kreis)
-    profil = ensure_profil(gemeinde)
+    profil = ensure_profile(gemeinde)
     kreis_profil = LandkreisPage.objects.get(kommune=kreis)
     assert type(profil) is KommunePage and profil.live and profil.title == "Ahrensburg"
     assert profil.get_parent().pk == kreis_profil.pk
@@ -27,35 +27,35 @@ def test_kreisangehoerige_gemeinde_gets_kreis_profile_first(kreis):
 
 def test_existing_profile_is_returned_not_duplicated(kreis):
     gemeinde = KommuneFactory(ags="01062002", kreis=kreis)
-    erstes = ensure_profil(gemeinde)
-    assert ensure_profil(gemeinde).pk == erstes.pk
+    erstes = ensure_profile(gemeinde)
+    assert ensure_profile(gemeinde).pk == erstes.pk
     assert KommunePage.objects.filter(kommune=gemeinde).count() == 1
     assert LandkreisPage.objects.count() == 1
 
 
 def test_second_gemeinde_reuses_the_kreis_profile(kreis):
-    a = ensure_profil(KommuneFactory(ags="01062003", kreis=kreis))
-    b = ensure_profil(KommuneFactory(ags="01062004", kreis=kreis))
+    a = ensure_profile(KommuneFactory(ags="01062003", kreis=kreis))
+    b = ensure_profile(KommuneFactory(ags="01062004", kreis=kreis))
     assert a.get_parent().pk == b.get_parent().pk
     assert LandkreisPage.objects.count() == 1
 
 
 def test_kreisfreie_stadt_stands_directly_under_the_index():
     stadt = KommuneFactory(ags="01002000", name="Kiel", typ=KommuneTyp.KREISFREIE_STADT)
-    profil = ensure_profil(stadt)
+    profil = ensure_profile(stadt)
     assert profil.get_parent().pk == KommunenIndexPage.objects.get().pk
     assert not LandkreisPage.objects.exists()
 
 
 def test_landkreis_gets_a_landkreis_profile(kreis):
-    profil = ensure_profil(kreis)
+    profil = ensure_profile(kreis)
     assert isinstance(profil, LandkreisPage) and profil.live
-    assert ensure_profil(kreis).pk == profil.pk
+    assert ensure_profile(kreis).pk == profil.pk
 
 
 def test_equal_names_get_distinct_slugs(kreis):
-    a = ensure_profil(KommuneFactory(ags="01062005", name="Hagen", kreis=kreis))
-    b = ensure_profil(KommuneFactory(ags="01062006", name="Hagen", kreis=kreis))
+    a = ensure_profile(KommuneFactory(ags="01062005", name="Hagen", kreis=kreis))
+    b = ensure_profile(KommuneFactory(ags="01062006", name="Hagen", kreis=kreis))
     assert a.slug == "hagen" and b.slug == "hagen-01062006"
 
 
@@ -63,5 +63,5 @@ def test_profile_that_breaks_the_tree_rules_is_refused():
     stadt = KommuneFactory(ags="01002000", typ=KommuneTyp.KREISFREIE_STADT)
     falsch = KommuneFactory(ags="01002001", typ=KommuneTyp.GEMEINDE, kreis=stadt)
     with pytest.raises(ValidationError, match="Landkreises"):
-        ensure_profil(falsch)
+        ensure_profile(falsch)
     assert not KommunePage.objects.filter(kommune=falsch).exists()

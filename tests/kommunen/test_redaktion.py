@@ -7,7 +7,7 @@ import pytest
 
 from kommunen.factories import KommuneFactory, LandkreisFactory
 from kommunen.models import KommunenIndexPage, KommunePage, KommuneTyp, LandkreisPage
-from kommunen.redaktion import ensure_redaktion
+from kommunen.permissions import ensure_editorial_access
 from praxis.models import PraxisPage
 
 pytestmark = pytest.mark.django_db
@@ -97,14 +97,14 @@ def test_submitted_entry_goes_to_kreis_review_and_coordinator_approves(baum):
 
 
 def test_kreisfreie_stadt_is_reviewed_by_the_platform_editors(baum):
-    ensure_redaktion()
+    ensure_editorial_access()
     assert baum["kiel"].get_workflow().name == "Freigabe durch die Plattform-Redaktion"
 
 
 def test_ensure_redaktion_is_idempotent_and_creates_demo_logins(baum):
-    erste = ensure_redaktion(demo=True)
+    erste = ensure_editorial_access(demo=True)
     anzahl = Group.objects.count()
-    zweite = ensure_redaktion(demo=True)
+    zweite = ensure_editorial_access(demo=True)
     assert Group.objects.count() == anzahl
     assert [z.split(" / ")[0] for z in erste] == ["kommune-demo", "kreis-demo"]
     assert erste != zweite  # fresh passwords every run

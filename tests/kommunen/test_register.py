@@ -4,7 +4,7 @@ from django.core.exceptions import ValidationError
 
 import pytest
 
-from kommunen.groessenklasse import Groessenklasse, groessenklasse_fuer
+from kommunen.groessenklasse import Groessenklasse, groessenklasse_for
 from kommunen.models import Kommune, KommuneTyp, validate_ags
 
 
@@ -69,13 +69,13 @@ def test_ags_must_belong_to_the_bundesland():
     ],
 )
 def test_groessenklasse_boundaries(einwohner, klasse):
-    assert groessenklasse_fuer(KommuneTyp.GEMEINDE, einwohner) == klasse
-    assert groessenklasse_fuer(KommuneTyp.KREISFREIE_STADT, einwohner) == klasse
+    assert groessenklasse_for(KommuneTyp.GEMEINDE, einwohner) == klasse
+    assert groessenklasse_for(KommuneTyp.KREISFREIE_STADT, einwohner) == klasse
 
 
 @pytest.mark.parametrize("einwohner", [0, 4_999, 100_000, 1_200_000])
 def test_a_landkreis_is_its_own_groessenklasse(einwohner):
-    assert groessenklasse_fuer(KommuneTyp.LANDKREIS, einwohner) == Groessenklasse.LANDKREIS
+    assert groessenklasse_for(KommuneTyp.LANDKREIS, einwohner) == Groessenklasse.LANDKREIS
 
 
 @pytest.mark.django_db

@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from kommunen.groessenklasse import groessenklasse_fuer
+from kommunen.groessenklasse import groessenklasse_for
 from kommunen.models import Bundesland, validate_ags
 from praxis.models import Handlungsfeld, PraxisStatus, Zielgruppe
-from tests.dienste import register_pfad
+from tests.services import register_path
 
 DEMO = Path(__file__).resolve().parents[2] / "plattform" / "demo"
 CSV_KOPF = ["ags", "name", "typ", "einwohner", "bundesland", "kreis_ags"]
@@ -57,7 +57,7 @@ def test_kommunen_rows_are_valid():
 
 def test_kommunen_match_the_official_register():
     register = {}
-    with open(register_pfad(), encoding="utf-8-sig", newline="") as datei:
+    with open(register_path(), encoding="utf-8-sig", newline="") as datei:
         for satz in csv.DictReader(datei):
             if satz["satzart"] not in ("40", "60"):
                 continue
@@ -107,7 +107,7 @@ def test_demo_covers_sizes_laender_and_statuses():
     eintraege = praxis_eintraege()
     mit_eintrag = {kommunen[e["kommune"]]["ags"] for e in eintraege}
     klassen = Counter(
-        groessenklasse_fuer(kommunen[a]["typ"], int(kommunen[a]["einwohner"])) for a in mit_eintrag
+        groessenklasse_for(kommunen[a]["typ"], int(kommunen[a]["einwohner"])) for a in mit_eintrag
     )
     assert len(eintraege) >= 40 and len(mit_eintrag) >= 15
     assert all(klassen[k] >= 3 for k in ("landgemeinde", "kleinstadt", "mittelstadt", "grossstadt"))

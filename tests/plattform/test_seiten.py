@@ -11,7 +11,7 @@ import pytest
 from kommunen.factories import KommunePageFactory
 from kommunen.models import KommunenIndexPage
 from plattform.models import PlattformEinstellungen, StandardPage
-from plattform.standardseiten import ensure_standardseiten
+from plattform.standard_pages import ensure_standardseiten
 from plattform.templatetags.plattform_tags import dezimal, euro, laufzeit, monat, zahl
 from praxis.factories import PraxisPageFactory
 
@@ -147,7 +147,7 @@ def test_fehlerseite_braucht_keinen_kontext():
 @pytest.mark.django_db
 def test_groessenklassen_zaehlen_eintraege_nach_groesse_der_kommune(eintrag):
     from kommunen.models import Kommune
-    from plattform.startseite import groessenklassen_mit_anzahl
+    from plattform.home import groessenklassen_mit_anzahl
     from praxis.models import PraxisPage
 
     gross = Kommune.objects.create(

@@ -7,13 +7,13 @@ from django.db import connection
 
 import pytest
 
-from tests.dienste import in_ci
+from tests.services import in_ci
 
 REPO = Path(__file__).resolve().parents[2]
 
 
 @pytest.mark.django_db
-def test_ci_runs_on_postgresql(postgres_pflicht):
+def test_ci_runs_on_postgresql(require_postgres):
     assert connection.vendor == "postgresql"
 
 

@@ -11,9 +11,9 @@ import pytest
 
 from kommunen.factories import KommuneFactory, LandkreisFactory
 from kommunen.models import KommunenIndexPage, KommunePage, KommuneTyp, LandkreisPage
-from praxis.austausch import beschreibung
-from praxis.austausch.lesen import FELDER, AustauschFehler, lies_zeile
-from praxis.austausch.schreiben import praxis_als_austausch
+from praxis.exchange import description
+from praxis.exchange.parse import FELDER, AustauschFehler, lies_zeile
+from praxis.exchange.serialize import to_exchange_dict
 from praxis.models import PraxisPage
 
 DATEIEN = Path(__file__).parent / "dateien"
@@ -262,7 +262,7 @@ def test_changed_lead_kommune_moves_the_page(kommunen, tmp_path):
     page = PraxisPage.objects.get(austausch_id=LOTSEN)
     assert page.get_parent().specific.kommune == kommunen["08119020"]
     assert page.kommune == kommunen["08119020"]
-    assert praxis_als_austausch(page) == neu
+    assert to_exchange_dict(page) == neu
 
 
 def test_update_keeps_non_text_blocks_after_new_paragraphs(kommunen, tmp_path):
@@ -276,7 +276,7 @@ def test_update_keeps_non_text_blocks_after_new_paragraphs(kommunen, tmp_path):
     page = PraxisPage.objects.get(austausch_id=LOTSEN)
     assert [b.block_type for b in page.body] == ["absatz", "zitat"]
     assert page.body[1].value["zitat"] == "Es lohnt sich."
-    assert praxis_als_austausch(page)["beschreibung"] == "Nur noch das."
+    assert to_exchange_dict(page)["beschreibung"] == "Nur noch das."
 
 
 # --- profiles created on import ---
@@ -316,7 +316,7 @@ def test_empty_kontakt_and_blank_strings_become_null(kommunen):
 
 def test_rich_text_of_editors_exports_as_plain_paragraphs():
     html = '<p><b>Fett</b> &amp; <a href="https://x.example">Link</a></p><ul><li>eins</li><li>zwei</li></ul>'
-    assert beschreibung.als_text(html) == ["Fett & Link", "eins", "zwei"]
+    assert description.als_text(html) == ["Fett & Link", "eins", "zwei"]
 
 
 def test_kosten_must_be_a_whole_number(kommunen):
@@ -330,4 +330,4 @@ def test_entry_of_a_landkreis_stands_under_the_kreis_profile(kommunen, tmp_path)
     importiere(schreibe(tmp_path / "k.jsonl", [eintrag]))
     page = PraxisPage.objects.get(austausch_id="kreis-netzwerk")
     assert isinstance(page.get_parent().specific, LandkreisPage)
-    assert praxis_als_austausch(page) == eintrag
+    assert to_exchange_dict(page) == eintrag

@@ -4,7 +4,7 @@ import pytest
 
 from search.api import Suchantwort
 
-from .engine_hilfe import engine_fixture, indexieren  # noqa: F401
+from .engine_support import engine_fixture, indexieren  # noqa: F401
 
 
 @pytest.fixture

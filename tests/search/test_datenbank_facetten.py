@@ -1,7 +1,7 @@
 """Facet filters and counts of the database backend: OR within, AND across, own facet excluded."""
 
-from search.anfrage import SuchAnfrage
-from search.backends.datenbank import DatenbankBackend
+from search.backends.database import DatenbankBackend
+from search.query import SuchAnfrage
 
 
 def zaehlung(ergebnis, facette: str) -> dict[str, int]:

@@ -6,9 +6,9 @@ from django.utils import timezone
 
 import pytest
 
-from search.anfrage import SuchAnfrage
-from search.backends.datenbank import DatenbankBackend
-from search.backends.datenbank_text import hervorheben, suchbegriffe, woerter
+from search.backends.database import DatenbankBackend
+from search.backends.database.text import hervorheben, suchbegriffe, woerter
+from search.query import SuchAnfrage
 
 from .conftest import praxis_anlegen
 
@@ -125,7 +125,7 @@ def test_similar_entries_share_handlungsfelder(beispiele):
 
 
 def test_comparable_kommunen_are_participants_best_first(beispiele, kommunen):
-    ergebnis = DatenbankBackend().vergleichbare_kommunen(kommunen["klein"], anzahl=3)
+    ergebnis = DatenbankBackend().comparable_kommunen(kommunen["klein"], anzahl=3)
     assert [k.ags for k, _ in ergebnis] == ["01062002", "09189001", "05315000"]
     assert "gleicher Kreis" in ergebnis[0][1]
 

@@ -2,12 +2,12 @@
 
 import pytest
 
-from search.analyse import INDEX_ANALYZER, german_normalization, woerterbuch
-from search.anfrage import SuchAnfrage
+from search.analysis import INDEX_ANALYZER, german_normalization, woerterbuch
 from search.backends.engine import EngineBackend
-from search.indexierung import alias_name
+from search.indices import alias_name
+from search.query import SuchAnfrage
 from tests.search.conftest import praxis_anlegen
-from tests.search.engine_hilfe import engine_fixture, indexieren  # noqa: F401
+from tests.search.engine_support import engine_fixture, indexieren  # noqa: F401
 
 pytestmark = pytest.mark.django_db
 

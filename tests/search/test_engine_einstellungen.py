@@ -4,7 +4,7 @@ import pytest
 
 from search import client
 from search.checks import suche_konfiguration
-from tests.search.engine_hilfe import engine_url
+from tests.search.engine_support import engine_url
 
 
 @pytest.fixture(autouse=True)

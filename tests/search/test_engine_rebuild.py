@@ -7,12 +7,12 @@ from django.core.management import CommandError, call_command
 
 import pytest
 
-from search import client, indexierung
-from search.anfrage import SuchAnfrage
+from search import client, indices
 from search.backends.engine import EngineBackend
 from search.models import IndexAuftrag
+from search.query import SuchAnfrage
 from tests.search.conftest import praxis_anlegen
-from tests.search.engine_hilfe import engine_fixture, indexieren  # noqa: F401
+from tests.search.engine_support import engine_fixture, indexieren  # noqa: F401
 
 pytestmark = pytest.mark.django_db
 
@@ -32,29 +32,29 @@ def befehl(*args: str) -> str:
 def test_suche_antwortet_waehrend_des_neuaufbaus(index, kommunen, monkeypatch):
     for n in range(6):
         praxis_anlegen(kommunen["klein"], f"Nachbarschaftshilfe {n}")
-    monkeypatch.setattr(indexierung, "BULK_GROESSE", 2)
-    alt = indexierung.aktive_indizes()
+    monkeypatch.setattr(indices, "BULK_GROESSE", 2)
+    alt = indices.aktive_indizes()
     waehrenddessen = []
 
     def suchen(_meldung: str) -> None:
         waehrenddessen.append(EngineBackend().suche(SuchAnfrage()).anzahl)
 
-    ergebnis = indexierung.neu_aufbauen(suchen)
+    ergebnis = indices.neu_aufbauen(suchen)
     assert len(waehrenddessen) >= 6
     # The old index answers until the swap; the last message comes after it.
     assert set(waehrenddessen[:-1]) == {5} and waehrenddessen[-1] == 11
     assert ergebnis["anzahl"] == 11
     assert EngineBackend().suche(SuchAnfrage()).anzahl == 11
-    assert indexierung.aktive_indizes() == [ergebnis["index"]] != alt
-    assert indexierung.versionen() == [ergebnis["index"]]
+    assert indices.aktive_indizes() == [ergebnis["index"]] != alt
+    assert indices.versionen() == [ergebnis["index"]]
 
 
 def test_parallele_suchen_sehen_nie_einen_leeren_index(index, kommunen, monkeypatch):
     for n in range(6):
         praxis_anlegen(kommunen["nachbar"], f"Begegnungsfest {n}")
-    monkeypatch.setattr(indexierung, "BULK_GROESSE", 3)
+    monkeypatch.setattr(indices, "BULK_GROESSE", 3)
     es = client.get_client()
-    alias, anzahlen, fehler, fertig = indexierung.alias_name(), [], [], threading.Event()
+    alias, anzahlen, fehler, fertig = indices.alias_name(), [], [], threading.Event()
 
     def dauernd_suchen() -> None:
         while not fertig.is_set():
@@ -89,7 +89,7 @@ def test_status_und_pruefung(index, settings):
 
 
 def test_nachholen_baut_fehlenden_index_auf(engine, beispiele):
-    assert indexierung.aktive_indizes() == []
+    assert indices.aktive_indizes() == []
     befehl("--catch-up")
     assert EngineBackend().suche(SuchAnfrage()).anzahl == 5
 

@@ -7,11 +7,11 @@ from django.utils import timezone
 import pytest
 
 from praxis.models import PraxisPage
-from search.anfrage import SuchAnfrage
 from search.backends.engine import EngineBackend
-from search.vergleich import KommuneMerkmale, ranking_faktor, vergleichbarkeit
+from search.query import SuchAnfrage
+from search.ranking import KommuneMerkmale, ranking_faktor, vergleichbarkeit
 from tests.search.conftest import praxis_anlegen
-from tests.search.engine_hilfe import engine_fixture, indexieren  # noqa: F401
+from tests.search.engine_support import engine_fixture, indexieren  # noqa: F401
 
 pytestmark = pytest.mark.django_db
 

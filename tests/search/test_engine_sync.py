@@ -9,11 +9,11 @@ import pytest
 
 from kommunen.models import KommunePage
 from search import client
-from search.abgleich import SuchmaschineNichtErreichbar
-from search.indexierung import alias_name
+from search.indices import alias_name
 from search.models import IndexAuftrag
+from search.sync import SuchmaschineNichtErreichbar
 from tests.search.conftest import praxis_anlegen, profil_fuer
-from tests.search.engine_hilfe import auffrischen, engine_fixture, indexieren  # noqa: F401
+from tests.search.engine_support import auffrischen, engine_fixture, indexieren  # noqa: F401
 
 pytestmark = pytest.mark.django_db
 TOTE_ADRESSE = "http://127.0.0.1:9"

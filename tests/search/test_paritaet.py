@@ -9,10 +9,10 @@ from django.core.management import call_command
 import pytest
 
 from praxis.models import PraxisPage
-from search.anfrage import FACETTEN, SuchAnfrage
-from search.backends.datenbank import DatenbankBackend
+from search.backends.database import DatenbankBackend
+from search.query import FACETTEN, SuchAnfrage
 
-from .engine_hilfe import engine_fixture, indexieren  # noqa: F401
+from .engine_support import engine_fixture, indexieren  # noqa: F401
 
 KOMBINATIONEN = [
     SuchAnfrage(),

@@ -14,13 +14,13 @@ pytestmark = [
 
 
 @pytest.fixture
-def seite(chromium_pfad, live_server, beispiele):
+def seite(chromium_path, live_server, beispiele):
     """A chromium page, started after the test data exists."""
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(
-            executable_path=chromium_pfad, headless=True, args=["--no-sandbox", "--disable-gpu"]
+            executable_path=chromium_path, headless=True, args=["--no-sandbox", "--disable-gpu"]
         )
         yield browser.new_page()
         browser.close()

@@ -2,7 +2,7 @@
 
 import pytest
 
-from search.vergleich import KommuneMerkmale, klassen_naehe, ranking_faktor, vergleichbarkeit
+from search.ranking import KommuneMerkmale, klassen_naehe, ranking_faktor, vergleichbarkeit
 
 
 def merkmale(**kwargs) -> KommuneMerkmale:

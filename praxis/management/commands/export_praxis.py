@@ -3,7 +3,7 @@
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils.translation import gettext as _
 
-from praxis.austausch.exportieren import exportiere
+from praxis.exchange.exporter import exportiere
 
 
 class Command(BaseCommand):

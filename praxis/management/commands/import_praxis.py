@@ -5,7 +5,7 @@ import sys
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils.translation import gettext as _
 
-from praxis.austausch.importieren import (
+from praxis.exchange.importer import (
     AKTUALISIERT,
     NEU,
     UNVERAENDERT,
@@ -13,7 +13,7 @@ from praxis.austausch.importieren import (
     importiere,
     pruefe_datei,
 )
-from praxis.austausch.lesen import AustauschFehler
+from praxis.exchange.parse import AustauschFehler
 
 
 class Command(BaseCommand):

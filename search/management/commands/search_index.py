@@ -2,7 +2,7 @@
 
 from django.core.management.base import BaseCommand, CommandError
 
-from search import abgleich, indexierung
+from search import indices, sync
 from search.client import verbindungsfehler
 
 
@@ -17,7 +17,7 @@ class Command(BaseCommand):
         gruppe.add_argument("--check", action="store_true", help="Index mit Datenbank abgleichen")
 
     def handle(self, *args, **options) -> None:
-        if not abgleich.engine_aktiv():
+        if not sync.engine_aktiv():
             raise CommandError("SEARCH_URL ist nicht gesetzt: es wird die Datenbanksuche genutzt.")
         aktion = next(n for n in ("rebuild", "catch_up", "status", "check") if options[n])
         try:
@@ -26,7 +26,7 @@ class Command(BaseCommand):
             raise CommandError(f"Suchmaschine nicht erreichbar: {fehler}") from fehler
 
     def _rebuild(self) -> None:
-        ergebnis = indexierung.neu_aufbauen(self.stdout.write)
+        ergebnis = indices.neu_aufbauen(self.stdout.write)
         self.stdout.write(
             self.style.SUCCESS(
                 f"{ergebnis['anzahl']} Praxisbeispiele in {ergebnis['sekunden']:.1f} s "
@@ -35,11 +35,11 @@ class Command(BaseCommand):
         )
 
     def _catch_up(self) -> None:
-        offen = abgleich.offen()
-        indexierung.sicherstellen(self.stdout.write)
+        offen = sync.offen()
+        indices.sicherstellen(self.stdout.write)
         try:
-            upserts, deletes = abgleich.abarbeiten(refresh=True)
-        except abgleich.SuchmaschineNichtErreichbar as fehler:
+            upserts, deletes = sync.abarbeiten(refresh=True)
+        except sync.SuchmaschineNichtErreichbar as fehler:
             raise CommandError(f"Suchmaschine nicht erreichbar: {fehler}") from fehler
         self.stdout.write(
             self.style.SUCCESS(
@@ -49,15 +49,15 @@ class Command(BaseCommand):
         )
 
     def _status(self) -> None:
-        info = indexierung.status()
+        info = indices.status()
         self.stdout.write(f"Alias: {info['alias']} → {', '.join(info['aktiv']) or '(keiner)'}")
         self.stdout.write(f"Versionen: {', '.join(info['versionen']) or '(keine)'}")
         self.stdout.write(f"Dokumente im Index: {info['dokumente']}")
         self.stdout.write(f"Öffentliche Praxisbeispiele in der Datenbank: {info['datenbank']}")
-        self.stdout.write(f"Vorgemerkte Änderungen: {abgleich.offen()}")
+        self.stdout.write(f"Vorgemerkte Änderungen: {sync.offen()}")
 
     def _check(self) -> None:
-        info = indexierung.status()
+        info = indices.status()
         probleme = []
         if not info["aktiv"]:
             probleme.append(f"Alias {info['alias']} fehlt; `search_index --rebuild` ausführen.")
@@ -66,8 +66,8 @@ class Command(BaseCommand):
                 f"Index hat {info['dokumente']} Dokumente, die Datenbank "
                 f"{info['datenbank']} öffentliche Praxisbeispiele."
             )
-        if abgleich.offen():
-            probleme.append(f"{abgleich.offen()} Änderung(en) warten; `--catch-up` ausführen.")
+        if sync.offen():
+            probleme.append(f"{sync.offen()} Änderung(en) warten; `--catch-up` ausführen.")
         if probleme:
             raise CommandError(" ".join(probleme))
         self.stdout.write(self.style.SUCCESS(f"Suchindex in Ordnung ({info['dokumente']})."))

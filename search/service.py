@@ -7,8 +7,8 @@ from django.http import HttpRequest
 
 from kommunen.models import Kommune
 from praxis.models import PraxisPage
-from search.anfrage import SuchAnfrage, SuchErgebnis, Treffer
 from search.backends import get_backend
+from search.query import SuchAnfrage, SuchErgebnis, Treffer
 
 logger = logging.getLogger(__name__)
 
@@ -23,7 +23,7 @@ class Karte:
 
 def _mit_rueckfall(methode: str, *args):
     """Call the configured backend; if the engine fails, answer from the database instead."""
-    from search.backends.datenbank import DatenbankBackend
+    from search.backends.database import DatenbankBackend
 
     backend = None
     try:
@@ -48,7 +48,7 @@ def aehnliche(page: PraxisPage, anzahl: int = 5) -> list[Treffer]:
 
 def vergleichbare(kommune: Kommune, anzahl: int = 5) -> list[tuple[Kommune, list[str]]]:
     """Kommunen comparable to `kommune`, best first, with reasons."""
-    return _mit_rueckfall("vergleichbare_kommunen", kommune, anzahl)
+    return _mit_rueckfall("comparable_kommunen", kommune, anzahl)
 
 
 def karten(treffer: list[Treffer]) -> list[Karte]:

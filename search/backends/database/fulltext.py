@@ -17,8 +17,8 @@ from wagtail.search.backends import get_search_backend
 from wagtail.search.models import IndexEntry
 
 from praxis.models import PraxisPage
-from search.backends.datenbank_facetten import MAX_IN_LISTE
-from search.backends.datenbank_text import suchbegriffe, woerter, wort_muster
+from search.backends.database.facets import MAX_IN_LISTE
+from search.backends.database.text import suchbegriffe, woerter, wort_muster
 
 logger = logging.getLogger(__name__)
 

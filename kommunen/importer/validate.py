@@ -5,7 +5,7 @@ from django.utils.translation import gettext as _
 
 from kommunen.models.register import Bundesland, KommuneTyp, validate_ags
 
-from .datensatz import Datensatz, Fehlerliste
+from .records import Datensatz, Fehlerliste
 
 OHNE_KREIS = {KommuneTyp.LANDKREIS, KommuneTyp.KREISFREIE_STADT}
 

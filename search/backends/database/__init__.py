@@ -6,19 +6,19 @@ from django.db.models import QuerySet
 
 from kommunen.models import Kommune, KommunePage
 from praxis.models import PraxisPage
-from search.aehnlichkeit import aehnliche_praxisbeispiele
-from search.anfrage import SuchAnfrage, SuchErgebnis, Treffer
-from search.backends.datenbank_facetten import (
+from search.backends.database.facets import (
     Zeile,
     facetten_filter,
     facetten_zaehlen,
     gefiltert,
     zeilen_laden,
 )
-from search.backends.datenbank_text import hervorheben
-from search.backends.datenbank_volltext import relevanz as relevanz_berechnen
-from search.backends.datenbank_volltext import treffende_ids
-from search.vergleich import KommuneMerkmale, kreis_ags, ranking_faktor, vergleichbarkeit
+from search.backends.database.fulltext import relevanz as relevanz_berechnen
+from search.backends.database.fulltext import treffende_ids
+from search.backends.database.text import hervorheben
+from search.query import SuchAnfrage, SuchErgebnis, Treffer
+from search.ranking import KommuneMerkmale, kreis_ags, ranking_faktor, vergleichbarkeit
+from search.similar import similar_entries
 
 
 def oeffentliche_praxisbeispiele() -> QuerySet:
@@ -94,9 +94,9 @@ class DatenbankBackend:
 
     def aehnliche(self, page: PraxisPage, anzahl: int = 5) -> list[Treffer]:
         """Entries sharing Handlungsfelder, Zielgruppen and words with this one."""
-        return aehnliche_praxisbeispiele(page, anzahl)
+        return similar_entries(page, anzahl)
 
-    def vergleichbare_kommunen(
+    def comparable_kommunen(
         self, kommune: Kommune, anzahl: int = 5
     ) -> list[tuple[Kommune, list[str]]]:
         """The most comparable Kommunen taking part in the platform, with reasons."""

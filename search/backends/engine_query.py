@@ -3,10 +3,10 @@
 from elasticsearch.dsl import Q, Search
 from elasticsearch.dsl.query import Query
 
-from search import vergleich
-from search.analyse import INDEX_ANALYZER
-from search.anfrage import FACETTEN, SuchAnfrage
-from search.vergleich import KommuneMerkmale
+from search import ranking
+from search.analysis import INDEX_ANALYZER
+from search.query import FACETTEN, SuchAnfrage
+from search.ranking import KommuneMerkmale
 
 # Facet → document field.
 FACETTEN_FELD = {
@@ -96,21 +96,21 @@ def facetten_filter(anfrage: SuchAnfrage) -> dict[str, Query]:
 
 
 def vergleichs_skript(referenz: KommuneMerkmale) -> dict:
-    """The painless script_score that mirrors search.vergleich.vergleichbarkeit()."""
+    """The painless script_score that mirrors search.ranking.vergleichbarkeit()."""
     params = {
-        "log10": vergleich.einwohner_log10(referenz.einwohner),
-        "max_abstand": vergleich.MAX_LOG_ABSTAND,
+        "log10": ranking.einwohner_log10(referenz.einwohner),
+        "max_abstand": ranking.MAX_LOG_ABSTAND,
         "klasse": referenz.groessenklasse,
-        "reihe": {k: i for i, k in enumerate(vergleich.KLASSEN_REIHENFOLGE)},
+        "reihe": {k: i for i, k in enumerate(ranking.KLASSEN_REIHENFOLGE)},
         "dichte": referenz.verstaedterung if referenz.verstaedterung is not None else -1,
         "kreis": referenz.kreis_ags,
         "land": referenz.bundesland,
-        "w_einwohner": vergleich.GEWICHT_EINWOHNER,
-        "w_klasse": vergleich.GEWICHT_GROESSENKLASSE,
-        "w_dichte": vergleich.GEWICHT_VERSTAEDTERUNG,
-        "w_kreis": vergleich.GEWICHT_KREIS,
-        "w_land": vergleich.GEWICHT_LAND,
-        "boost": vergleich.VERGLEICH_BOOST,
+        "w_einwohner": ranking.GEWICHT_EINWOHNER,
+        "w_klasse": ranking.GEWICHT_GROESSENKLASSE,
+        "w_dichte": ranking.GEWICHT_VERSTAEDTERUNG,
+        "w_kreis": ranking.GEWICHT_KREIS,
+        "w_land": ranking.GEWICHT_LAND,
+        "boost": ranking.VERGLEICH_BOOST,
     }
     return {"source": VERGLEICH_SKRIPT, "lang": "painless", "params": params}
 

@@ -3,11 +3,11 @@
 from collections.abc import Iterable
 from typing import Any
 
-from praxis.austausch import beschreibung
+from praxis.exchange import description
 from praxis.models import PraxisPage
 
 
-def praxis_als_austausch(page: PraxisPage) -> dict[str, Any]:
+def to_exchange_dict(page: PraxisPage) -> dict[str, Any]:
     """The exchange object of a page (or of a revision's page object); reads, never writes.
 
     Every key is present, in the order of the contract; sets come in canonical order.
@@ -39,7 +39,7 @@ def praxis_als_austausch(page: PraxisPage) -> dict[str, Any]:
 def beschreibung_als_text(page: PraxisPage) -> str | None:
     """The plain text of the page's `absatz` blocks; other blocks are not part of it."""
     absaetze = [
-        absatz for block in page.absaetze for absatz in beschreibung.als_text(block.value.source)
+        absatz for block in page.absaetze for absatz in description.als_text(block.value.source)
     ]
     return "\n\n".join(absaetze) or None
 

@@ -16,7 +16,7 @@ from datetime import datetime
 from django.db.models import QuerySet
 
 from praxis.models import PraxisPage
-from search.anfrage import FACETTEN, Facettenwert, SuchAnfrage, erlaubte_werte
+from search.query import FACETTEN, Facettenwert, SuchAnfrage, erlaubte_werte
 
 MAX_IN_LISTE = 2000
 HANDLUNGSFELD_ZUORDNUNG = PraxisPage.handlungsfelder.through

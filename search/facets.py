@@ -6,7 +6,7 @@ from urllib.parse import urlencode
 from django.utils.translation import gettext_lazy as _
 
 from kommunen.models import Kommune
-from search.anfrage import FACETTEN, SuchAnfrage, SuchErgebnis, erlaubte_werte
+from search.query import FACETTEN, SuchAnfrage, SuchErgebnis, erlaubte_werte
 
 FACETTEN_TITEL = {
     "handlungsfeld": _("Handlungsfeld"),

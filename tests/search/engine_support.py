@@ -6,8 +6,8 @@ import os
 import pytest
 
 from search import client
-from search.indexierung import alias_name, neu_aufbauen, versionen
-from tests import dienste
+from search.indices import alias_name, neu_aufbauen, versionen
+from tests import services
 
 _zaehler = itertools.count()
 
@@ -16,7 +16,7 @@ def engine_url() -> str:
     """SEARCH_URL of the running engine, or skip (locally) / fail (in CI)."""
     url = os.environ.get("SEARCH_URL", "")
     if not url:
-        dienste.dienst_fehlt("OpenSearch", "SEARCH_URL setzen (scripts/opensearch.sh start)")
+        services.service_missing("OpenSearch", "SEARCH_URL setzen (scripts/opensearch.sh start)")
     return url
 
 

@@ -10,7 +10,7 @@ from kommunen.models import Kommune, KommunenIndexPage, KommunePage, KommuneTyp,
 from kommunen.models.pages import tree_rule_violation
 
 
-def ensure_profil(kommune: Kommune) -> KommunePage:
+def ensure_profile(kommune: Kommune) -> KommunePage:
     """The profile page of a Kommune; created and published where missing.
 
     A kreisangehörige Gemeinde gets the profile of its Landkreis first and stands below it.
@@ -26,7 +26,7 @@ def ensure_profil(kommune: Kommune) -> KommunePage:
     page = page_class(
         kommune=kommune,
         title=kommune.anzeigename,
-        slug=freier_slug(parent, slugify(kommune.anzeigename) or kommune.ags, kommune.ags),
+        slug=free_slug(parent, slugify(kommune.anzeigename) or kommune.ags, kommune.ags),
         live=False,
     )
     parent.add_child(instance=page)
@@ -37,7 +37,7 @@ def ensure_profil(kommune: Kommune) -> KommunePage:
 def _profil_parent(kommune: Kommune) -> Page:
     """Where the profile belongs: below its Kreis's profile, or directly below the index."""
     if kommune.kreis_id:
-        return ensure_profil(kommune.kreis)
+        return ensure_profile(kommune.kreis)
     index = KommunenIndexPage.objects.first()
     if index is None:
         raise ValidationError(
@@ -46,7 +46,7 @@ def _profil_parent(kommune: Kommune) -> Page:
     return index
 
 
-def freier_slug(parent: Page, wunsch: str, zusatz: str) -> str:
+def free_slug(parent: Page, wunsch: str, zusatz: str) -> str:
     """A slug not yet taken among the parent's children (the AGS disambiguates)."""
     belegt = set(parent.get_children().values_list("slug", flat=True))
     kandidat = wunsch

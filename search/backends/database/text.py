@@ -11,7 +11,7 @@ from functools import cache
 
 from django.utils.html import escape
 
-from search.analyse import synonyme
+from search.analysis import synonyme
 
 WORT = re.compile(r"\w+", re.UNICODE)
 UMLAUTE = (("ae", "ä"), ("oe", "ö"), ("ue", "ü"), ("ss", "ß"))

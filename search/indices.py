@@ -10,9 +10,9 @@ from django.utils import timezone
 from elasticsearch.dsl import Index
 
 from praxis.models import PraxisPage
-from search.analyse import analyse_einstellungen
+from search.analysis import analyse_einstellungen
 from search.client import bulk, get_client
-from search.dokumente import PraxisDocument, seiten_fuer_index
+from search.documents import PraxisDocument, seiten_fuer_index
 
 logger = logging.getLogger(__name__)
 BULK_GROESSE = 500

@@ -34,7 +34,7 @@ ADMIN_RECHTE = (("wagtailadmin", "access_admin"), ("kommunen", "view_kommune"))
 PLATTFORM_REDAKTION = "Plattform-Redaktion"
 
 
-def ensure_redaktion(demo: bool = False) -> list[str]:
+def ensure_editorial_access(demo: bool = False) -> list[str]:
     """Groups and workflows for every profile; with `demo`, an officer and a coordinator login."""
     with transaction.atomic():
         plattform = ensure_plattform_redaktion()

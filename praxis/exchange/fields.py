@@ -9,7 +9,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import EmailValidator, URLValidator
 from django.utils.translation import gettext_lazy as _
 
-from praxis.austausch import beschreibung
+from praxis.exchange import description
 from praxis.models import PraxisStatus
 
 KONTAKT_FELDER = ("name", "funktion", "email", "telefon")
@@ -152,7 +152,7 @@ PRUEFUNGEN: dict[str, Callable[[Any], Any]] = {
     "kommune": _ags,
     "partner_kommunen": _ohne_doppelte(_liste(_ags)),
     "kurzbeschreibung": _text(500, pflicht=True),
-    "beschreibung": lambda wert: beschreibung.normalisiert(_text()(wert)),
+    "beschreibung": lambda wert: description.normalisiert(_text()(wert)),
     "handlungsfelder": _ohne_doppelte(_liste(_text(60))),
     "zielgruppen": _ohne_doppelte(_liste(_text(60))),
     "schlagworte": _schlagworte,

@@ -8,8 +8,8 @@ from pathlib import Path
 
 from django.utils.translation import gettext as _
 
-from . import austausch_csv, gv_isys
-from .datensatz import Datensatz, Fehlerliste, Fortschritt, ImportFehler, mit_fortschritt
+from . import exchange_csv, gv_isys
+from .records import Datensatz, Fehlerliste, Fortschritt, ImportFehler, mit_fortschritt
 from .xlsx import xlsx_zeilen
 
 ZIP_ANFANG = b"PK\x03\x04"
@@ -69,10 +69,10 @@ def _lies_csv(pfad: Path, inhalt: str, fortschritt: Fortschritt) -> Auszug:
     kopf = inhalt.lstrip().split("\n", 1)[0]
     trenner = ";" if kopf.count(";") > kopf.count(",") else ","
     zeilen = list(_csv_zeilen(inhalt, trenner))
-    if zeilen and austausch_csv.ist_kopfzeile(zeilen[0][1]):
+    if zeilen and exchange_csv.ist_kopfzeile(zeilen[0][1]):
         fortschritt(_("Lese %(datei)s (Austauschformat, CSV) …") % {"datei": pfad.name})
         gelesen = mit_fortschritt(zeilen[1:], fortschritt, _("Zeilen gelesen"))
-        return Auszug(_("Austauschformat (CSV)"), *austausch_csv.lies_austausch(gelesen))
+        return Auszug(_("Austauschformat (CSV)"), *exchange_csv.lies_austausch(gelesen))
     if any(gv_isys.ist_datenzeile(zellen) for _nummer, zellen in zeilen[:PROBEZEILEN]):
         fortschritt(_("Lese %(datei)s (GV-ISys-Auszug, CSV) …") % {"datei": pfad.name})
         gelesen = mit_fortschritt(zeilen, fortschritt, _("Zeilen gelesen"))

@@ -8,7 +8,7 @@ from typing import Any
 from django.utils.translation import gettext_lazy as _
 
 from kommunen.models import Kommune
-from praxis.austausch.werte import PRUEFUNGEN, Ungueltig
+from praxis.exchange.fields import PRUEFUNGEN, Ungueltig
 from praxis.models import Handlungsfeld, Zielgruppe
 
 FELDER = (

@@ -8,9 +8,9 @@ from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 
 from praxis.models import PraxisPage
-from search.anfrage import Treffer
-from search.backends.datenbank_text import woerter
-from search.vergleich import KommuneMerkmale, vergleichbarkeit
+from search.backends.database.text import woerter
+from search.query import Treffer
+from search.ranking import KommuneMerkmale, vergleichbarkeit
 
 GEWICHT_HANDLUNGSFELD = 3.0
 GEWICHT_ZIELGRUPPE = 1.5
@@ -69,7 +69,7 @@ def _gemeinsam(namen: list[str], einzahl: str, mehrzahl: str) -> list[str]:
     return [f"{einzahl if len(namen) == 1 else mehrzahl}: {', '.join(namen)}"]
 
 
-def aehnliche_praxisbeispiele(page: PraxisPage, anzahl: int = 5) -> list[Treffer]:
+def similar_entries(page: PraxisPage, anzahl: int = 5) -> list[Treffer]:
     """The `anzahl` entries most similar to `page`, best first, each with its reasons."""
     eigene = {
         "hf": set(page.handlungsfelder.values_list("pk", flat=True)),

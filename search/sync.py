@@ -9,7 +9,7 @@ from django.db.models import F
 from django.utils import timezone
 
 from search.client import verbindungsfehler
-from search.indexierung import seiten_abgleichen
+from search.indices import seiten_abgleichen
 from search.models import IndexAuftrag
 
 logger = logging.getLogger(__name__)

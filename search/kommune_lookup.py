@@ -7,8 +7,8 @@ from django.db.models import Q
 from django.utils.translation import gettext as _
 
 from kommunen.models import Kommune
-from search.anfrage import AGS_PATTERN
-from search.backends.datenbank_text import schreibvarianten
+from search.backends.database.text import schreibvarianten
+from search.query import AGS_PATTERN
 
 MAX_VORSCHLAEGE = 10
 MIN_ZEICHEN = 2

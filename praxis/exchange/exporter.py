@@ -4,7 +4,7 @@ import json
 from collections.abc import Iterator
 from typing import Any
 
-from praxis.austausch.schreiben import praxis_als_austausch
+from praxis.exchange.serialize import to_exchange_dict
 from praxis.models import PraxisPage
 
 
@@ -30,4 +30,4 @@ def als_zeile(objekt: dict[str, Any]) -> str:
 def exportiere(mit_entwuerfen: bool = False) -> Iterator[str]:
     """The lines of the export, ordered by id."""
     for page in zu_exportieren(mit_entwuerfen):
-        yield als_zeile(praxis_als_austausch(page))
+        yield als_zeile(to_exchange_dict(page))

@@ -7,8 +7,8 @@ from elasticsearch.dsl import Date, Document, Double, Integer, Keyword, Text
 
 from kommunen.models import Kommune
 from praxis.models import PraxisPage, PraxisPartner
-from search.analyse import INDEX_ANALYZER, SUCH_ANALYZER
-from search.vergleich import einwohner_log10, kreis_ags
+from search.analysis import INDEX_ANALYZER, SUCH_ANALYZER
+from search.ranking import einwohner_log10, kreis_ags
 
 
 def _text(**kwargs) -> Text:

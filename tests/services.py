@@ -7,7 +7,7 @@ from typing import NoReturn
 
 import pytest
 
-CHROMIUM_KANDIDATEN = ("/usr/bin/chromium", "/usr/bin/chromium-browser")
+CHROMIUM_CANDIDATES = ("/usr/bin/chromium", "/usr/bin/chromium-browser")
 # The official register lies beside the clone (../shared/data); it is never committed.
 REGISTER = Path(__file__).resolve().parents[2] / "shared/data/gemeindeverzeichnis-gv-auszug.csv"
 
@@ -17,7 +17,7 @@ def in_ci() -> bool:
     return os.environ.get("CI") == "true"
 
 
-def dienst_fehlt(name: str, grund: str) -> NoReturn:
+def service_missing(name: str, grund: str) -> NoReturn:
     """Skip the current test because service `name` is missing; fail instead when in CI."""
     meldung = f"{name} fehlt: {grund}"
     if in_ci():
@@ -25,24 +25,24 @@ def dienst_fehlt(name: str, grund: str) -> NoReturn:
     pytest.skip(meldung)
 
 
-def chromium_pfad() -> str:
+def chromium_path() -> str:
     """Path of Debian's chromium for Playwright (`executable_path`), or skip/fail."""
-    for pfad in (os.environ.get("CHROMIUM_PATH", ""), *CHROMIUM_KANDIDATEN):
+    for pfad in (os.environ.get("CHROMIUM_PATH", ""), *CHROMIUM_CANDIDATES):
         if pfad and shutil.which(pfad):
             return pfad
-    dienst_fehlt("Chromium", "apt-get install chromium fonts-dejavu-core")
+    service_missing("Chromium", "apt-get install chromium fonts-dejavu-core")
 
 
-def postgres_pflicht() -> None:
+def require_postgres() -> None:
     """Require that the test database is PostgreSQL (DATABASE_URL=postgres://...)."""
     from django.db import connection
 
     if connection.vendor != "postgresql":
-        dienst_fehlt("PostgreSQL", f"Datenbank ist {connection.vendor}; DATABASE_URL setzen")
+        service_missing("PostgreSQL", f"Datenbank ist {connection.vendor}; DATABASE_URL setzen")
 
 
-def register_pfad() -> Path:
+def register_path() -> Path:
     """Path of the official municipality register extract, or skip/fail."""
     if not REGISTER.exists():
-        dienst_fehlt("Gemeindeverzeichnis", f"{REGISTER} liegt nicht neben dem Repository")
+        service_missing("Gemeindeverzeichnis", f"{REGISTER} liegt nicht neben dem Repository")
     return REGISTER

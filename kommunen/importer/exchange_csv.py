@@ -4,7 +4,7 @@ from collections.abc import Iterable
 
 from django.utils.translation import gettext as _
 
-from .datensatz import Datensatz, Fehlerliste, ganzzahl
+from .records import Datensatz, Fehlerliste, ganzzahl
 
 SPALTEN = ("ags", "name", "typ", "einwohner", "bundesland", "kreis_ags")
 

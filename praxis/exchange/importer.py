@@ -11,10 +11,10 @@ from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from kommunen.models import Kommune
-from kommunen.profile import ensure_profil, freier_slug
-from praxis.austausch import beschreibung
-from praxis.austausch.lesen import AustauschFehler, Verzeichnis, lies_zeile
-from praxis.austausch.schreiben import praxis_als_austausch
+from kommunen.profiles import ensure_profile, free_slug
+from praxis.exchange import description
+from praxis.exchange.parse import AustauschFehler, Verzeichnis, lies_zeile
+from praxis.exchange.serialize import to_exchange_dict
 from praxis.models import PraxisFoerderung, PraxisLink, PraxisPage, PraxisPartner
 
 NEU, AKTUALISIERT, UNVERAENDERT = "neu", "aktualisiert", "unverändert"
@@ -96,16 +96,16 @@ def speichere(eintrag: dict[str, Any], verzeichnis: Verzeichnis, entwurf: bool =
 def _unveraendert(page: PraxisPage, eintrag: dict[str, Any], entwurf: bool) -> bool:
     """Publishing compares with the live content, a draft import with the latest revision."""
     if entwurf:
-        return praxis_als_austausch(page.get_latest_revision_as_object()) == eintrag
-    return page.live and praxis_als_austausch(page) == eintrag
+        return to_exchange_dict(page.get_latest_revision_as_object()) == eintrag
+    return page.live and to_exchange_dict(page) == eintrag
 
 
 def _lege_an(eintrag: dict[str, Any], verzeichnis: Verzeichnis, entwurf: bool) -> None:
     kommune = _kommune(eintrag["kommune"], verzeichnis)
-    profil = ensure_profil(kommune)
+    profil = ensure_profile(kommune)
     wunsch = slugify(eintrag["titel"])[:200] or eintrag["id"]
     page = PraxisPage(
-        austausch_id=eintrag["id"], slug=freier_slug(profil, wunsch, eintrag["id"]), live=False
+        austausch_id=eintrag["id"], slug=free_slug(profil, wunsch, eintrag["id"]), live=False
     )
     _uebertrage(page, eintrag, verzeichnis)
     profil.add_child(instance=page)
@@ -119,7 +119,7 @@ def _aktualisiere(
     kommune = _kommune(eintrag["kommune"], verzeichnis)
     verschoben = vorhanden.kommune_id != kommune.pk
     if verschoben:
-        _verschiebe(vorhanden, ensure_profil(kommune))
+        _verschiebe(vorhanden, ensure_profile(kommune))
     zeile = PraxisPage.objects.get(pk=vorhanden.pk)
     page = zeile.get_latest_revision_as_object()
     if verschoben:
@@ -131,7 +131,7 @@ def _aktualisiere(
 
 def _verschiebe(page: PraxisPage, profil: Any) -> None:
     """Move the page below another profile, renaming its slug if it is taken there."""
-    slug = freier_slug(profil, page.slug, page.austausch_id)
+    slug = free_slug(profil, page.slug, page.austausch_id)
     if slug != page.slug:
         PraxisPage.objects.filter(pk=page.pk).update(slug=slug)
         page.slug = slug
@@ -182,7 +182,7 @@ def _uebertrage_inlines(
 
 def _body(page: PraxisPage, text: str | None) -> list[dict[str, Any]]:
     """New paragraphs first, then the other blocks (images, documents, quotes) as they were."""
-    html = beschreibung.als_html(text)
+    html = description.als_html(text)
     absatz = [{"type": "absatz", "value": html, "id": str(uuid4())}] if html else []
     andere = [dict(block) for block in page.body.raw_data if block["type"] != "absatz"]
     return absatz + andere

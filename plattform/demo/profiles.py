@@ -11,7 +11,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext as _
 
 from kommunen.models import Kommune, KommunePage, Kontaktperson, Netzwerk
-from kommunen.profile import ensure_profil
+from kommunen.profiles import ensure_profile
 
 PROFILE_DATEI = Path(__file__).resolve().parent / "profile.json"
 
@@ -104,7 +104,7 @@ def wende_profile_an(
         kommune = Kommune.objects.filter(ags=ags).first()
         if kommune is None:
             raise CommandError(_("Profil für unbekannten AGS %(ags)s.") % {"ags": ags})
-        page = ensure_profil(kommune)
+        page = ensure_profile(kommune)
         if wende_profil_an(page, daten):
             geaendert += 1
             if melde:

@@ -6,14 +6,14 @@ from django import template
 
 from kommunen.models import Kommune
 from praxis.models import PraxisPage
-from search.darstellung import Karte, aehnliche, karten, profil_url, vergleichbare
+from search.service import Karte, aehnliche, karten, profil_url, vergleichbare
 
 register = template.Library()
 logger = logging.getLogger(__name__)
 
 
 @register.simple_tag
-def aehnliche_praxisbeispiele(page: PraxisPage, anzahl: int = 4) -> list[Karte]:
+def similar_entries(page: PraxisPage, anzahl: int = 4) -> list[Karte]:
     """Similar entries for the "Ähnliche Praxisbeispiele" block; empty if the search fails."""
     if not isinstance(page, PraxisPage) or not page.pk:
         return []
@@ -25,7 +25,7 @@ def aehnliche_praxisbeispiele(page: PraxisPage, anzahl: int = 4) -> list[Karte]:
 
 
 @register.simple_tag(takes_context=True)
-def vergleichbare_kommunen(context, kommune: Kommune | None, anzahl: int = 5) -> list[dict]:
+def comparable_kommunen(context, kommune: Kommune | None, anzahl: int = 5) -> list[dict]:
     """Comparable participating Kommunen with reasons and profile URLs; empty on failure."""
     if not isinstance(kommune, Kommune):
         return []
