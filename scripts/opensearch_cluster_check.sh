@@ -168,9 +168,12 @@ cleanup() {
   trap - EXIT
   ((rc == 0)) || echo "FAILED in step $STEP ($STEP_NAME)" >&3
   if [[ "$CLUSTER_STOPPED" == false ]] && ((${#NODE_URLS[@]})); then
-    if [[ -n "$STOPPED_NODE" ]]; then "$OPENSEARCH_SH" node-start "$STOPPED_NODE" >/dev/null || true; fi
     curl -sS -o /dev/null -X DELETE "$(node_url "$(serving_node)")/$INDEX" || true
-    if [[ "$WAS_RUNNING" == false && "$KEEP" == false ]]; then "$OPENSEARCH_SH" cluster-stop || true; fi
+    if [[ "$WAS_RUNNING" == false && "$KEEP" == false ]]; then
+      "$OPENSEARCH_SH" cluster-stop || true
+    elif [[ -n "$STOPPED_NODE" ]]; then  # leave a cluster that stays running complete
+      "$OPENSEARCH_SH" node-start "$STOPPED_NODE" >/dev/null || true
+    fi
   fi
   exit "$rc"
 }
