@@ -8,32 +8,32 @@ from django.utils.translation import gettext as _
 from kommunen.models import Kommune
 from kommunen.signals import kommunen_updated
 
-from .read import lies_datei
-from .records import Fortschritt, ImportFehler, zahl
-from .upsert import Bilanz, ergaenze_kreissummen, lade_bestand, schreibe
-from .validate import pruefe
+from .read import read_file
+from .records import Progress, RegisterImportError, format_count
+from .upsert import ImportSummary, add_kreis_totals, load_stored, write_records
+from .validate import validate_records
 
-__all__ = ["Bilanz", "ImportFehler", "import_kommunen"]
+__all__ = ["ImportSummary", "RegisterImportError", "import_kommunen"]
 
 
-def _still(_text: str) -> None:
+def _silent(_text: str) -> None:
     """Progress sink for quiet runs."""
 
 
-def import_kommunen(pfad: Path | str, fortschritt: Fortschritt | None = None) -> Bilanz:
-    """Read, validate and upsert a register file; all or nothing (ImportFehler if a line is bad)."""
-    melde = fortschritt or _still
-    auszug = lies_datei(Path(pfad), melde)
-    if not auszug.datensaetze and not auszug.fehler:
-        raise ImportFehler(_("Die Datei enthält keine Kommunen."))
+def import_kommunen(path: Path | str, progress: Progress | None = None) -> ImportSummary:
+    """Read, validate and upsert a register file: all or nothing, RegisterImportError if bad."""
+    report = progress or _silent
+    parsed = read_file(Path(path), report)
+    if not parsed.records and not parsed.errors:
+        raise RegisterImportError(_("Die Datei enthält keine Kommunen."))
     with transaction.atomic():
-        melde(_("Prüfe %(n)s Kommunen …") % {"n": zahl(len(auszug.datensaetze))})
-        bestand = lade_bestand()
-        pruefe(auszug.datensaetze, bestand, auszug.fehler)
-        if auszug.fehler:
-            raise ImportFehler(auszug.fehler.als_text())
-        ergaenze_kreissummen(auszug.datensaetze, bestand)
-        bilanz = schreibe(auszug.datensaetze, bestand, melde)
-        if bilanz.geaenderte_ags:
-            kommunen_updated.send(sender=Kommune, ags=bilanz.geaenderte_ags)
-        return bilanz
+        report(_("Prüfe %(n)s Kommunen …") % {"n": format_count(len(parsed.records))})
+        stored = load_stored()
+        validate_records(parsed.records, stored, parsed.errors)
+        if parsed.errors:
+            raise RegisterImportError(parsed.errors.as_text())
+        add_kreis_totals(parsed.records, stored)
+        summary = write_records(parsed.records, stored, report)
+        if summary.changed_ags:
+            kommunen_updated.send(sender=Kommune, ags=summary.changed_ags)
+        return summary

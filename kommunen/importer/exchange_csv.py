@@ -4,48 +4,48 @@ from collections.abc import Iterable
 
 from django.utils.translation import gettext as _
 
-from .records import Datensatz, Fehlerliste, ganzzahl
+from .records import ErrorList, Record, parse_int
 
-SPALTEN = ("ags", "name", "typ", "einwohner", "bundesland", "kreis_ags")
+COLUMNS = ("ags", "name", "typ", "einwohner", "bundesland", "kreis_ags")
 
 
-def ist_kopfzeile(zellen: list[str]) -> bool:
+def is_header(cells: list[str]) -> bool:
     """Whether a header line announces the exchange format."""
-    return [zelle.strip().lower() for zelle in zellen[: len(SPALTEN)]] == list(SPALTEN)
+    return [cell.strip().lower() for cell in cells[: len(COLUMNS)]] == list(COLUMNS)
 
 
-def lies_austausch(zeilen: Iterable[tuple[int, list[str]]]) -> tuple[list[Datensatz], Fehlerliste]:
-    """Turn (line number, cells) pairs after the header into Datensätze."""
-    datensaetze, fehler = [], Fehlerliste()
-    for nummer, zellen in zeilen:
-        if not any(zelle.strip() for zelle in zellen):
+def parse_rows(rows: Iterable[tuple[int, list[str]]]) -> tuple[list[Record], ErrorList]:
+    """Turn (line number, cells) pairs after the header into Records."""
+    records, errors = [], ErrorList()
+    for line, cells in rows:
+        if not any(cell.strip() for cell in cells):
             continue
-        if len(zellen) != len(SPALTEN):
-            fehler.melde(
-                nummer,
+        if len(cells) != len(COLUMNS):
+            errors.report(
+                line,
                 _("Erwartet werden %(soll)d Spalten, gefunden %(ist)d.")
-                % {"soll": len(SPALTEN), "ist": len(zellen)},
+                % {"soll": len(COLUMNS), "ist": len(cells)},
             )
             continue
         try:
-            datensaetze.append(_datensatz(nummer, [zelle.strip() for zelle in zellen]))
+            records.append(_record(line, [cell.strip() for cell in cells]))
         except ValueError as exc:
-            fehler.melde(nummer, str(exc))
-    return datensaetze, fehler
+            errors.report(line, str(exc))
+    return records, errors
 
 
-def _datensatz(nummer: int, zellen: list[str]) -> Datensatz:
-    ags, name, typ, einwohner, bundesland, kreis_ags = zellen
+def _record(line: int, cells: list[str]) -> Record:
+    ags, name, typ, einwohner, bundesland, kreis_ags = cells
     if not name:
         raise ValueError(_("Der Name fehlt."))
-    return Datensatz(
-        zeile=nummer,
+    return Record(
+        line=line,
         ags=ags,
         typ=typ,
         name=name,
         bundesland=bundesland.upper(),
         kreis_ags=kreis_ags or None,
-        einwohner=ganzzahl(einwohner),
+        einwohner=parse_int(einwohner),
         # None: keep a display name edited on the platform while the official name is unchanged
         anzeigename=None,
     )

@@ -1,4 +1,4 @@
-"""Recognise the file format from the content and read it into Datensätze."""
+"""Recognise the file format from the content and read it into Records."""
 
 import csv
 import io
@@ -9,43 +9,43 @@ from pathlib import Path
 from django.utils.translation import gettext as _
 
 from . import exchange_csv, gv_isys
-from .records import Datensatz, Fehlerliste, Fortschritt, ImportFehler, mit_fortschritt
-from .xlsx import xlsx_zeilen
+from .records import ErrorList, Progress, Record, RegisterImportError, with_progress
+from .xlsx import xlsx_rows
 
-ZIP_ANFANG = b"PK\x03\x04"
-PROBEZEILEN = 30
+ZIP_MAGIC = b"PK\x03\x04"
+SAMPLE_LINES = 30
 
 
 @dataclass
-class Auszug:
-    """What a file holds: its format, the parsed Datensätze and the lines that could not be read."""
+class ParsedFile:
+    """What a file holds: its format, the parsed Records and the lines that could not be read."""
 
-    art: str
-    datensaetze: list[Datensatz]
-    fehler: Fehlerliste
+    format_name: str
+    records: list[Record]
+    errors: ErrorList
 
 
-def lies_datei(pfad: Path, fortschritt: Fortschritt) -> Auszug:
+def read_file(path: Path, progress: Progress) -> ParsedFile:
     """Read a GV-ISys extract (CSV or XLSX) or an exchange CSV, whatever its file name says."""
-    if _anfang(pfad) == ZIP_ANFANG:
-        fortschritt(_("Lese %(datei)s (GV-ISys-Auszug, XLSX) …") % {"datei": pfad.name})
-        zeilen = mit_fortschritt(xlsx_zeilen(pfad), fortschritt, _("Zeilen gelesen"))
-        return Auszug(_("GV-ISys-Auszug (XLSX)"), *gv_isys.lies_gv_isys(zeilen))
-    return _lies_csv(pfad, _csv_text(pfad), fortschritt)
+    if _first_bytes(path) == ZIP_MAGIC:
+        progress(_("Lese %(datei)s (GV-ISys-Auszug, XLSX) …") % {"datei": path.name})
+        rows = with_progress(xlsx_rows(path), progress, _("Zeilen gelesen"))
+        return ParsedFile(_("GV-ISys-Auszug (XLSX)"), *gv_isys.parse_rows(rows))
+    return _read_csv(path, _decode(path), progress)
 
 
-def _anfang(pfad: Path) -> bytes:
+def _first_bytes(path: Path) -> bytes:
     try:
-        with pfad.open("rb") as datei:
-            return datei.read(len(ZIP_ANFANG))
+        with path.open("rb") as file:
+            return file.read(len(ZIP_MAGIC))
     except OSError as exc:
-        raise ImportFehler(
+        raise RegisterImportError(
             _("Die Datei „%(datei)s“ kann nicht gelesen werden: %(grund)s.")
-            % {"datei": pfad, "grund": _lesefehler(exc)}
+            % {"datei": path, "grund": _read_error_reason(exc)}
         ) from None
 
 
-def _lesefehler(exc: OSError) -> str:
+def _read_error_reason(exc: OSError) -> str:
     if isinstance(exc, FileNotFoundError):
         return _("sie existiert nicht")
     if isinstance(exc, IsADirectoryError):
@@ -55,49 +55,49 @@ def _lesefehler(exc: OSError) -> str:
     return exc.strerror or str(exc)
 
 
-def _csv_text(pfad: Path) -> str:
-    rohdaten = pfad.read_bytes()
-    for kodierung in ("utf-8-sig", "cp1252"):
+def _decode(path: Path) -> str:
+    raw = path.read_bytes()
+    for encoding in ("utf-8-sig", "cp1252"):
         try:
-            return rohdaten.decode(kodierung)
+            return raw.decode(encoding)
         except UnicodeDecodeError:
             continue
-    raise ImportFehler(_("„%(datei)s“ ist keine Textdatei in UTF-8.") % {"datei": pfad.name})
+    raise RegisterImportError(_("„%(datei)s“ ist keine Textdatei in UTF-8.") % {"datei": path.name})
 
 
-def _lies_csv(pfad: Path, inhalt: str, fortschritt: Fortschritt) -> Auszug:
-    kopf = inhalt.lstrip().split("\n", 1)[0]
-    trenner = ";" if kopf.count(";") > kopf.count(",") else ","
-    zeilen = list(_csv_zeilen(inhalt, trenner))
-    if zeilen and exchange_csv.ist_kopfzeile(zeilen[0][1]):
-        fortschritt(_("Lese %(datei)s (Austauschformat, CSV) …") % {"datei": pfad.name})
-        gelesen = mit_fortschritt(zeilen[1:], fortschritt, _("Zeilen gelesen"))
-        return Auszug(_("Austauschformat (CSV)"), *exchange_csv.lies_austausch(gelesen))
-    if any(gv_isys.ist_datenzeile(zellen) for _nummer, zellen in zeilen[:PROBEZEILEN]):
-        fortschritt(_("Lese %(datei)s (GV-ISys-Auszug, CSV) …") % {"datei": pfad.name})
-        gelesen = mit_fortschritt(zeilen, fortschritt, _("Zeilen gelesen"))
-        return Auszug(_("GV-ISys-Auszug (CSV)"), *gv_isys.lies_gv_isys(gelesen))
-    raise ImportFehler(
+def _read_csv(path: Path, content: str, progress: Progress) -> ParsedFile:
+    first_line = content.lstrip().split("\n", 1)[0]
+    delimiter = ";" if first_line.count(";") > first_line.count(",") else ","
+    rows = list(_csv_rows(content, delimiter))
+    if rows and exchange_csv.is_header(rows[0][1]):
+        progress(_("Lese %(datei)s (Austauschformat, CSV) …") % {"datei": path.name})
+        read = with_progress(rows[1:], progress, _("Zeilen gelesen"))
+        return ParsedFile(_("Austauschformat (CSV)"), *exchange_csv.parse_rows(read))
+    if any(gv_isys.is_record_row(cells) for _line, cells in rows[:SAMPLE_LINES]):
+        progress(_("Lese %(datei)s (GV-ISys-Auszug, CSV) …") % {"datei": path.name})
+        read = with_progress(rows, progress, _("Zeilen gelesen"))
+        return ParsedFile(_("GV-ISys-Auszug (CSV)"), *gv_isys.parse_rows(read))
+    raise RegisterImportError(
         _(
             "„%(datei)s“ hat kein bekanntes Format: erwartet wird ein GV-ISys-Auszug von Destatis "
             "(CSV oder XLSX) oder eine CSV-Datei im Austauschformat mit der Kopfzeile "
             "„ags,name,typ,einwohner,bundesland,kreis_ags“."
         )
-        % {"datei": pfad.name}
+        % {"datei": path.name}
     )
 
 
-def _csv_zeilen(inhalt: str, trenner: str) -> Iterator[tuple[int, list[str]]]:
+def _csv_rows(content: str, delimiter: str) -> Iterator[tuple[int, list[str]]]:
     """(line number, cells); the number is that of the record's first line in the file."""
-    leser = csv.reader(io.StringIO(inhalt, newline=""), delimiter=trenner)
-    nummer = 1
+    reader = csv.reader(io.StringIO(content, newline=""), delimiter=delimiter)
+    line = 1
     try:
-        for zellen in leser:
-            if any(zelle.strip() for zelle in zellen):
-                yield nummer, zellen
-            nummer = leser.line_num + 1
+        for cells in reader:
+            if any(cell.strip() for cell in cells):
+                yield line, cells
+            line = reader.line_num + 1
     except csv.Error as exc:
-        raise ImportFehler(
+        raise RegisterImportError(
             _("Zeile %(zeile)d: die CSV-Datei ist beschädigt (%(grund)s).")
-            % {"zeile": nummer, "grund": exc}
+            % {"zeile": line, "grund": exc}
         ) from None

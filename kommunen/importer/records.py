@@ -7,21 +7,31 @@ from decimal import Decimal, InvalidOperation
 
 from django.utils.translation import gettext as _
 
-Fortschritt = Callable[[str], None]
+Progress = Callable[[str], None]
 
-FORTSCHRITT_ALLE = 2_000
-ANGEZEIGTE_FEHLER = 20
+PROGRESS_EVERY = 2_000
+ERRORS_SHOWN = 20
+
+# Register fields that only the GV-ISys extract carries; the exchange CSV leaves them alone.
+EXTRA_FIELDS = (
+    "flaeche_km2",
+    "postleitzahl",
+    "laengengrad",
+    "breitengrad",
+    "verstaedterung",
+    "gemeindefrei",
+)
 
 
-class ImportFehler(Exception):
+class RegisterImportError(Exception):
     """The file cannot be imported; the message is German and meant for the user."""
 
 
 @dataclass
-class Datensatz:
-    """One Kommune as read from a file, before validation; `zeile` is the line in the file."""
+class Record:
+    """One Kommune as read from a file, before validation; `line` is the line in the file."""
 
-    zeile: int
+    line: int
     ags: str
     typ: str
     name: str
@@ -29,92 +39,92 @@ class Datensatz:
     kreis_ags: str | None = None
     einwohner: int | None = None
     anzeigename: str | None = None
-    weitere: dict = field(default_factory=dict)
+    extra: dict = field(default_factory=dict)
 
 
-class Fehlerliste:
+class ErrorList:
     """Reasons why lines of a file are rejected, reported together with their line numbers."""
 
     def __init__(self) -> None:
-        self.eintraege: list[tuple[int, str]] = []
+        self.entries: list[tuple[int, str]] = []
 
-    def melde(self, zeile: int, grund: str) -> None:
-        self.eintraege.append((zeile, grund))
+    def report(self, line: int, reason: str) -> None:
+        self.entries.append((line, reason))
 
     def __bool__(self) -> bool:
-        return bool(self.eintraege)
+        return bool(self.entries)
 
-    def als_text(self) -> str:
+    def as_text(self) -> str:
         """A German message naming the first rejected lines and how many there are."""
-        eintraege = sorted(self.eintraege, key=lambda eintrag: eintrag[0])
-        zeilen = [_("Zeile %(zeile)d: %(grund)s") % {"zeile": z, "grund": g} for z, g in eintraege]
-        rest = len(zeilen) - ANGEZEIGTE_FEHLER
-        kopf = _("Import abgebrochen, nichts wurde geschrieben: %(n)s fehlerhafte Zeile(n).") % {
-            "n": zahl(len(zeilen))
+        entries = sorted(self.entries, key=lambda entry: entry[0])
+        lines = [_("Zeile %(zeile)d: %(grund)s") % {"zeile": n, "grund": r} for n, r in entries]
+        rest = len(lines) - ERRORS_SHOWN
+        header = _("Import abgebrochen, nichts wurde geschrieben: %(n)s fehlerhafte Zeile(n).") % {
+            "n": format_count(len(lines))
         }
-        text = "\n".join([kopf, *zeilen[:ANGEZEIGTE_FEHLER]])
+        text = "\n".join([header, *lines[:ERRORS_SHOWN]])
         if rest > 0:
-            text += "\n" + _("… und %(n)s weitere.") % {"n": zahl(rest)}
+            text += "\n" + _("… und %(n)s weitere.") % {"n": format_count(rest)}
         return text
 
 
-def zahl(wert: int) -> str:
+def format_count(value: int) -> str:
     """A count with German thousands separators: 11004 → "11.004"."""
-    return f"{wert:,}".replace(",", ".")
+    return f"{value:,}".replace(",", ".")
 
 
-def mit_fortschritt(zeilen: Iterable, fortschritt: Fortschritt, taetigkeit: str) -> Iterator:
-    """Pass the items through, reporting every FORTSCHRITT_ALLE items."""
-    anzahl = 0
-    for anzahl, zeile in enumerate(zeilen, start=1):
-        if anzahl % FORTSCHRITT_ALLE == 0:
-            fortschritt(f"  {zahl(anzahl)} {taetigkeit}")
-        yield zeile
+def with_progress(items: Iterable, progress: Progress, activity: str) -> Iterator:
+    """Pass the items through, reporting every PROGRESS_EVERY items."""
+    count = 0
+    for count, item in enumerate(items, start=1):
+        if count % PROGRESS_EVERY == 0:
+            progress(f"  {format_count(count)} {activity}")
+        yield item
 
 
-def text(wert: object) -> str:
+def parse_text(value: object) -> str:
     """A cell as stripped text; empty cells become ""."""
-    if wert is None:
+    if value is None:
         return ""
-    if isinstance(wert, float) and wert.is_integer():
-        wert = int(wert)
-    return str(wert).strip()
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return str(value).strip()
 
 
-def _ohne_leerzeichen(wert: object) -> str:
-    return re.sub(r"\s+", "", text(wert))
+def _without_whitespace(value: object) -> str:
+    return re.sub(r"\s+", "", parse_text(value))
 
 
-def ganzzahl(wert: object) -> int | None:
+def parse_int(value: object) -> int | None:
     """An integer from a cell: 90164, "90 164" or " 554"; None when the cell is empty."""
-    if isinstance(wert, float) and not wert.is_integer():
-        raise ValueError(_("„%(wert)s“ ist keine ganze Zahl.") % {"wert": wert})
-    ziffern = _ohne_leerzeichen(wert)
-    if not ziffern:
+    if isinstance(value, float) and not value.is_integer():
+        raise ValueError(_("„%(wert)s“ ist keine ganze Zahl.") % {"wert": value})
+    digits = _without_whitespace(value)
+    if not digits:
         return None
-    if not re.fullmatch(r"[+-]?\d+", ziffern):
-        raise ValueError(_("„%(wert)s“ ist keine ganze Zahl.") % {"wert": text(wert)})
-    return int(ziffern)
+    if not re.fullmatch(r"[+-]?\d+", digits):
+        raise ValueError(_("„%(wert)s“ ist keine ganze Zahl.") % {"wert": parse_text(value)})
+    return int(digits)
 
 
-def dezimal(wert: object) -> Decimal | None:
+def parse_decimal(value: object) -> Decimal | None:
     """A decimal with two places from "53.02", "53,02" or a number cell; None when empty."""
-    if isinstance(wert, int | float) and not isinstance(wert, bool):
-        wert = repr(float(wert))
-    ziffern = _ohne_leerzeichen(wert)
-    if not ziffern:
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        value = repr(float(value))
+    digits = _without_whitespace(value)
+    if not digits:
         return None
-    if "," in ziffern and "." not in ziffern:
-        ziffern = ziffern.replace(",", ".")
+    if "," in digits and "." not in digits:
+        digits = digits.replace(",", ".")
     try:
-        return Decimal(ziffern).quantize(Decimal("0.01"))
+        return Decimal(digits).quantize(Decimal("0.01"))
     except InvalidOperation:
-        raise ValueError(_("„%(wert)s“ ist keine Zahl.") % {"wert": text(wert)}) from None
+        raise ValueError(_("„%(wert)s“ ist keine Zahl.") % {"wert": parse_text(value)}) from None
 
 
-def schluessel(wert: object, stellen: int) -> str:
+def parse_key(value: object, width: int) -> str:
     """A key part with leading zeros: 1 or "1" → "01"; "" stays empty."""
-    ziffern = _ohne_leerzeichen(wert)
-    if ziffern and not ziffern.isdigit():
-        raise ValueError(_("„%(wert)s“ ist kein Schlüssel aus Ziffern.") % {"wert": ziffern})
-    return ziffern.zfill(stellen) if ziffern else ""
+    digits = _without_whitespace(value)
+    if digits and not digits.isdigit():
+        raise ValueError(_("„%(wert)s“ ist kein Schlüssel aus Ziffern.") % {"wert": digits})
+    return digits.zfill(width) if digits else ""

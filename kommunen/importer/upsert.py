@@ -1,4 +1,4 @@
-"""Writing Datensätze into the register: an upsert by AGS in batches, Landkreise first."""
+"""Writing Records into the register: an upsert by AGS in batches, Landkreise first."""
 
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -8,11 +8,11 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from kommunen.groessenklasse import groessenklasse_for
-from kommunen.models.register import Kommune, KommuneTyp, anzeigename_aus
+from kommunen.models.register import Kommune, KommuneTyp, anzeigename_from
 
-from .records import FORTSCHRITT_ALLE, Datensatz, Fortschritt, zahl
+from .records import EXTRA_FIELDS, PROGRESS_EVERY, Progress, Record, format_count
 
-GRUNDFELDER = (
+BASE_FIELDS = (
     "name",
     "anzeigename",
     "typ",
@@ -21,136 +21,135 @@ GRUNDFELDER = (
     "kreis_id",
     "groessenklasse",
 )
-WEITERE_FELDER = (
-    "flaeche_km2",
-    "postleitzahl",
-    "laengengrad",
-    "breitengrad",
-    "verstaedterung",
-    "gemeindefrei",
-)
 
 
 @dataclass
-class Bilanz:
+class ImportSummary:
     """What an import did, for the summary line."""
 
     gemeinden: int = 0
     landkreise: int = 0
-    neu: int = 0
-    aktualisiert: int = 0
-    unveraendert: int = 0
-    geaenderte_ags: list[str] = field(default_factory=list, repr=False)
+    created: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    changed_ags: list[str] = field(default_factory=list, repr=False)
 
     def zusammenfassung(self) -> str:
         """E.g. "11.004 Gemeinden, 294 Landkreise: 11.298 neu, 0 aktualisiert, 0 unverändert."."""
-        zahlen = {name: zahl(wert) for name, wert in vars(self).items() if isinstance(wert, int)}
+        counts = {
+            "gemeinden": format_count(self.gemeinden),
+            "landkreise": format_count(self.landkreise),
+            "neu": format_count(self.created),
+            "aktualisiert": format_count(self.updated),
+            "unveraendert": format_count(self.unchanged),
+        }
         gemeinden = ngettext("%(gemeinden)s Gemeinde", "%(gemeinden)s Gemeinden", self.gemeinden)
         kreise = ngettext("%(landkreise)s Landkreis", "%(landkreise)s Landkreise", self.landkreise)
-        bilanz = _("%(neu)s neu, %(aktualisiert)s aktualisiert, %(unveraendert)s unverändert.")
-        return f"{gemeinden % zahlen}, {kreise % zahlen}: {bilanz % zahlen}"
+        outcome = _("%(neu)s neu, %(aktualisiert)s aktualisiert, %(unveraendert)s unverändert.")
+        return f"{gemeinden % counts}, {kreise % counts}: {outcome % counts}"
 
 
-def lade_bestand() -> dict[str, dict]:
+def load_stored() -> dict[str, dict]:
     """Every stored Kommune as a dict of the imported fields, keyed by AGS."""
-    felder = ("id", "ags", *GRUNDFELDER, *WEITERE_FELDER)
-    return {werte["ags"]: werte for werte in Kommune.objects.values(*felder).iterator(2_000)}
+    fields = ("id", "ags", *BASE_FIELDS, *EXTRA_FIELDS)
+    return {values["ags"]: values for values in Kommune.objects.values(*fields).iterator(2_000)}
 
 
-def ergaenze_kreissummen(datensaetze: list[Datensatz], bestand: dict[str, dict]) -> None:
+def add_kreis_totals(records: list[Record], stored: dict[str, dict]) -> None:
     """Give the file's Landkreise the sum of their Gemeinden (file and database) as figures.
 
     Einwohner only where the file gave none; Fläche whenever some Gemeinde has one."""
-    ags_von_id = {werte["id"]: ags for ags, werte in bestand.items()}
-    stand = {
-        ags: (ags_von_id.get(werte["kreis_id"]), werte["einwohner"], werte["flaeche_km2"])
-        for ags, werte in bestand.items()
-        if werte["kreis_id"]
+    ags_by_id = {values["id"]: ags for ags, values in stored.items()}
+    figures = {
+        ags: (ags_by_id.get(values["kreis_id"]), values["einwohner"], values["flaeche_km2"])
+        for ags, values in stored.items()
+        if values["kreis_id"]
     }
-    for ds in datensaetze:
-        flaeche = ds.weitere.get("flaeche_km2", bestand.get(ds.ags, {}).get("flaeche_km2"))
-        stand[ds.ags] = (ds.kreis_ags, ds.einwohner, flaeche)
+    for record in records:
+        flaeche = record.extra.get("flaeche_km2", stored.get(record.ags, {}).get("flaeche_km2"))
+        figures[record.ags] = (record.kreis_ags, record.einwohner, flaeche)
     einwohner, flaechen = defaultdict(int), defaultdict(Decimal)
-    for kreis, anzahl, flaeche in stand.values():
-        einwohner[kreis] += anzahl or 0
+    for kreis, count, flaeche in figures.values():
+        einwohner[kreis] += count or 0
         if flaeche is not None:
             flaechen[kreis] += flaeche
-    for ds in datensaetze:
-        if ds.typ != KommuneTyp.LANDKREIS:
+    for record in records:
+        if record.typ != KommuneTyp.LANDKREIS:
             continue
-        if ds.einwohner is None:
-            ds.einwohner = einwohner[ds.ags]
-        if ds.ags in flaechen:
-            ds.weitere["flaeche_km2"] = flaechen[ds.ags]
+        if record.einwohner is None:
+            record.einwohner = einwohner[record.ags]
+        if record.ags in flaechen:
+            record.extra["flaeche_km2"] = flaechen[record.ags]
 
 
-def schreibe(
-    datensaetze: list[Datensatz], bestand: dict[str, dict], fortschritt: Fortschritt
-) -> Bilanz:
-    """Create or update the Datensätze; unchanged Kommunen are not written at all."""
-    bilanz = Bilanz()
-    kreise = [ds for ds in datensaetze if ds.typ == KommuneTyp.LANDKREIS]
-    gemeinden = [ds for ds in datensaetze if ds.typ != KommuneTyp.LANDKREIS]
-    bilanz.landkreise, bilanz.gemeinden = len(kreise), len(gemeinden)
-    _schreibe_gruppe(kreise, bestand, {}, bilanz, fortschritt, _("Landkreise"))
-    kreis_ags = {ds.kreis_ags for ds in gemeinden if ds.kreis_ags}
+def write_records(
+    records: list[Record], stored: dict[str, dict], progress: Progress
+) -> ImportSummary:
+    """Create or update the Records; unchanged Kommunen are not written at all."""
+    summary = ImportSummary()
+    kreise = [record for record in records if record.typ == KommuneTyp.LANDKREIS]
+    gemeinden = [record for record in records if record.typ != KommuneTyp.LANDKREIS]
+    summary.landkreise, summary.gemeinden = len(kreise), len(gemeinden)
+    _write_group(kreise, stored, {}, summary, progress, _("Landkreise"))
+    kreis_ags = {record.kreis_ags for record in gemeinden if record.kreis_ags}
     kreis_ids = dict(Kommune.objects.filter(ags__in=kreis_ags).values_list("ags", "id"))
-    _schreibe_gruppe(gemeinden, bestand, kreis_ids, bilanz, fortschritt, _("Gemeinden"))
-    return bilanz
+    _write_group(gemeinden, stored, kreis_ids, summary, progress, _("Gemeinden"))
+    return summary
 
 
-def _schreibe_gruppe(
-    datensaetze: list[Datensatz],
-    bestand: dict[str, dict],
+def _write_group(
+    records: list[Record],
+    stored: dict[str, dict],
     kreis_ids: dict[str, int],
-    bilanz: Bilanz,
-    fortschritt: Fortschritt,
-    bezeichnung: str,
+    summary: ImportSummary,
+    progress: Progress,
+    label: str,
 ) -> None:
-    zu_schreiben: dict[tuple[str, ...], list[Kommune]] = defaultdict(list)
-    for ds in datensaetze:
-        werte, alt = zielwerte(ds, bestand.get(ds.ags), kreis_ids), bestand.get(ds.ags)
-        if alt and all(alt[feld] == wert for feld, wert in werte.items()):
-            bilanz.unveraendert += 1
+    to_write: dict[tuple[str, ...], list[Kommune]] = defaultdict(list)
+    for record in records:
+        old = stored.get(record.ags)
+        values = target_values(record, old, kreis_ids)
+        if old and all(old[name] == value for name, value in values.items()):
+            summary.unchanged += 1
             continue
-        bilanz.neu += alt is None
-        if alt is not None:
-            bilanz.aktualisiert += 1
-            bilanz.geaenderte_ags.append(ds.ags)
-        zu_schreiben[tuple(werte)].append(Kommune(ags=ds.ags, **werte))
-    anzahl = sum(len(kommunen) for kommunen in zu_schreiben.values())
-    fortschritt(_("Schreibe %(n)s %(was)s …") % {"n": zahl(anzahl), "was": bezeichnung})
-    geschrieben = 0
-    for felder, kommunen in zu_schreiben.items():
-        for start in range(0, len(kommunen), FORTSCHRITT_ALLE):
-            _upsert(kommunen[start : start + FORTSCHRITT_ALLE], felder)
-            geschrieben += len(kommunen[start : start + FORTSCHRITT_ALLE])
-            fortschritt(f"  {zahl(geschrieben)} / {zahl(anzahl)} {bezeichnung}")
+        summary.created += old is None
+        if old is not None:
+            summary.updated += 1
+            summary.changed_ags.append(record.ags)
+        to_write[tuple(values)].append(Kommune(ags=record.ags, **values))
+    total = sum(len(kommunen) for kommunen in to_write.values())
+    progress(_("Schreibe %(n)s %(was)s …") % {"n": format_count(total), "was": label})
+    written = 0
+    for fields, kommunen in to_write.items():
+        for start in range(0, len(kommunen), PROGRESS_EVERY):
+            _upsert(kommunen[start : start + PROGRESS_EVERY], fields)
+            written += len(kommunen[start : start + PROGRESS_EVERY])
+            progress(f"  {format_count(written)} / {format_count(total)} {label}")
 
 
-def _upsert(kommunen: list[Kommune], felder: tuple[str, ...]) -> None:
+def _upsert(kommunen: list[Kommune], fields: tuple[str, ...]) -> None:
     Kommune.objects.bulk_create(
         kommunen,
         batch_size=500,
         update_conflicts=True,
         unique_fields=["ags"],
-        update_fields=[feld.removesuffix("_id") for feld in felder],
+        update_fields=[name.removesuffix("_id") for name in fields],
     )
 
 
-def zielwerte(ds: Datensatz, alt: dict | None, kreis_ids: dict[str, int]) -> dict:
-    """The field values a Kommune gets from this Datensatz (groessenklasse included)."""
-    anzeigename = ds.anzeigename
+def target_values(record: Record, old: dict | None, kreis_ids: dict[str, int]) -> dict:
+    """The field values a Kommune gets from this Record (groessenklasse included)."""
+    anzeigename = record.anzeigename
     if anzeigename is None:  # keep a display name edited on the platform
-        behalten = alt and alt["name"] == ds.name and alt["anzeigename"]
-        anzeigename = behalten or anzeigename_aus(ds.name)
+        kept = old and old["name"] == record.name and old["anzeigename"]
+        anzeigename = kept or anzeigename_from(record.name)
     return {
-        "name": ds.name,
+        "name": record.name,
         "anzeigename": anzeigename,
-        "typ": ds.typ,
-        "einwohner": ds.einwohner,
-        "bundesland": ds.bundesland,
-        "kreis_id": kreis_ids[ds.kreis_ags] if ds.kreis_ags else None,
-        "groessenklasse": groessenklasse_for(ds.typ, ds.einwohner),
-        **ds.weitere,
+        "typ": record.typ,
+        "einwohner": record.einwohner,
+        "bundesland": record.bundesland,
+        "kreis_id": kreis_ids[record.kreis_ags] if record.kreis_ags else None,
+        "groessenklasse": groessenklasse_for(record.typ, record.einwohner),
+        **record.extra,
     }

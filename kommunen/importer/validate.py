@@ -1,109 +1,104 @@
-"""Validation of all Datensätze of a file against each other and the register in the database."""
+"""Validation of all Records of a file against each other and the register in the database.
+
+The rules a single Kommune must follow live beside the model (kommunen/models/register.py);
+this module adds what only a file can get wrong: duplicates, unknown values, missing Kreise.
+"""
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
-from kommunen.models.register import Bundesland, KommuneTyp, validate_ags
+from kommunen.models.register import (
+    Bundesland,
+    KommuneTyp,
+    ags_length_error,
+    kreis_prefix_error,
+    land_key_error,
+    may_belong_to_kreis,
+    validate_ags,
+)
 
-from .records import Datensatz, Fehlerliste
-
-OHNE_KREIS = {KommuneTyp.LANDKREIS, KommuneTyp.KREISFREIE_STADT}
+from .records import ErrorList, Record
 
 
-def pruefe(datensaetze: list[Datensatz], bestand: dict[str, dict], fehler: Fehlerliste) -> None:
-    """Report every invalid Datensatz with its line number; `bestand` maps AGS → stored values."""
-    typen = {ags: werte["typ"] for ags, werte in bestand.items()}
-    erste_zeile: dict[str, int] = {}
-    for datensatz in datensaetze:
-        if datensatz.ags in erste_zeile:
-            fehler.melde(
-                datensatz.zeile,
+def validate_records(records: list[Record], stored: dict[str, dict], errors: ErrorList) -> None:
+    """Report every invalid Record with its line number; `stored` maps AGS → stored values."""
+    typ_by_ags = {ags: values["typ"] for ags, values in stored.items()}
+    first_line: dict[str, int] = {}
+    for record in records:
+        if record.ags in first_line:
+            errors.report(
+                record.line,
                 _("AGS %(ags)s steht schon in Zeile %(zeile)d.")
-                % {"ags": datensatz.ags, "zeile": erste_zeile[datensatz.ags]},
+                % {"ags": record.ags, "zeile": first_line[record.ags]},
             )
             continue
-        erste_zeile[datensatz.ags] = datensatz.zeile
-        typen[datensatz.ags] = datensatz.typ
-    for datensatz in datensaetze:
-        grund = grund_der_ablehnung(datensatz, typen)
-        if grund:
-            fehler.melde(datensatz.zeile, grund)
+        first_line[record.ags] = record.line
+        typ_by_ags[record.ags] = record.typ
+    for record in records:
+        reason = rejection_reason(record, typ_by_ags)
+        if reason:
+            errors.report(record.line, reason)
 
 
-def grund_der_ablehnung(datensatz: Datensatz, typen: dict[str, str]) -> str | None:
-    """Why this Datensatz cannot be imported, or None; `typen` maps every known AGS to its typ."""
-    for pruefung in (_ags_grund, _typ_grund, _einwohner_grund, _land_grund):
-        grund = pruefung(datensatz)
-        if grund:
-            return grund
-    return _kreis_grund(datensatz, typen)
+def rejection_reason(record: Record, typ_by_ags: dict[str, str]) -> str | None:
+    """Why this Record cannot be imported, or None; `typ_by_ags` maps every known AGS to its typ."""
+    for check in (_ags_reason, _typ_reason, _einwohner_reason, _land_reason):
+        reason = check(record)
+        if reason:
+            return reason
+    return _kreis_reason(record, typ_by_ags)
 
 
-def _ags_grund(datensatz: Datensatz) -> str | None:
+def _ags_reason(record: Record) -> str | None:
     try:
-        validate_ags(datensatz.ags)
+        validate_ags(record.ags)
     except ValidationError as exc:
         return exc.messages[0]
     return None
 
 
-def _typ_grund(datensatz: Datensatz) -> str | None:
-    if datensatz.typ not in KommuneTyp.values:
+def _typ_reason(record: Record) -> str | None:
+    if record.typ not in KommuneTyp.values:
         return _("Unbekannter Typ „%(typ)s“; erlaubt sind: %(typen)s.") % {
-            "typ": datensatz.typ,
+            "typ": record.typ,
             "typen": ", ".join(KommuneTyp.values),
         }
-    stellen = 5 if datensatz.typ == KommuneTyp.LANDKREIS else 8
-    if len(datensatz.ags) != stellen:
-        return _("Der AGS einer Kommune vom Typ „%(typ)s“ hat %(n)d Ziffern, nicht %(ist)d.") % {
-            "typ": datensatz.typ,
-            "n": stellen,
-            "ist": len(datensatz.ags),
-        }
-    return None
+    return ags_length_error(record.typ, record.ags)
 
 
-def _einwohner_grund(datensatz: Datensatz) -> str | None:
-    if datensatz.einwohner is None and datensatz.typ != KommuneTyp.LANDKREIS:
+def _einwohner_reason(record: Record) -> str | None:
+    if record.einwohner is None and record.typ != KommuneTyp.LANDKREIS:
         return _("Die Einwohnerzahl fehlt.")
-    if datensatz.einwohner is not None and datensatz.einwohner < 0:
-        return _("Die Einwohnerzahl darf nicht negativ sein (%(n)d).") % {"n": datensatz.einwohner}
+    if record.einwohner is not None and record.einwohner < 0:
+        return _("Die Einwohnerzahl darf nicht negativ sein (%(n)d).") % {"n": record.einwohner}
     return None
 
 
-def _land_grund(datensatz: Datensatz) -> str | None:
-    if datensatz.bundesland not in Bundesland.values:
+def _land_reason(record: Record) -> str | None:
+    if record.bundesland not in Bundesland.values:
         return _("Unbekanntes Bundesland „%(land)s“; erwartet wird ein Kürzel wie SH oder BY.") % {
-            "land": datensatz.bundesland
+            "land": record.bundesland
         }
-    schluessel = Bundesland(datensatz.bundesland).land_schluessel
-    if not datensatz.ags.startswith(schluessel):
-        return _(
-            "AGS %(ags)s gehört nicht zu %(land)s: AGS aus %(land)s beginnen mit %(schluessel)s."
-        ) % {"ags": datensatz.ags, "land": datensatz.bundesland, "schluessel": schluessel}
-    return None
+    return land_key_error(record.ags, record.bundesland)
 
 
-def _kreis_grund(datensatz: Datensatz, typen: dict[str, str]) -> str | None:
-    kreis = datensatz.kreis_ags
+def _kreis_reason(record: Record, typ_by_ags: dict[str, str]) -> str | None:
+    kreis = record.kreis_ags
     if not kreis:
         return None
-    if datensatz.typ in OHNE_KREIS:
+    if not may_belong_to_kreis(record.typ):
         return _(
             "Landkreise und kreisfreie Städte gehören keinem Kreis an (kreis_ags leer lassen)."
         )
-    if not datensatz.ags.startswith(kreis) or len(kreis) != 5:
-        return _("AGS %(ags)s beginnt nicht mit dem Kreisschlüssel %(kreis)s.") % {
-            "ags": datensatz.ags,
-            "kreis": kreis,
-        }
-    if kreis not in typen:
+    if reason := kreis_prefix_error(record.ags, kreis):
+        return reason
+    if kreis not in typ_by_ags:
         return _("Kreis %(kreis)s steht weder in der Datei noch in der Datenbank.") % {
             "kreis": kreis
         }
-    if typen[kreis] != KommuneTyp.LANDKREIS:
+    if typ_by_ags[kreis] != KommuneTyp.LANDKREIS:
         return _("%(kreis)s ist kein Landkreis, sondern vom Typ „%(typ)s“.") % {
             "kreis": kreis,
-            "typ": typen[kreis],
+            "typ": typ_by_ags[kreis],
         }
     return None

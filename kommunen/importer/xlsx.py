@@ -9,48 +9,48 @@ from django.utils.translation import gettext as _
 import openpyxl
 from openpyxl.utils.exceptions import InvalidFileException
 
-from .gv_isys import ist_datenzeile
-from .records import ImportFehler
+from .gv_isys import is_record_row
+from .records import RegisterImportError
 
-PROBEZEILEN = 60
+SAMPLE_ROWS = 60
 
 
-def xlsx_zeilen(pfad: Path) -> Iterator[tuple[int, list]]:
+def xlsx_rows(path: Path) -> Iterator[tuple[int, list]]:
     """(row number, cell values) of the worksheet holding the register records."""
-    datei = pfad.open("rb")  # a file object: openpyxl would refuse a path not ending in .xlsx
+    file = path.open("rb")  # a file object: openpyxl would refuse a path not ending in .xlsx
     try:
-        mappe = openpyxl.load_workbook(datei, read_only=True, data_only=True)
+        workbook = openpyxl.load_workbook(file, read_only=True, data_only=True)
     except (zipfile.BadZipFile, InvalidFileException, KeyError, OSError, ValueError):
-        datei.close()
-        raise ImportFehler(
+        file.close()
+        raise RegisterImportError(
             _("„%(datei)s“ ist keine lesbare XLSX-Datei (beschädigt oder keine Arbeitsmappe).")
-            % {"datei": pfad.name}
+            % {"datei": path.name}
         ) from None
     try:
-        blatt = _datenblatt(mappe)
-        blatt.reset_dimensions()  # some writers store a wrong sheet size
-        for nummer, werte in enumerate(blatt.iter_rows(values_only=True), start=1):
-            yield nummer, list(werte)
+        sheet = _record_sheet(workbook)
+        sheet.reset_dimensions()  # some writers store a wrong sheet size
+        for number, values in enumerate(sheet.iter_rows(values_only=True), start=1):
+            yield number, list(values)
     finally:
-        mappe.close()
-        datei.close()
+        workbook.close()
+        file.close()
 
 
-def _datenblatt(mappe: openpyxl.Workbook):
+def _record_sheet(workbook: openpyxl.Workbook):
     """The sheet with the most record rows near its top (Destatis adds title and notes sheets)."""
-    treffer = [(_datenzeilen_am_anfang(blatt), index) for index, blatt in enumerate(mappe)]
-    anzahl, index = max(treffer, default=(0, 0))
-    if not anzahl:
-        raise ImportFehler(
+    counts = [(_record_rows_at_top(sheet), index) for index, sheet in enumerate(workbook)]
+    count, index = max(counts, default=(0, 0))
+    if not count:
+        raise RegisterImportError(
             _("Die XLSX-Datei enthält keine Zeilen eines GV-ISys-Auszugs (Satzart, Land, …).")
         )
-    return mappe.worksheets[index]
+    return workbook.worksheets[index]
 
 
-def _datenzeilen_am_anfang(blatt) -> int:
-    anzahl = 0
-    for nummer, werte in enumerate(blatt.iter_rows(values_only=True), start=1):
-        if nummer > PROBEZEILEN:
+def _record_rows_at_top(sheet) -> int:
+    count = 0
+    for number, values in enumerate(sheet.iter_rows(values_only=True), start=1):
+        if number > SAMPLE_ROWS:
             break
-        anzahl += ist_datenzeile(list(werte))
-    return anzahl
+        count += is_record_row(list(values))
+    return count

@@ -1,4 +1,4 @@
-"""The municipality register: one record per Gemeinde, Stadt and Kreis of Germany."""
+"""The municipality register: one record per Gemeinde, Stadt and Kreis of Germany, and its rules."""
 
 import re
 
@@ -37,9 +37,9 @@ class Bundesland(models.TextChoices):
     TH = "TH", "Thüringen"
 
     @classmethod
-    def from_land_schluessel(cls, schluessel: str) -> "Bundesland":
+    def from_land_key(cls, key: str) -> "Bundesland":
         """The Land of a two-digit Land key ("01" is Schleswig-Holstein)."""
-        return list(cls)[int(schluessel) - 1]
+        return list(cls)[int(key) - 1]
 
     @property
     def land_schluessel(self) -> str:
@@ -70,9 +70,54 @@ def validate_ags(value: str) -> None:
         )
 
 
-def anzeigename_aus(name: str) -> str:
+def anzeigename_from(name: str) -> str:
     """The everyday name: the official one without suffixes such as ", Stadt"."""
     return name.split(",", 1)[0].strip()
+
+
+# The register rules, used by Kommune.clean and by the import (kommunen/importer/validate.py).
+# Each returns the German reason a Kommune breaks the rule, or None.
+
+KOMMUNE_TYPES_WITHOUT_KREIS = frozenset({KommuneTyp.LANDKREIS, KommuneTyp.KREISFREIE_STADT})
+
+
+def ags_length_error(typ: str, ags: str) -> str | None:
+    """A Landkreis has the 5-digit Kreisschlüssel as its AGS, every other Kommune 8 digits."""
+    expected = 5 if typ == KommuneTyp.LANDKREIS else 8
+    if len(ags) == expected:
+        return None
+    return _("Der AGS einer Kommune vom Typ „%(typ)s“ hat %(n)d Ziffern, nicht %(ist)d.") % {
+        "typ": typ,
+        "n": expected,
+        "ist": len(ags),
+    }
+
+
+def land_key_error(ags: str, bundesland: str) -> str | None:
+    """An AGS begins with the key of its Land; an unknown Land is the choices' concern."""
+    if bundesland not in Bundesland.values:
+        return None
+    key = Bundesland(bundesland).land_schluessel
+    if ags.startswith(key):
+        return None
+    return _(
+        "AGS %(ags)s gehört nicht zu %(land)s: AGS aus %(land)s beginnen mit %(schluessel)s."
+    ) % {"ags": ags, "land": bundesland, "schluessel": key}
+
+
+def may_belong_to_kreis(typ: str) -> bool:
+    """Landkreise and kreisfreie Städte belong to no Kreis."""
+    return typ not in KOMMUNE_TYPES_WITHOUT_KREIS
+
+
+def kreis_prefix_error(ags: str, kreis_ags: str) -> str | None:
+    """The AGS of a kreisangehörige Gemeinde begins with the 5-digit key of its Kreis."""
+    if len(kreis_ags) == 5 and ags.startswith(kreis_ags):
+        return None
+    return _("AGS %(ags)s beginnt nicht mit dem Kreisschlüssel %(kreis)s.") % {
+        "ags": ags,
+        "kreis": kreis_ags,
+    }
 
 
 class Kommune(models.Model):
@@ -134,26 +179,30 @@ class Kommune(models.Model):
     def save(self, *args, **kwargs) -> None:
         self.groessenklasse = groessenklasse_for(self.typ, self.einwohner)
         if not self.anzeigename:
-            self.anzeigename = anzeigename_aus(self.name)
+            self.anzeigename = anzeigename_from(self.name)
         super().save(*args, **kwargs)
 
     def clean(self) -> None:
-        errors = {}
-        if self.ags and self.typ:
-            errors.update(self._ags_errors())
-        if self.kreis_id and (self.typ in (KommuneTyp.LANDKREIS, KommuneTyp.KREISFREIE_STADT)):
-            errors["kreis"] = _("Landkreise und kreisfreie Städte gehören keinem Kreis an.")
-        elif self.kreis_id and not self.ags.startswith(self.kreis.ags):
-            errors["kreis"] = _("Der AGS muss mit dem Schlüssel des Kreises beginnen.")
+        errors = {**self._ags_errors(), **self._kreis_errors()}
         if errors:
             raise ValidationError(errors)
 
-    def _ags_errors(self) -> dict:
-        expected = 5 if self.typ == KommuneTyp.LANDKREIS else 8
-        if len(self.ags) != expected:
-            return {"ags": _("Ein AGS dieses Typs hat %(n)d Ziffern.") % {"n": expected}}
-        if self.bundesland and Bundesland(self.bundesland).land_schluessel != self.ags[:2]:
-            return {"bundesland": _("Der AGS gehört zu einem anderen Bundesland.")}
+    def _ags_errors(self) -> dict[str, str]:
+        if not (self.ags and self.typ):
+            return {}
+        if message := ags_length_error(self.typ, self.ags):
+            return {"ags": message}
+        if message := land_key_error(self.ags, self.bundesland):
+            return {"bundesland": message}
+        return {}
+
+    def _kreis_errors(self) -> dict[str, str]:
+        if not self.kreis_id:
+            return {}
+        if not may_belong_to_kreis(self.typ):
+            return {"kreis": _("Landkreise und kreisfreie Städte gehören keinem Kreis an.")}
+        if message := kreis_prefix_error(self.ags, self.kreis.ags):
+            return {"kreis": message}
         return {}
 
     @property

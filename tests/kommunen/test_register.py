@@ -27,9 +27,9 @@ def test_validate_ags_accepts_5_and_8_digits_of_a_land(ags):
     ],
 )
 def test_validate_ags_rejects_malformed_keys(ags):
-    with pytest.raises(ValidationError) as fehler:
+    with pytest.raises(ValidationError) as exc_info:
         validate_ags(ags)
-    assert "kein gültiger Amtlicher Gemeindeschlüssel" in fehler.value.messages[0]
+    assert "kein gültiger Amtlicher Gemeindeschlüssel" in exc_info.value.messages[0]
 
 
 @pytest.mark.parametrize(
@@ -43,20 +43,51 @@ def test_validate_ags_rejects_malformed_keys(ags):
 )
 def test_ags_length_must_fit_the_typ(typ, ags):
     kommune = Kommune(ags=ags, name="Muster", anzeigename="Muster", typ=typ, bundesland="SH")
-    with pytest.raises(ValidationError) as fehler:
+    with pytest.raises(ValidationError) as exc_info:
         kommune.full_clean()
-    assert "ags" in fehler.value.message_dict
+    assert "ags" in exc_info.value.message_dict
 
 
 def test_ags_must_belong_to_the_bundesland():
     kommune = Kommune(ags="01062001", name="Muster", typ=KommuneTyp.GEMEINDE, bundesland="BY")
-    with pytest.raises(ValidationError) as fehler:
+    with pytest.raises(ValidationError) as exc_info:
         kommune.clean()
-    assert "bundesland" in fehler.value.message_dict
+    assert "bundesland" in exc_info.value.message_dict
+
+
+def test_an_unknown_bundesland_is_a_validation_error_not_a_crash():
+    kommune = Kommune(ags="01062001", name="Muster", typ=KommuneTyp.GEMEINDE, bundesland="XX")
+    with pytest.raises(ValidationError) as exc_info:
+        kommune.full_clean(validate_unique=False)
+    assert "bundesland" in exc_info.value.message_dict
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("typ", "ags"), [(KommuneTyp.LANDKREIS, "01061"), (KommuneTyp.KREISFREIE_STADT, "01002000")]
+)
+def test_landkreise_and_kreisfreie_staedte_belong_to_no_kreis(typ, ags):
+    kreis = Kommune.objects.create(ags="01062", name="Stormarn", typ=KommuneTyp.LANDKREIS)
+    kommune = Kommune(ags=ags, name="Muster", typ=typ, bundesland="SH", kreis=kreis)
+    with pytest.raises(ValidationError) as exc_info:
+        kommune.clean()
+    assert "keinem Kreis an" in exc_info.value.message_dict["kreis"][0]
+
+
+@pytest.mark.django_db
+def test_the_ags_of_a_gemeinde_begins_with_its_kreis_key():
+    kreis = Kommune.objects.create(ags="01062", name="Stormarn", typ=KommuneTyp.LANDKREIS)
+    Kommune(ags="01062001", name="A", typ=KommuneTyp.GEMEINDE, bundesland="SH", kreis=kreis).clean()
+    kommune = Kommune(
+        ags="01061001", name="B", typ=KommuneTyp.GEMEINDE, bundesland="SH", kreis=kreis
+    )
+    with pytest.raises(ValidationError) as exc_info:
+        kommune.clean()
+    assert "beginnt nicht mit dem Kreisschlüssel 01062" in exc_info.value.message_dict["kreis"][0]
 
 
 @pytest.mark.parametrize(
-    ("einwohner", "klasse"),
+    ("einwohner", "groessenklasse"),
     [
         (0, Groessenklasse.LANDGEMEINDE),
         (4_999, Groessenklasse.LANDGEMEINDE),
@@ -68,9 +99,9 @@ def test_ags_must_belong_to_the_bundesland():
         (3_669_491, Groessenklasse.GROSSSTADT),
     ],
 )
-def test_groessenklasse_boundaries(einwohner, klasse):
-    assert groessenklasse_for(KommuneTyp.GEMEINDE, einwohner) == klasse
-    assert groessenklasse_for(KommuneTyp.KREISFREIE_STADT, einwohner) == klasse
+def test_groessenklasse_boundaries(einwohner, groessenklasse):
+    assert groessenklasse_for(KommuneTyp.GEMEINDE, einwohner) == groessenklasse
+    assert groessenklasse_for(KommuneTyp.KREISFREIE_STADT, einwohner) == groessenklasse
 
 
 @pytest.mark.parametrize("einwohner", [0, 4_999, 100_000, 1_200_000])

@@ -4,7 +4,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from kommunen.importer import ImportFehler, import_kommunen
+from kommunen.importer import RegisterImportError, import_kommunen
 
 
 class Command(BaseCommand):
@@ -23,9 +23,9 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, datei: str, quiet: bool, verbosity: int, **options) -> None:
-        fortschritt = None if quiet or verbosity == 0 else self.stdout.write
+        progress = None if quiet or verbosity == 0 else self.stdout.write
         try:
-            bilanz = import_kommunen(datei, fortschritt)
-        except ImportFehler as exc:
+            summary = import_kommunen(datei, progress)
+        except RegisterImportError as exc:
             raise CommandError(str(exc)) from None
-        self.stdout.write(self.style.SUCCESS(bilanz.zusammenfassung()))
+        self.stdout.write(self.style.SUCCESS(summary.zusammenfassung()))
