@@ -2,6 +2,8 @@
 
 from wagtail.admin.forms import WagtailAdminPageForm
 
+from kommunen.rules import tree_rule_violation
+
 
 class KommunePageForm(WagtailAdminPageForm):
     def clean(self):
@@ -9,8 +11,6 @@ class KommunePageForm(WagtailAdminPageForm):
         kommune = cleaned_data.get("kommune")
         parent = self.parent_page.specific if self.parent_page else None
         if kommune and parent:
-            from kommunen.models.pages import tree_rule_violation
-
             message = tree_rule_violation(kommune, parent, type(self.instance))
             if message:
                 self.add_error("kommune", message)

@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 
 from kommunen.models import Kommune, KommunenIndexPage, KommunePage, KommuneTyp, LandkreisPage
-from kommunen.models.pages import tree_rule_violation
+from kommunen.rules import tree_rule_violation
 
 
 def ensure_profile(kommune: Kommune) -> KommunePage:
@@ -15,14 +15,14 @@ def ensure_profile(kommune: Kommune) -> KommunePage:
 
     A kreisangehörige Gemeinde gets the profile of its Landkreis first and stands below it.
     """
-    vorhanden = KommunePage.objects.filter(kommune=kommune).first()
-    if vorhanden is not None:
-        return vorhanden.specific
-    parent = _profil_parent(kommune)
+    existing = KommunePage.objects.filter(kommune=kommune).first()
+    if existing is not None:
+        return existing.specific
+    parent = _profile_parent(kommune)
     page_class = LandkreisPage if kommune.typ == KommuneTyp.LANDKREIS else KommunePage
-    verstoss = tree_rule_violation(kommune, parent, page_class)
-    if verstoss:
-        raise ValidationError(verstoss)
+    violation = tree_rule_violation(kommune, parent, page_class)
+    if violation:
+        raise ValidationError(violation)
     page = page_class(
         kommune=kommune,
         title=kommune.anzeigename,
@@ -34,7 +34,7 @@ def ensure_profile(kommune: Kommune) -> KommunePage:
     return page_class.objects.get(pk=page.pk)  # publishing worked on a copy
 
 
-def _profil_parent(kommune: Kommune) -> Page:
+def _profile_parent(kommune: Kommune) -> Page:
     """Where the profile belongs: below its Kreis's profile, or directly below the index."""
     if kommune.kreis_id:
         return ensure_profile(kommune.kreis)
@@ -46,13 +46,13 @@ def _profil_parent(kommune: Kommune) -> Page:
     return index
 
 
-def free_slug(parent: Page, wunsch: str, zusatz: str) -> str:
-    """A slug not yet taken among the parent's children (the AGS disambiguates)."""
-    belegt = set(parent.get_children().values_list("slug", flat=True))
-    kandidat = wunsch
-    if kandidat in belegt:
-        kandidat = f"{wunsch}-{zusatz}"
+def free_slug(parent: Page, wanted: str, suffix: str) -> str:
+    """A slug not yet taken among the parent's children (the suffix, e.g. an AGS, disambiguates)."""
+    taken = set(parent.get_children().values_list("slug", flat=True))
+    candidate = wanted
+    if candidate in taken:
+        candidate = f"{wanted}-{suffix}"
     n = 2
-    while kandidat in belegt:
-        kandidat, n = f"{wunsch}-{zusatz}-{n}", n + 1
-    return kandidat
+    while candidate in taken:
+        candidate, n = f"{wanted}-{suffix}-{n}", n + 1
+    return candidate

@@ -20,9 +20,9 @@ from wagtail.search import index
 
 from kommunen.forms import KommunePageForm
 
-from .register import Kommune, KommuneTyp
+from .register import Kommune
 
-JAHR_VALIDATORS = [MinValueValidator(1950), MaxValueValidator(2100)]
+YEAR_VALIDATORS = [MinValueValidator(1950), MaxValueValidator(2100)]
 
 
 class KommunenIndexPage(Page):
@@ -46,7 +46,7 @@ class KommunenIndexPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["profile"] = (
+        context["profiles"] = (
             KommunePage.objects.live()
             .descendant_of(self)
             .select_related("kommune")
@@ -114,7 +114,7 @@ class KommunePage(Page):
         _("Integrationsbeirat seit"),
         null=True,
         blank=True,
-        validators=JAHR_VALIDATORS,
+        validators=YEAR_VALIDATORS,
         help_text=_("Jahr der Gründung."),
     )
     integrationskonzept = models.BooleanField(_("Integrationskonzept"), default=False)
@@ -122,14 +122,14 @@ class KommunePage(Page):
         _("Integrationskonzept: Jahr"),
         null=True,
         blank=True,
-        validators=JAHR_VALIDATORS,
+        validators=YEAR_VALIDATORS,
         help_text=_("Jahr des Beschlusses."),
     )
     integrationskonzept_fortschreibung = models.PositiveSmallIntegerField(
         _("Integrationskonzept: letzte Fortschreibung"),
         null=True,
         blank=True,
-        validators=JAHR_VALIDATORS,
+        validators=YEAR_VALIDATORS,
     )
     integrationskonzept_teilhabeorientiert = models.BooleanField(
         _("Integrationskonzept ist teilhabeorientiert"),
@@ -176,7 +176,7 @@ class KommunePage(Page):
         FieldPanel("einleitung"),
         FieldPanel("website"),
     ]
-    struktur_panels = [
+    structure_panels = [
         MultiFieldPanel(
             [
                 FieldPanel("integrationsbeauftragte"),
@@ -230,14 +230,14 @@ class KommunePage(Page):
             heading=_("Migrantenselbstorganisationen"),
         ),
     ]
-    kontakt_panels = [
+    contact_panels = [
         InlinePanel("kontaktpersonen", heading=_("Ansprechpersonen"), label=_("Ansprechperson")),
     ]
     edit_handler = TabbedInterface(
         [
             ObjectList(content_panels, heading=_("Profil")),
-            ObjectList(struktur_panels, heading=_("Integrationsstrukturen")),
-            ObjectList(kontakt_panels, heading=_("Ansprechpersonen")),
+            ObjectList(structure_panels, heading=_("Integrationsstrukturen")),
+            ObjectList(contact_panels, heading=_("Ansprechpersonen")),
             ObjectList(Page.promote_panels, heading=_("Veröffentlichung")),
         ]
     )
@@ -270,23 +270,9 @@ class KommunePage(Page):
             .select_related("kommune", "bild")
             .prefetch_related("handlungsfelder")
         )
-        context["eintraege"] = live.child_of(self).order_by("-first_published_at")
-        context["partner_eintraege"] = live.filter(partner__kommune=self.kommune).distinct()
+        context["entries"] = live.child_of(self).order_by("-first_published_at")
+        context["partner_entries"] = live.filter(partner__kommune=self.kommune).distinct()
         return context
-
-
-def tree_rule_violation(kommune: Kommune, parent: Page, page_class: type) -> str | None:
-    """Why a profile of this Kommune may not stand under that parent, or None if it may."""
-    if kommune.typ == KommuneTyp.LANDKREIS and not issubclass(page_class, LandkreisPage):
-        return _("Für einen Landkreis ist der Seitentyp „Landkreis-Profil“ vorgesehen.")
-    if issubclass(page_class, LandkreisPage) and kommune.typ != KommuneTyp.LANDKREIS:
-        return _("Ein Landkreis-Profil muss mit einem Landkreis verknüpft sein.")
-    if isinstance(parent, LandkreisPage):
-        if kommune.kreis_id != parent.kommune_id:
-            return _("Diese Kommune gehört nicht zu %(kreis)s.") % {"kreis": parent.kommune}
-    elif kommune.kreis_id:
-        return _("Eine kreisangehörige Kommune steht unter dem Profil ihres Landkreises.")
-    return None
 
 
 class LandkreisPage(KommunePage):
@@ -301,7 +287,7 @@ class LandkreisPage(KommunePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["gemeinde_profile"] = (
+        context["gemeinde_profiles"] = (
             KommunePage.objects.live()
             .child_of(self)
             .select_related("kommune")

@@ -23,13 +23,13 @@ def index(home_page) -> KommunenIndexPage:
 
 
 @pytest.fixture
-def kreis_seite(index):
+def kreis_page(index):
     kreis = LandkreisFactory(ags="01062", name="Kreis Stormarn", einwohner=245_000)
     return LandkreisPageFactory(parent=index, kommune=kreis, title="Kreis Stormarn")
 
 
 @pytest.fixture
-def profil(kreis_seite):
+def profile(kreis_page):
     kommune = KommuneFactory(
         ags="01062001",
         name="Ahrensburg, Stadt",
@@ -37,10 +37,10 @@ def profil(kreis_seite):
         einwohner=12_345,
         flaeche_km2=Decimal("12.50"),
         verstaedterung=2,
-        kreis=kreis_seite.kommune,
+        kreis=kreis_page.kommune,
     )
-    seite = KommunePageFactory(
-        parent=kreis_seite,
+    page = KommunePageFactory(
+        parent=kreis_page,
         kommune=kommune,
         integrationsbeauftragte="hauptamtlich",
         integrationsbeauftragte_stellenumfang=Decimal("0.50"),
@@ -50,17 +50,17 @@ def profil(kreis_seite):
         integrationskonzept_jahr=2016,
         integrationskonzept_fortschreibung=2021,
     )
-    Netzwerk.objects.create(page=seite, name="Netzwerk Integration Stormarn")
+    Netzwerk.objects.create(page=page, name="Netzwerk Integration Stormarn")
     Kontaktperson.objects.create(
-        page=seite, name="Erika Offen", email="offen@example.org", veroeffentlichen=True
+        page=page, name="Erika Offen", email="offen@example.org", veroeffentlichen=True
     )
-    Kontaktperson.objects.create(page=seite, name="Max Geheim", email="geheim@example.org")
-    return seite
+    Kontaktperson.objects.create(page=page, name="Max Geheim", email="geheim@example.org")
+    return page
 
 
 @pytest.mark.django_db
-def test_profil_zeigt_steckbrief_deutsch_formatiert_mit_quelle(client, profil):
-    html = client.get(profil.url).content.decode()
+def test_profile_shows_fact_sheet_in_german_format_with_source(client, profile):
+    html = client.get(profile.url).content.decode()
     assert "<h1>Ahrensburg</h1>" in html
     assert "12.345" in html
     assert "12,5 km²" in html
@@ -72,8 +72,8 @@ def test_profil_zeigt_steckbrief_deutsch_formatiert_mit_quelle(client, profil):
 
 
 @pytest.mark.django_db
-def test_profil_zeigt_nur_vorhandene_strukturen(client, profil):
-    html = client.get(profil.url).content.decode()
+def test_profile_shows_only_the_structures_in_place(client, profile):
+    html = client.get(profile.url).content.decode()
     assert "hauptamtlich, 0,5 Vollzeitstellen" in html
     assert "seit 2015" in html
     assert "beschlossen 2016, zuletzt fortgeschrieben 2021" in html
@@ -83,37 +83,37 @@ def test_profil_zeigt_nur_vorhandene_strukturen(client, profil):
 
 
 @pytest.mark.django_db
-def test_profil_zeigt_nur_kontakte_mit_einwilligung(client, profil):
-    html = client.get(profil.url).content.decode()
+def test_profile_shows_only_contacts_with_consent(client, profile):
+    html = client.get(profile.url).content.decode()
     assert "Erika Offen" in html and 'href="mailto:offen@example.org"' in html
     assert "Max Geheim" not in html and "geheim@example.org" not in html
 
 
 @pytest.mark.django_db
-def test_profil_zeigt_eigene_und_partner_eintraege_als_karten(client, profil, index):
-    andere = KommunePageFactory(parent=index)
-    PraxisPageFactory(parent=profil, title="Sprachcafé Ahrensburg")
-    PraxisPageFactory(parent=andere, title="Lotsen im Verbund", partner=[profil.kommune])
-    html = client.get(profil.url).content.decode()
+def test_profile_shows_own_and_partner_entries_as_cards(client, profile, index):
+    other = KommunePageFactory(parent=index)
+    PraxisPageFactory(parent=profile, title="Sprachcafé Ahrensburg")
+    PraxisPageFactory(parent=other, title="Lotsen im Verbund", partner=[profile.kommune])
+    html = client.get(profile.url).content.decode()
     assert html.count('class="karte"') == 2
     assert "Sprachcafé Ahrensburg" in html
     assert "Als Partnerkommune beteiligt an" in html and "Lotsen im Verbund" in html
 
 
 @pytest.mark.django_db
-def test_eine_volle_stelle_steht_im_singular(client, index):
-    seite = KommunePageFactory(
+def test_one_full_time_post_is_singular(client, index):
+    page = KommunePageFactory(
         parent=index,
         integrationsbeauftragte="ehrenamtlich",
         integrationsbeauftragte_stellenumfang=Decimal("1.00"),
     )
-    assert "ehrenamtlich, 1 Vollzeitstelle<" in client.get(seite.url).content.decode()
+    assert "ehrenamtlich, 1 Vollzeitstelle<" in client.get(page.url).content.decode()
 
 
 @pytest.mark.django_db
-def test_profil_ohne_angaben_sagt_das(client, index):
-    seite = KommunePageFactory(parent=index)
-    response = client.get(seite.url)
+def test_profile_without_details_says_so(client, index):
+    page = KommunePageFactory(parent=index)
+    response = client.get(page.url)
     assert response.status_code == 200
     html = response.content.decode()
     assert "noch keine Angaben zu ihren Integrationsstrukturen" in html
@@ -121,18 +121,18 @@ def test_profil_ohne_angaben_sagt_das(client, index):
 
 
 @pytest.mark.django_db
-def test_landkreis_listet_seine_gemeinden(client, kreis_seite, profil):
-    response = client.get(kreis_seite.url)
+def test_landkreis_lists_its_gemeinden(client, kreis_page, profile):
+    response = client.get(kreis_page.url)
     assert response.status_code == 200
     html = response.content.decode()
     assert "Gemeinden und Städte im Kreis" in html
-    assert f'href="{profil.url}">Ahrensburg</a>' in html
+    assert f'href="{profile.url}">Ahrensburg</a>' in html
     assert "245.000" in html
     assert "Kreisschlüssel" in html and "Amtlicher Gemeindeschlüssel" not in html
 
 
 @pytest.mark.django_db
-def test_kommunen_uebersicht_gruppiert_nach_bundesland(client, index, profil):
+def test_kommunen_index_groups_profiles_by_bundesland(client, index, profile):
     KommunePageFactory(
         parent=index,
         kommune=KommuneFactory(
@@ -146,18 +146,18 @@ def test_kommunen_uebersicht_gruppiert_nach_bundesland(client, index, profil):
     assert "12.345 Einwohner" in html
 
 
-def _anfragen(client, url: str) -> int:
-    with CaptureQueriesContext(connection) as anfragen:
+def _query_count(client, url: str) -> int:
+    with CaptureQueriesContext(connection) as queries:
         assert client.get(url).status_code == 200
-    return len(anfragen)
+    return len(queries)
 
 
 @pytest.mark.django_db
-def test_profil_laedt_karten_ohne_anfrage_je_eintrag(client, index):
-    seite = KommunePageFactory(parent=index)
-    PraxisPageFactory(parent=seite)
-    client.get(seite.url)  # warm caches (site root, content types)
-    mit_einem = _anfragen(client, seite.url)
+def test_profile_loads_cards_without_a_query_per_entry(client, index):
+    page = KommunePageFactory(parent=index)
+    PraxisPageFactory(parent=page)
+    client.get(page.url)  # warm caches (site root, content types)
+    with_one = _query_count(client, page.url)
     for _ in range(4):
-        PraxisPageFactory(parent=seite, handlungsfelder=["sprache", "wohnen"])
-    assert _anfragen(client, seite.url) == mit_einem
+        PraxisPageFactory(parent=page, handlungsfelder=["sprache", "wohnen"])
+    assert _query_count(client, page.url) == with_one

@@ -1,4 +1,4 @@
-"""Profile pages created on demand with ensure_profil."""
+"""Profile pages created on demand with ensure_profile."""
 
 from django.core.exceptions import ValidationError
 
@@ -18,17 +18,17 @@ def kreis():
 
 def test_kreisangehoerige_gemeinde_gets_kreis_profile_first(kreis):
     gemeinde = KommuneFactory(ags="01062001", name="Ahrensburg, Stadt", kreis=kreis)
-    profil = ensure_profile(gemeinde)
-    kreis_profil = LandkreisPage.objects.get(kommune=kreis)
-    assert type(profil) is KommunePage and profil.live and profil.title == "Ahrensburg"
-    assert profil.get_parent().pk == kreis_profil.pk
-    assert kreis_profil.live and kreis_profil.get_parent().specific_class is KommunenIndexPage
+    profile = ensure_profile(gemeinde)
+    kreis_profile = LandkreisPage.objects.get(kommune=kreis)
+    assert type(profile) is KommunePage and profile.live and profile.title == "Ahrensburg"
+    assert profile.get_parent().pk == kreis_profile.pk
+    assert kreis_profile.live and kreis_profile.get_parent().specific_class is KommunenIndexPage
 
 
 def test_existing_profile_is_returned_not_duplicated(kreis):
     gemeinde = KommuneFactory(ags="01062002", kreis=kreis)
-    erstes = ensure_profile(gemeinde)
-    assert ensure_profile(gemeinde).pk == erstes.pk
+    first = ensure_profile(gemeinde)
+    assert ensure_profile(gemeinde).pk == first.pk
     assert KommunePage.objects.filter(kommune=gemeinde).count() == 1
     assert LandkreisPage.objects.count() == 1
 
@@ -42,15 +42,15 @@ def test_second_gemeinde_reuses_the_kreis_profile(kreis):
 
 def test_kreisfreie_stadt_stands_directly_under_the_index():
     stadt = KommuneFactory(ags="01002000", name="Kiel", typ=KommuneTyp.KREISFREIE_STADT)
-    profil = ensure_profile(stadt)
-    assert profil.get_parent().pk == KommunenIndexPage.objects.get().pk
+    profile = ensure_profile(stadt)
+    assert profile.get_parent().pk == KommunenIndexPage.objects.get().pk
     assert not LandkreisPage.objects.exists()
 
 
 def test_landkreis_gets_a_landkreis_profile(kreis):
-    profil = ensure_profile(kreis)
-    assert isinstance(profil, LandkreisPage) and profil.live
-    assert ensure_profile(kreis).pk == profil.pk
+    profile = ensure_profile(kreis)
+    assert isinstance(profile, LandkreisPage) and profile.live
+    assert ensure_profile(kreis).pk == profile.pk
 
 
 def test_equal_names_get_distinct_slugs(kreis):
@@ -61,7 +61,7 @@ def test_equal_names_get_distinct_slugs(kreis):
 
 def test_profile_that_breaks_the_tree_rules_is_refused():
     stadt = KommuneFactory(ags="01002000", typ=KommuneTyp.KREISFREIE_STADT)
-    falsch = KommuneFactory(ags="01002001", typ=KommuneTyp.GEMEINDE, kreis=stadt)
+    misplaced = KommuneFactory(ags="01002001", typ=KommuneTyp.GEMEINDE, kreis=stadt)
     with pytest.raises(ValidationError, match="Landkreises"):
-        ensure_profile(falsch)
-    assert not KommunePage.objects.filter(kommune=falsch).exists()
+        ensure_profile(misplaced)
+    assert not KommunePage.objects.filter(kommune=misplaced).exists()

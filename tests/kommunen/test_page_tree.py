@@ -41,7 +41,7 @@ def test_page_types_allow_only_the_hierarchy(index, stormarn):
     assert not HomePage.can_create_at(home)
 
 
-def _profil_form(page_class, parent, kommune):
+def _profile_form(page_class, parent, kommune):
     admin, _ = get_user_model().objects.get_or_create(username="admin", is_superuser=True)
     form_class = page_class.get_edit_handler().get_form_class()
     data = nested_form_data(
@@ -60,45 +60,45 @@ def _profil_form(page_class, parent, kommune):
 
 def test_gemeinde_profile_must_stand_under_its_own_landkreis(index, stormarn):
     gemeinde = KommuneFactory(ags="01062001", name="Ahrensburg, Stadt", kreis=stormarn.kommune)
-    assert _profil_form(KommunePage, stormarn, gemeinde).is_valid()
+    assert _profile_form(KommunePage, stormarn, gemeinde).is_valid()
 
-    form = _profil_form(KommunePage, index, gemeinde)
+    form = _profile_form(KommunePage, index, gemeinde)
     assert not form.is_valid()
     assert "unter dem Profil ihres Landkreises" in str(form.errors["kommune"])
 
 
 def test_gemeinde_of_another_kreis_is_refused(stormarn):
-    anderer_kreis = LandkreisFactory(ags="01060", name="Segeberg")
-    gemeinde = KommuneFactory(ags="01060044", name="Bad Segeberg, Stadt", kreis=anderer_kreis)
-    form = _profil_form(KommunePage, stormarn, gemeinde)
+    other_kreis = LandkreisFactory(ags="01060", name="Segeberg")
+    gemeinde = KommuneFactory(ags="01060044", name="Bad Segeberg, Stadt", kreis=other_kreis)
+    form = _profile_form(KommunePage, stormarn, gemeinde)
     assert not form.is_valid()
     assert "gehört nicht zu" in str(form.errors["kommune"])
 
 
 def test_kreisfreie_stadt_stands_directly_under_the_index(index):
     stadt = KommuneFactory(ags="01002000", name="Kiel", typ=KommuneTyp.KREISFREIE_STADT)
-    assert _profil_form(KommunePage, index, stadt).is_valid()
+    assert _profile_form(KommunePage, index, stadt).is_valid()
 
 
 def test_landkreis_needs_the_landkreis_page_type(index):
     kreis = LandkreisFactory(ags="01061", name="Steinburg")
-    form = _profil_form(KommunePage, index, kreis)
+    form = _profile_form(KommunePage, index, kreis)
     assert not form.is_valid()
     assert "Landkreis-Profil" in str(form.errors["kommune"])
     gemeinde = KommuneFactory(ags="01061005", name="Itzehoe", kreis=kreis)
-    form = _profil_form(LandkreisPage, index, gemeinde)
+    form = _profile_form(LandkreisPage, index, gemeinde)
     assert not form.is_valid()
 
 
-def _praxis(parent, titel="Integrationslotsen") -> PraxisPage:
-    page = PraxisPage(title=titel, kurzbeschreibung="Lotsen begleiten Neuzugewanderte.")
+def _praxis(parent, title="Integrationslotsen") -> PraxisPage:
+    page = PraxisPage(title=title, kurzbeschreibung="Lotsen begleiten Neuzugewanderte.")
     return parent.add_child(instance=page)
 
 
 def test_entry_takes_its_lead_kommune_and_a_stable_id_from_its_place(index, stormarn):
     gemeinde = KommuneFactory(ags="01062001", name="Ahrensburg, Stadt", kreis=stormarn.kommune)
-    profil = stormarn.add_child(instance=KommunePage(title="Ahrensburg", kommune=gemeinde))
-    page = _praxis(profil)
+    profile = stormarn.add_child(instance=KommunePage(title="Ahrensburg", kommune=gemeinde))
+    page = _praxis(profile)
     assert page.kommune == gemeinde
     assert page.austausch_id == "ahrensburg-integrationslotsen"
 
@@ -110,16 +110,16 @@ def test_entry_takes_its_lead_kommune_and_a_stable_id_from_its_place(index, stor
 
 def test_moving_a_profile_keeps_its_entries_lead_kommune(index, stormarn):
     stadt = KommuneFactory(ags="01002000", name="Kiel", typ=KommuneTyp.KREISFREIE_STADT)
-    profil = index.add_child(instance=KommunePage(title="Kiel", kommune=stadt))
-    page = _praxis(profil)
-    Page.objects.get(pk=profil.pk).move(index, pos="first-child")
+    profile = index.add_child(instance=KommunePage(title="Kiel", kommune=stadt))
+    page = _praxis(profile)
+    Page.objects.get(pk=profile.pk).move(index, pos="first-child")
     assert PraxisPage.objects.get(pk=page.pk).kommune == stadt
 
 
 def test_austausch_ids_stay_unique_for_equal_titles(stormarn):
-    erste = _praxis(stormarn, "Sprachcafé")
-    zweite = stormarn.add_child(
+    first = _praxis(stormarn, "Sprachcafé")
+    second = stormarn.add_child(
         instance=PraxisPage(title="Sprachcafé", slug="sprachcafe-2", kurzbeschreibung="x")
     )
-    assert erste.austausch_id == "stormarn-sprachcafe"
-    assert zweite.austausch_id == "stormarn-sprachcafe-2"
+    assert first.austausch_id == "stormarn-sprachcafe"
+    assert second.austausch_id == "stormarn-sprachcafe-2"
