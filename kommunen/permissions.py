@@ -22,58 +22,58 @@ from wagtail.models import (
 from kommunen.models import KommunenIndexPage, KommunePage, LandkreisPage
 
 # Officers write and submit; coordinators also publish what their Kreis's Gemeinden submit.
-REDAKTION_SEITENRECHTE = ("add_page", "change_page")
-FREIGABE_SEITENRECHTE = ("add_page", "change_page", "publish_page", "lock_page", "unlock_page")
-MEDIENRECHTE = (
+EDITOR_PAGE_PERMISSIONS = ("add_page", "change_page")
+PUBLISHER_PAGE_PERMISSIONS = ("add_page", "change_page", "publish_page", "lock_page", "unlock_page")
+MEDIA_PERMISSIONS = (
     ("wagtailimages", "add_image"),
     ("wagtailimages", "choose_image"),
     ("wagtaildocs", "add_document"),
     ("wagtaildocs", "choose_document"),
 )
-ADMIN_RECHTE = (("wagtailadmin", "access_admin"), ("kommunen", "view_kommune"))
-PLATTFORM_REDAKTION = "Plattform-Redaktion"
+ADMIN_PERMISSIONS = (("wagtailadmin", "access_admin"), ("kommunen", "view_kommune"))
+PLATFORM_EDITORS = "Plattform-Redaktion"
 
 
 def ensure_editorial_access(demo: bool = False) -> list[str]:
     """Groups and workflows for every profile; with `demo`, an officer and a coordinator login."""
     with transaction.atomic():
-        plattform = ensure_plattform_redaktion()
+        ensure_platform_editors()
         for landkreis in LandkreisPage.objects.select_related("kommune"):
-            ensure_kreis_koordination(landkreis)
-        for profil in KommunePage.objects.filter(landkreispage=None).select_related("kommune"):
-            ensure_kommune_redaktion(profil)
-        return _demo_logins(plattform) if demo else []
+            ensure_kreis_coordination(landkreis)
+        for profile in KommunePage.objects.filter(landkreispage=None).select_related("kommune"):
+            ensure_kommune_editors(profile)
+        return _demo_logins() if demo else []
 
 
-def ensure_plattform_redaktion() -> Group:
+def ensure_platform_editors() -> Group:
     """Reviews entries of kreisfreie Städte and may publish anywhere below the Kommunen index."""
     index = KommunenIndexPage.objects.first()
-    group = _gruppe(PLATTFORM_REDAKTION, index, FREIGABE_SEITENRECHTE)
+    group = _group(PLATFORM_EDITORS, index, PUBLISHER_PAGE_PERMISSIONS)
     _workflow(index, _("Freigabe durch die Plattform-Redaktion"), group)
     return group
 
 
-def ensure_kreis_koordination(landkreis: LandkreisPage) -> Group:
+def ensure_kreis_coordination(landkreis: LandkreisPage) -> Group:
     """The Kreis coordination edits and publishes below its Kreis and reviews submissions."""
     name = _("Kreiskoordination %(kreis)s") % {"kreis": landkreis.kommune.anzeigename}
-    group = _gruppe(name, landkreis, FREIGABE_SEITENRECHTE)
+    group = _group(name, landkreis, PUBLISHER_PAGE_PERMISSIONS)
     _workflow(landkreis, _("Freigabe durch die %(gruppe)s") % {"gruppe": name}, group)
     return group
 
 
-def ensure_kommune_redaktion(profil: KommunePage) -> Group:
+def ensure_kommune_editors(profile: KommunePage) -> Group:
     """The municipality's own editors keep its profile and write entries, then submit them."""
-    name = _("Redaktion %(kommune)s") % {"kommune": profil.kommune.anzeigename}
-    return _gruppe(name, profil, REDAKTION_SEITENRECHTE)
+    name = _("Redaktion %(kommune)s") % {"kommune": profile.kommune.anzeigename}
+    return _group(name, profile, EDITOR_PAGE_PERMISSIONS)
 
 
-def _gruppe(name: str, page: Page, seitenrechte: tuple[str, ...]) -> Group:
+def _group(name: str, page: Page, page_permissions: tuple[str, ...]) -> Group:
     group, _created = Group.objects.get_or_create(name=name[:150])
-    group.permissions.add(*_permissions(ADMIN_RECHTE))
-    for permission in _permissions(("wagtailcore", codename) for codename in seitenrechte):
+    group.permissions.add(*_permissions(ADMIN_PERMISSIONS))
+    for permission in _permissions(("wagtailcore", codename) for codename in page_permissions):
         GroupPagePermission.objects.get_or_create(group=group, page=page, permission=permission)
     root = Collection.get_first_root_node()
-    for permission in _permissions(MEDIENRECHTE):
+    for permission in _permissions(MEDIA_PERMISSIONS):
         GroupCollectionPermission.objects.get_or_create(
             group=group, collection=root, permission=permission
         )
@@ -97,21 +97,21 @@ def _workflow(page: Page, name: str, group: Group) -> Workflow:
     return workflow
 
 
-def _demo_logins(plattform: Group) -> list[str]:
+def _demo_logins() -> list[str]:
     """An officer of a Gemeinde and the coordinator of its Kreis, with new passwords each run."""
-    profil = KommunePage.objects.filter(landkreispage=None, kommune__kreis__isnull=False).first()
-    if profil is None:
+    profile = KommunePage.objects.filter(landkreispage=None, kommune__kreis__isnull=False).first()
+    if profile is None:
         return []
-    landkreis = LandkreisPage.objects.get(kommune=profil.kommune.kreis)
-    zeilen = []
+    landkreis = LandkreisPage.objects.get(kommune=profile.kommune.kreis)
+    logins = []
     for username, group in (
-        ("kommune-demo", ensure_kommune_redaktion(profil)),
-        ("kreis-demo", ensure_kreis_koordination(landkreis)),
+        ("kommune-demo", ensure_kommune_editors(profile)),
+        ("kreis-demo", ensure_kreis_coordination(landkreis)),
     ):
         password = secrets.token_urlsafe(12)
         user, _created = get_user_model().objects.get_or_create(username=username)
         user.set_password(password)
         user.save()
         user.groups.set([group])
-        zeilen.append(f"{username} / {password}  ({group.name})")
-    return zeilen
+        logins.append(f"{username} / {password}  ({group.name})")
+    return logins

@@ -1,19 +1,23 @@
 """New profiles get their editorial group (and, for a Landkreis, its review workflow) at once."""
 
+from django.apps import apps
 from django.db.models.signals import post_save
-from django.dispatch import receiver
 
 from kommunen.models import KommunePage, LandkreisPage
-from kommunen.permissions import ensure_kommune_redaktion, ensure_kreis_koordination
+from kommunen.permissions import ensure_kommune_editors, ensure_kreis_coordination
 
 
-@receiver(post_save, sender=KommunePage)
-def kommune_redaktion_anlegen(sender, instance: KommunePage, created: bool, raw=False, **kwargs):
-    if created and not raw:
-        ensure_kommune_redaktion(instance)
+def create_editorial_access(sender, instance: KommunePage, created: bool, raw=False, **kwargs):
+    """A Landkreis profile gets its Kreis coordination, every other profile its own editors."""
+    if not created or raw:
+        return
+    if isinstance(instance, LandkreisPage):
+        ensure_kreis_coordination(instance)
+    else:
+        ensure_kommune_editors(instance)
 
 
-@receiver(post_save, sender=LandkreisPage)
-def kreis_koordination_anlegen(sender, instance: LandkreisPage, created: bool, raw=False, **kwargs):
-    if created and not raw:
-        ensure_kreis_koordination(instance)
+# post_save names the concrete class as sender, so connect once per profile page class.
+for page_class in apps.get_models():
+    if issubclass(page_class, KommunePage):
+        post_save.connect(create_editorial_access, sender=page_class)

@@ -14,7 +14,7 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def baum():
+def tree():
     index = KommunenIndexPage.objects.get()
     kreis = LandkreisFactory(ags="01062", name="Stormarn")
     landkreis = index.add_child(instance=LandkreisPage(title="Kreis Stormarn", kommune=kreis))
@@ -45,68 +45,68 @@ def baum():
     }
 
 
-def _user(name, *gruppen):
+def _user(name, *groups):
     user = get_user_model().objects.create_user(name, password="pw")
-    user.groups.set(gruppen)
+    user.groups.set(groups)
     return user
 
 
-def test_new_profiles_get_their_groups_and_the_kreis_its_workflow(baum):
-    namen = set(Group.objects.values_list("name", flat=True))
-    assert {"Kreiskoordination Stormarn", "Redaktion Ahrensburg", "Redaktion Kiel"} <= namen
-    assert baum["ahrensburg"].get_workflow().name == "Freigabe durch die Kreiskoordination Stormarn"
+def test_new_profiles_get_their_groups_and_the_kreis_its_workflow(tree):
+    names = set(Group.objects.values_list("name", flat=True))
+    assert {"Kreiskoordination Stormarn", "Redaktion Ahrensburg", "Redaktion Kiel"} <= names
+    assert tree["ahrensburg"].get_workflow().name == "Freigabe durch die Kreiskoordination Stormarn"
 
 
-def test_officer_edits_own_subtree_but_cannot_publish(baum):
+def test_officer_edits_own_subtree_but_cannot_publish(tree):
     officer = _user("officer", Group.objects.get(name="Redaktion Ahrensburg"))
-    eigene = baum["ahrensburg"].permissions_for_user(officer)
-    assert eigene.can_edit() and eigene.can_add_subpage()
-    assert not eigene.can_publish()
-    assert not baum["barsbuettel"].permissions_for_user(officer).can_edit()
-    assert not baum["landkreis"].permissions_for_user(officer).can_edit()
+    own = tree["ahrensburg"].permissions_for_user(officer)
+    assert own.can_edit() and own.can_add_subpage()
+    assert not own.can_publish()
+    assert not tree["barsbuettel"].permissions_for_user(officer).can_edit()
+    assert not tree["landkreis"].permissions_for_user(officer).can_edit()
 
 
-def test_coordinator_publishes_below_the_kreis_only(baum):
-    koordination = _user("koord", Group.objects.get(name="Kreiskoordination Stormarn"))
-    entry = baum["barsbuettel"].add_child(
+def test_coordinator_publishes_below_the_kreis_only(tree):
+    coordinator = _user("koord", Group.objects.get(name="Kreiskoordination Stormarn"))
+    entry = tree["barsbuettel"].add_child(
         instance=PraxisPage(
             title="Sprachcafé", kurzbeschreibung="Deutsch üben bei Kaffee.", live=False
         )
     )
-    assert entry.permissions_for_user(koordination).can_publish()
-    assert not baum["kiel"].permissions_for_user(koordination).can_edit()
+    assert entry.permissions_for_user(coordinator).can_publish()
+    assert not tree["kiel"].permissions_for_user(coordinator).can_edit()
 
 
-def test_submitted_entry_goes_to_kreis_review_and_coordinator_approves(baum):
+def test_submitted_entry_goes_to_kreis_review_and_coordinator_approves(tree):
     officer = _user("officer", Group.objects.get(name="Redaktion Ahrensburg"))
-    koordination = _user("koord", Group.objects.get(name="Kreiskoordination Stormarn"))
-    entry = baum["ahrensburg"].add_child(
+    coordinator = _user("koord", Group.objects.get(name="Kreiskoordination Stormarn"))
+    entry = tree["ahrensburg"].add_child(
         instance=PraxisPage(title="Lotsen", kurzbeschreibung="Begleitung.", live=False)
     )
     entry.save_revision(user=officer)
     workflow_state = entry.get_workflow().start(entry, officer)
     task_state = workflow_state.current_task_state
-    assert task_state.task.specific.user_can_access_editor(entry, koordination)
-    actions = [a[0] for a in task_state.task.specific.get_actions(entry, koordination)]
+    assert task_state.task.specific.user_can_access_editor(entry, coordinator)
+    actions = [a[0] for a in task_state.task.specific.get_actions(entry, coordinator)]
     assert "approve" in actions
     assert task_state.task.specific.get_actions(entry, officer) == []
 
-    task_state.task.specific.on_action(task_state, koordination, "approve")
+    task_state.task.specific.on_action(task_state, coordinator, "approve")
     entry.refresh_from_db()
     assert entry.live
 
 
-def test_kreisfreie_stadt_is_reviewed_by_the_platform_editors(baum):
+def test_kreisfreie_stadt_is_reviewed_by_the_platform_editors(tree):
     ensure_editorial_access()
-    assert baum["kiel"].get_workflow().name == "Freigabe durch die Plattform-Redaktion"
+    assert tree["kiel"].get_workflow().name == "Freigabe durch die Plattform-Redaktion"
 
 
-def test_ensure_redaktion_is_idempotent_and_creates_demo_logins(baum):
-    erste = ensure_editorial_access(demo=True)
-    anzahl = Group.objects.count()
-    zweite = ensure_editorial_access(demo=True)
-    assert Group.objects.count() == anzahl
-    assert [z.split(" / ")[0] for z in erste] == ["kommune-demo", "kreis-demo"]
-    assert erste != zweite  # fresh passwords every run
+def test_ensure_editorial_access_is_idempotent_and_creates_demo_logins(tree):
+    first = ensure_editorial_access(demo=True)
+    group_count = Group.objects.count()
+    second = ensure_editorial_access(demo=True)
+    assert Group.objects.count() == group_count
+    assert [login.split(" / ")[0] for login in first] == ["kommune-demo", "kreis-demo"]
+    assert first != second  # fresh passwords every run
     officer = get_user_model().objects.get(username="kommune-demo")
-    assert officer.check_password(zweite[0].split(" / ")[1].split()[0])
+    assert officer.check_password(second[0].split(" / ")[1].split()[0])
