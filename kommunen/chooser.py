@@ -13,7 +13,7 @@ from wagtail.snippets.views.chooser import (
 )
 
 
-class KommuneSuchForm(BaseFilterForm):
+class KommuneSearchForm(BaseFilterForm):
     q = forms.CharField(
         label=_("Name oder AGS"),
         required=False,
@@ -21,21 +21,21 @@ class KommuneSuchForm(BaseFilterForm):
     )
 
     def filter(self, objects):
-        suche = (self.cleaned_data.get("q") or "").strip()
-        if not suche:
+        query = (self.cleaned_data.get("q") or "").strip()
+        if not query:
             return objects
-        self.is_searching, self.search_query = True, suche
-        if suche.isdigit():
-            return objects.filter(ags__startswith=suche)
-        return objects.filter(Q(anzeigename__istartswith=suche) | Q(name__icontains=suche))
+        self.is_searching, self.search_query = True, query
+        if query.isdigit():
+            return objects.filter(ags__startswith=query)
+        return objects.filter(Q(anzeigename__istartswith=query) | Q(name__icontains=query))
 
 
 class KommuneChooseView(ChooseView):
-    filter_form_class = KommuneSuchForm
+    filter_form_class = KommuneSearchForm
 
 
 class KommuneChooseResultsView(ChooseResultsView):
-    filter_form_class = KommuneSuchForm
+    filter_form_class = KommuneSearchForm
 
 
 class KommuneChooserViewSet(SnippetChooserViewSet):

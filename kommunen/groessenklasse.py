@@ -13,7 +13,7 @@ class Groessenklasse(models.TextChoices):
 
 
 # Lower bound of each municipal class, largest first.
-SCHWELLEN = (
+THRESHOLDS = (
     (100_000, Groessenklasse.GROSSSTADT),
     (20_000, Groessenklasse.MITTELSTADT),
     (5_000, Groessenklasse.KLEINSTADT),
@@ -25,7 +25,7 @@ def groessenklasse_for(typ: str, einwohner: int | None) -> str:
     """Return the size class of a Kommune of this typ with this many inhabitants."""
     if typ == "landkreis":
         return Groessenklasse.LANDKREIS
-    for untergrenze, klasse in SCHWELLEN:
-        if (einwohner or 0) >= untergrenze:
-            return klasse
+    for lower_bound, groessenklasse in THRESHOLDS:
+        if (einwohner or 0) >= lower_bound:
+            return groessenklasse
     raise ValueError(f"Einwohner must not be negative: {einwohner}")

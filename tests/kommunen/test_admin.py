@@ -14,7 +14,7 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def profil():
+def profile():
     kreis = LandkreisFactory(ags="01062", name="Stormarn")
     index = KommunenIndexPage.objects.get()
     landkreis = index.add_child(instance=LandkreisPage(title="Kreis Stormarn", kommune=kreis))
@@ -24,7 +24,7 @@ def profil():
     return landkreis.add_child(instance=KommunePage(title="Ahrensburg", kommune=ahrensburg))
 
 
-def test_kommune_chooser_finds_by_name_prefix_and_ags(admin_client, profil):
+def test_kommune_chooser_finds_by_name_prefix_and_ags(admin_client, profile):
     KommuneFactory(ags="01062004", name="Barsbüttel")
     url = reverse("wagtailsnippetchoosers_kommunen_kommune:choose_results")
     by_name = admin_client.get(url, {"q": "ahrens"}).content.decode()
@@ -33,8 +33,8 @@ def test_kommune_chooser_finds_by_name_prefix_and_ags(admin_client, profil):
     assert "Barsbüttel" in by_ags and "Ahrensburg" not in by_ags
 
 
-def test_praxis_editor_is_german_with_tabs_and_the_lead_kommune(admin_client, profil):
-    url = reverse("wagtailadmin_pages:add", args=("praxis", "praxispage", profil.pk))
+def test_praxis_editor_is_german_with_tabs_and_the_lead_kommune(admin_client, profile):
+    url = reverse("wagtailadmin_pages:add", args=("praxis", "praxispage", profile.pk))
     html = admin_client.get(url).content.decode()
     for tab in ("Inhalt", "Einordnung", "Rahmenbedingungen", "Veröffentlichung"):
         assert tab in html
@@ -43,8 +43,8 @@ def test_praxis_editor_is_german_with_tabs_and_the_lead_kommune(admin_client, pr
     assert 'name="groessenklasse"' not in html
 
 
-def _praxis_formular(handlungsfelder=(), **felder) -> dict:
-    daten = {
+def _praxis_form_data(handlungsfelder=(), **fields) -> dict:
+    data = {
         "title": "",
         "slug": "",
         "kurzbeschreibung": "",
@@ -56,13 +56,13 @@ def _praxis_formular(handlungsfelder=(), **felder) -> dict:
         "foerderungen": inline_formset([]),
         "links": inline_formset([]),
     }
-    daten.update(felder)
-    return {**nested_form_data(daten), "handlungsfelder": list(handlungsfelder)}
+    data.update(fields)
+    return {**nested_form_data(data), "handlungsfelder": list(handlungsfelder)}
 
 
-def test_invalid_entry_gets_german_validation_messages(admin_client, profil):
-    url = reverse("wagtailadmin_pages:add", args=("praxis", "praxispage", profil.pk))
-    response = admin_client.post(url, _praxis_formular(beginn="2020-13", ende="2019-01"))
+def test_invalid_entry_gets_german_validation_messages(admin_client, profile):
+    url = reverse("wagtailadmin_pages:add", args=("praxis", "praxispage", profile.pk))
+    response = admin_client.post(url, _praxis_form_data(beginn="2020-13", ende="2019-01"))
     html = response.content.decode()
     assert response.status_code == 200
     assert "Dieses Feld muss ausgefüllt werden." in html
@@ -71,8 +71,8 @@ def test_invalid_entry_gets_german_validation_messages(admin_client, profil):
     assert not PraxisPage.objects.exists()
 
 
-def test_groessenklasse_is_shown_read_only_on_the_register_entry(admin_client, profil):
-    kommune = profil.kommune
+def test_groessenklasse_is_shown_read_only_on_the_register_entry(admin_client, profile):
+    kommune = profile.kommune
     url = reverse("wagtailsnippets_kommunen_kommune:edit", args=(kommune.pk,))
     html = admin_client.get(url).content.decode()
     assert "Größenklasse" in html and "Mittelstadt" in html
@@ -94,16 +94,16 @@ def test_groessenklasse_is_shown_read_only_on_the_register_entry(admin_client, p
     assert kommune.groessenklasse == "landgemeinde"
 
 
-def test_preview_renders_the_public_template(admin_client, profil):
-    url = reverse("wagtailadmin_pages:preview_on_add", args=("praxis", "praxispage", profil.pk))
-    formular = _praxis_formular(
+def test_preview_renders_the_public_template(admin_client, profile):
+    url = reverse("wagtailadmin_pages:preview_on_add", args=("praxis", "praxispage", profile.pk))
+    form_data = _praxis_form_data(
         title="Sprachcafé",
         slug="sprachcafe",
         kurzbeschreibung="Deutsch üben bei Kaffee und Kuchen.",
         body=streamfield([("absatz", rich_text("<p>Jeden Dienstag im Rathaus.</p>"))]),
         handlungsfelder=[Handlungsfeld.objects.get(slug="sprache").pk],
     )
-    assert admin_client.post(url, formular).json()["is_valid"]
+    assert admin_client.post(url, form_data).json()["is_valid"]
     response = admin_client.get(url)
     assert response.status_code == 200
     html = response.content.decode()
