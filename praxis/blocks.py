@@ -6,10 +6,17 @@ from wagtail import blocks
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.images.blocks import ImageBlock
 
-ABSATZ_FEATURES = ["bold", "italic", "link", "ul", "ol"]
+PARAGRAPH_FEATURES = ["bold", "italic", "link", "ul", "ol"]
 
 
-class DokumentBlock(blocks.StructBlock):
+class BodyImageBlock(ImageBlock):
+    """An image inside the description, with the alt text given in the block."""
+
+    class Meta:
+        template = "praxis/blocks/image_block.html"
+
+
+class DocumentBlock(blocks.StructBlock):
     """A downloadable document such as a flyer, a concept or an evaluation."""
 
     dokument = DocumentChooserBlock(label=_("Dokument"))
@@ -22,10 +29,10 @@ class DokumentBlock(blocks.StructBlock):
     class Meta:
         icon = "doc-full"
         label = _("Dokument")
-        template = "praxis/blocks/dokument_block.html"
+        template = "praxis/blocks/document_block.html"
 
 
-class ZitatBlock(blocks.StructBlock):
+class QuoteBlock(blocks.StructBlock):
     """A quote from someone involved, with its source."""
 
     zitat = blocks.TextBlock(label=_("Zitat"))
@@ -36,13 +43,17 @@ class ZitatBlock(blocks.StructBlock):
     class Meta:
         icon = "openquote"
         label = _("Zitat")
-        template = "praxis/blocks/zitat_block.html"
+        template = "praxis/blocks/quote_block.html"
 
 
 class PraxisBodyBlock(blocks.StreamBlock):
     """Paragraphs, images, documents and quotes; the paragraphs form the exchange `beschreibung`."""
 
-    absatz = blocks.RichTextBlock(features=ABSATZ_FEATURES, label=_("Absatz"), icon="pilcrow")
-    bild = ImageBlock(label=_("Bild"))
-    dokument = DokumentBlock()
-    zitat = ZitatBlock()
+    absatz = blocks.RichTextBlock(features=PARAGRAPH_FEATURES, label=_("Absatz"), icon="pilcrow")
+    bild = BodyImageBlock(label=_("Bild"))
+    dokument = DocumentBlock()
+    zitat = QuoteBlock()
+
+    class Meta:
+        # The blocks one after another, without the wrapping <div> of Wagtail's default rendering.
+        template = "praxis/blocks/body_block.html"

@@ -40,8 +40,8 @@ class PraxisPageFactory(wagtail_factories.PageFactory):
             self.partner.add(PraxisPartner(kommune=kommune))
 
     @factory.post_generation
-    def foerderungen(self, create: bool, namen, **kwargs) -> None:
-        for name in namen or []:
+    def foerderungen(self, create: bool, names, **kwargs) -> None:
+        for name in names or []:
             self.foerderungen.add(PraxisFoerderung(name=name))
 
     @classmethod

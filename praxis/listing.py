@@ -2,14 +2,15 @@
 
 from django import forms
 from django.core.paginator import Paginator
+from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
 from kommunen.groessenklasse import Groessenklasse
 from kommunen.models import Bundesland
-from praxis.models import Handlungsfeld, PraxisPage, PraxisStatus
+from praxis.models.taxonomies import Handlungsfeld, PraxisStatus
 
-PRO_SEITE = 20
+PER_PAGE = 20
 
 
 class PraxisFilterForm(forms.Form):
@@ -41,7 +42,7 @@ class PraxisFilterForm(forms.Form):
         label=_("Status"),
     )
 
-    def filter(self, queryset):
+    def filter(self, queryset: QuerySet) -> QuerySet:
         data = self.cleaned_data
         if data.get("handlungsfeld"):
             queryset = queryset.filter(handlungsfelder__in=data["handlungsfeld"]).distinct()
@@ -54,16 +55,18 @@ class PraxisFilterForm(forms.Form):
         return queryset
 
 
-def listing_kontext(request: HttpRequest) -> dict:
+def listing_context(request: HttpRequest, entries: QuerySet) -> dict:
+    """The filter form and the requested page of `entries` (newest first) that pass it.
+
+    The index page hands in the live entries, so this module needs only the taxonomies.
+    """
     form = PraxisFilterForm(request.GET or None)
-    eintraege = (
-        PraxisPage.objects.live()
-        .public()
-        .select_related("kommune", "bild")
+    entries = (
+        entries.select_related("kommune", "bild")
         .prefetch_related("handlungsfelder")
         .order_by("-first_published_at", "title")
     )
     if form.is_bound and form.is_valid():
-        eintraege = form.filter(eintraege)
-    seite = Paginator(eintraege, PRO_SEITE).get_page(request.GET.get("seite"))
-    return {"filter_form": form, "seite": seite, "eintraege": seite.object_list}
+        entries = form.filter(entries)
+    page = Paginator(entries, PER_PAGE).get_page(request.GET.get("seite"))
+    return {"filter_form": form, "seite": page, "entries": page.object_list}

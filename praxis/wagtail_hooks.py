@@ -1,3 +1,5 @@
+"""Admin menus of the managed taxonomies (Handlungsfelder, Zielgruppen) as snippets."""
+
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.snippets.models import register_snippet
@@ -22,11 +24,11 @@ class ZielgruppeViewSet(SnippetViewSet):
     search_backend_name = None
 
 
-class TaxonomieViewSetGroup(SnippetViewSetGroup):
+class TaxonomyViewSetGroup(SnippetViewSetGroup):
     items = (HandlungsfeldViewSet, ZielgruppeViewSet)
     menu_icon = "tag"
     menu_label = _("Taxonomien")
     menu_name = "taxonomien"
 
 
-register_snippet(TaxonomieViewSetGroup)
+register_snippet(TaxonomyViewSetGroup)

@@ -12,158 +12,161 @@ from django.utils.translation import gettext_lazy as _
 from praxis.exchange import description
 from praxis.models import PraxisStatus
 
-KONTAKT_FELDER = ("name", "funktion", "email", "telefon")
-ID_MUSTER = re.compile(r"^[-a-zA-Z0-9_]{1,120}$")
-MONAT_MUSTER = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")
+CONTACT_KEYS = ("name", "funktion", "email", "telefon")
+ID_PATTERN = re.compile(r"^[-a-zA-Z0-9_]{1,120}$")
+MONTH_PATTERN = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")
 KOSTEN_MAX = 2_147_483_647
 
 
-class Ungueltig(ValueError):
+class InvalidValue(ValueError):
     """A value that breaks the contract; the message says why."""
 
 
-def _text(max_laenge: int | None = None, pflicht: bool = False) -> Callable[[Any], str | None]:
+def _text(max_length: int | None = None, required: bool = False) -> Callable[[Any], str | None]:
     """A string (surrounding whitespace removed); empty or null is None unless required."""
 
-    def pruefe(wert: Any) -> str | None:
-        if wert is None and not pflicht:
+    def check(value: Any) -> str | None:
+        if value is None and not required:
             return None
-        if not isinstance(wert, str):
-            raise Ungueltig(_("muss eine Zeichenkette sein."))
-        wert = wert.strip()
-        if not wert:
-            if pflicht:
-                raise Ungueltig(_("darf nicht leer sein."))
+        if not isinstance(value, str):
+            raise InvalidValue(_("muss eine Zeichenkette sein."))
+        value = value.strip()
+        if not value:
+            if required:
+                raise InvalidValue(_("darf nicht leer sein."))
             return None
-        if max_laenge and len(wert) > max_laenge:
-            raise Ungueltig(_("höchstens %(n)d Zeichen.") % {"n": max_laenge})
-        return wert
+        if max_length and len(value) > max_length:
+            raise InvalidValue(_("höchstens %(n)d Zeichen.") % {"n": max_length})
+        return value
 
-    return pruefe
+    return check
 
 
-def _liste(element: Callable[[Any], Any]) -> Callable[[Any], list]:
+def _list_of(element: Callable[[Any], Any]) -> Callable[[Any], list]:
     """A JSON array whose elements all pass `element` and are not null."""
 
-    def pruefe(wert: Any) -> list:
-        if not isinstance(wert, list):
-            raise Ungueltig(_("muss eine Liste sein ([] wenn leer)."))
-        ergebnis = [element(e) for e in wert]
-        if any(e is None for e in ergebnis):
-            raise Ungueltig(_("Listeneinträge dürfen nicht leer sein."))
-        return ergebnis
+    def check(value: Any) -> list:
+        if not isinstance(value, list):
+            raise InvalidValue(_("muss eine Liste sein ([] wenn leer)."))
+        result = [element(e) for e in value]
+        if any(e is None for e in result):
+            raise InvalidValue(_("Listeneinträge dürfen nicht leer sein."))
+        return result
 
-    return pruefe
-
-
-def _ohne_doppelte(pruefe_liste: Callable[[Any], list]) -> Callable[[Any], list]:
-    def pruefe(wert: Any) -> list:
-        ergebnis = pruefe_liste(wert)
-        if len(set(ergebnis)) != len(ergebnis):
-            raise Ungueltig(_("enthält einen Wert doppelt."))
-        return ergebnis
-
-    return pruefe
+    return check
 
 
-def _austausch_id(wert: Any) -> str:
-    if not isinstance(wert, str) or not ID_MUSTER.match(wert):
-        raise Ungueltig(_("muss ein Kürzel aus Buchstaben, Ziffern, - und _ sein (höchstens 120)."))
-    return wert
+def _without_duplicates(check_list: Callable[[Any], list]) -> Callable[[Any], list]:
+    def check(value: Any) -> list:
+        result = check_list(value)
+        if len(set(result)) != len(result):
+            raise InvalidValue(_("enthält einen Wert doppelt."))
+        return result
+
+    return check
 
 
-def _ags(wert: Any) -> str:
-    if not isinstance(wert, str) or not re.fullmatch(r"\d{5}|\d{8}", wert):
-        raise Ungueltig(_("ein AGS ist eine Zeichenkette aus 8 (Kreis: 5) Ziffern."))
-    return wert
+def _entry_id(value: Any) -> str:
+    if not isinstance(value, str) or not ID_PATTERN.match(value):
+        raise InvalidValue(
+            _("muss ein Kürzel aus Buchstaben, Ziffern, - und _ sein (höchstens 120).")
+        )
+    return value
 
 
-def _status(wert: Any) -> str:
-    if wert not in PraxisStatus.values:
-        raise Ungueltig(
+def _ags(value: Any) -> str:
+    if not isinstance(value, str) or not re.fullmatch(r"\d{5}|\d{8}", value):
+        raise InvalidValue(_("ein AGS ist eine Zeichenkette aus 8 (Kreis: 5) Ziffern."))
+    return value
+
+
+def _status(value: Any) -> str:
+    if value not in PraxisStatus.values:
+        raise InvalidValue(
             _("unbekannter Status %(wert)s; erlaubt: %(erlaubt)s.")
             % {
-                "wert": json.dumps(wert, ensure_ascii=False),
+                "wert": json.dumps(value, ensure_ascii=False),
                 "erlaubt": ", ".join(PraxisStatus.values),
             }
         )
-    return wert
+    return value
 
 
-def _monat(wert: Any) -> str | None:
-    if wert is None:
+def _month(value: Any) -> str | None:
+    if value is None:
         return None
-    if not isinstance(wert, str) or not MONAT_MUSTER.match(wert):
-        raise Ungueltig(_("muss ein Monat im Format JJJJ-MM sein oder null."))
-    return wert
+    if not isinstance(value, str) or not MONTH_PATTERN.match(value):
+        raise InvalidValue(_("muss ein Monat im Format JJJJ-MM sein oder null."))
+    return value
 
 
-def _kosten(wert: Any) -> int | None:
-    if wert is None:
+def _kosten(value: Any) -> int | None:
+    if value is None:
         return None
-    if isinstance(wert, bool) or not isinstance(wert, int) or not 0 <= wert <= KOSTEN_MAX:
-        raise Ungueltig(_("muss eine ganze Zahl ab 0 sein oder null."))
-    return wert
+    if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= KOSTEN_MAX:
+        raise InvalidValue(_("muss eine ganze Zahl ab 0 sein oder null."))
+    return value
 
 
-def _schlagworte(wert: Any) -> list[str]:
+def _schlagworte(value: Any) -> list[str]:
     """Free tags as a set: duplicates dropped, sorted case-insensitively."""
-    return sorted(dict.fromkeys(_liste(_text(100))(wert)), key=lambda s: (s.casefold(), s))
+    return sorted(dict.fromkeys(_list_of(_text(100))(value)), key=lambda s: (s.casefold(), s))
 
 
-def _url(wert: Any) -> str:
-    wert = _text(500, pflicht=True)(wert)
+def _url(value: Any) -> str:
+    value = _text(500, required=True)(value)
     try:
-        URLValidator()(wert)
+        URLValidator()(value)
     except ValidationError:
-        raise Ungueltig(_("„%(url)s“ ist keine gültige Adresse.") % {"url": wert}) from None
-    return wert
+        raise InvalidValue(_("„%(url)s“ ist keine gültige Adresse.") % {"url": value}) from None
+    return value
 
 
-def _kontakt(wert: Any) -> dict[str, str | None] | None:
-    if wert is None:
+def _kontakt(value: Any) -> dict[str, str | None] | None:
+    if value is None:
         return None
-    if not isinstance(wert, dict) or set(wert) != set(KONTAKT_FELDER):
-        raise Ungueltig(_("muss null oder ein Objekt mit name, funktion, email, telefon sein."))
+    if not isinstance(value, dict) or set(value) != set(CONTACT_KEYS):
+        raise InvalidValue(_("muss null oder ein Objekt mit name, funktion, email, telefon sein."))
     kontakt = {
-        "name": _text(200)(wert["name"]),
-        "funktion": _text(200)(wert["funktion"]),
-        "email": _email(wert["email"]),
-        "telefon": _text(50)(wert["telefon"]),
+        "name": _text(200)(value["name"]),
+        "funktion": _text(200)(value["funktion"]),
+        "email": _email(value["email"]),
+        "telefon": _text(50)(value["telefon"]),
     }
     return kontakt if any(kontakt.values()) else None
 
 
-def _email(wert: Any) -> str | None:
-    wert = _text(254)(wert)
-    if wert is not None:
+def _email(value: Any) -> str | None:
+    value = _text(254)(value)
+    if value is not None:
         try:
-            EmailValidator()(wert)
+            EmailValidator()(value)
         except ValidationError:
-            raise Ungueltig(
-                _("„%(email)s“ ist keine gültige E-Mail-Adresse.") % {"email": wert}
+            raise InvalidValue(
+                _("„%(email)s“ ist keine gültige E-Mail-Adresse.") % {"email": value}
             ) from None
-    return wert
+    return value
 
 
-PRUEFUNGEN: dict[str, Callable[[Any], Any]] = {
-    "id": _austausch_id,
-    "titel": _text(255, pflicht=True),
+# One check per key of the contract, in the contract's order.
+VALIDATORS: dict[str, Callable[[Any], Any]] = {
+    "id": _entry_id,
+    "titel": _text(255, required=True),
     "kommune": _ags,
-    "partner_kommunen": _ohne_doppelte(_liste(_ags)),
-    "kurzbeschreibung": _text(500, pflicht=True),
-    "beschreibung": lambda wert: description.normalisiert(_text()(wert)),
-    "handlungsfelder": _ohne_doppelte(_liste(_text(60))),
-    "zielgruppen": _ohne_doppelte(_liste(_text(60))),
+    "partner_kommunen": _without_duplicates(_list_of(_ags)),
+    "kurzbeschreibung": _text(500, required=True),
+    "beschreibung": lambda value: description.normalized(_text()(value)),
+    "handlungsfelder": _without_duplicates(_list_of(_text(60))),
+    "zielgruppen": _without_duplicates(_list_of(_text(60))),
     "schlagworte": _schlagworte,
     "status": _status,
-    "beginn": _monat,
-    "ende": _monat,
+    "beginn": _month,
+    "ende": _month,
     "traeger": _text(255),
-    "foerderung": _liste(_text(255)),
+    "foerderung": _list_of(_text(255)),
     "kosten_jahr_eur": _kosten,
     "personal": _text(255),
     "uebertragbarkeit": _text(),
     "kontakt": _kontakt,
-    "links": _liste(_url),
+    "links": _list_of(_url),
 }

@@ -10,179 +10,179 @@ from django.db import IntegrityError, transaction
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
-from kommunen.models import Kommune
+from kommunen.models import Kommune, KommunePage
 from kommunen.profiles import ensure_profile, free_slug
 from praxis.exchange import description
-from praxis.exchange.parse import AustauschFehler, Verzeichnis, lies_zeile
+from praxis.exchange.parse import ExchangeError, ReferenceLookup, parse_line
 from praxis.exchange.serialize import to_exchange_dict
 from praxis.models import PraxisFoerderung, PraxisLink, PraxisPage, PraxisPartner
 
-NEU, AKTUALISIERT, UNVERAENDERT = "neu", "aktualisiert", "unverändert"
+# The outcomes of one line; the values are what the import command prints.
+CREATED, UPDATED, UNCHANGED = "neu", "aktualisiert", "unverändert"
 
 
 @dataclass
-class Zeile:
+class Line:
     """A validated line: its number in the file and the clean entry."""
 
-    nummer: int
-    eintrag: dict[str, Any]
+    number: int
+    entry: dict[str, Any]
 
 
 @dataclass
-class Pruefung:
+class ValidatedFile:
     """The outcome of validating a file: the good lines and the rejected ones."""
 
-    zeilen: list[Zeile] = field(default_factory=list)
-    fehler: list[AustauschFehler] = field(default_factory=list)
-    verzeichnis: Verzeichnis = field(default_factory=Verzeichnis)
+    lines: list[Line] = field(default_factory=list)
+    errors: list[ExchangeError] = field(default_factory=list)
+    lookup: ReferenceLookup = field(default_factory=ReferenceLookup)
 
 
-def pruefe_datei(zeilen: Iterable[str]) -> Pruefung:
+def validate_file(lines: Iterable[str]) -> ValidatedFile:
     """Validate every line (blank lines ignored); an `id` may occur only once per file."""
-    pruefung = Pruefung()
-    gesehen: dict[str, int] = {}
-    for nummer, text in enumerate(zeilen, start=1):
+    validated = ValidatedFile()
+    seen: dict[str, int] = {}
+    for number, text in enumerate(lines, start=1):
         if not text.strip():
             continue
         try:
-            eintrag = lies_zeile(text, nummer, pruefung.verzeichnis)
-        except AustauschFehler as fehler:
-            pruefung.fehler.append(fehler)
+            entry = parse_line(text, number, validated.lookup)
+        except ExchangeError as error:
+            validated.errors.append(error)
             continue
-        if eintrag["id"] in gesehen:
-            grund = _("Die id steht schon in Zeile %(n)d.") % {"n": gesehen[eintrag["id"]]}
-            pruefung.fehler.append(AustauschFehler(nummer, eintrag["id"], grund))
+        if entry["id"] in seen:
+            reason = _("Die id steht schon in Zeile %(n)d.") % {"n": seen[entry["id"]]}
+            validated.errors.append(ExchangeError(number, entry["id"], reason))
             continue
-        gesehen[eintrag["id"]] = nummer
-        pruefung.zeilen.append(Zeile(nummer, eintrag))
-    return pruefung
+        seen[entry["id"]] = number
+        validated.lines.append(Line(number, entry))
+    return validated
 
 
-def importiere(
-    pruefung: Pruefung, entwurf: bool = False, melde: Callable[[Zeile, str], None] | None = None
+def import_validated(
+    validated: ValidatedFile,
+    draft: bool = False,
+    report: Callable[[Line, str], None] | None = None,
 ) -> dict[str, int]:
     """Upsert the validated lines in one transaction; counts per outcome (neu, ...)."""
-    zaehler = {NEU: 0, AKTUALISIERT: 0, UNVERAENDERT: 0}
+    counts = {CREATED: 0, UPDATED: 0, UNCHANGED: 0}
     with transaction.atomic():
-        for zeile in pruefung.zeilen:
+        for line in validated.lines:
             try:
-                ergebnis = speichere(zeile.eintrag, pruefung.verzeichnis, entwurf)
-            except ValidationError as fehler:
-                grund = "; ".join(fehler.messages)
-                raise AustauschFehler(zeile.nummer, zeile.eintrag["id"], grund) from fehler
-            except IntegrityError as fehler:  # e.g. a concurrent import created the same id
-                grund = str(_("Konflikt beim Speichern, bitte erneut importieren (%(f)s).")) % {
-                    "f": fehler
+                outcome = save_entry(line.entry, validated.lookup, draft)
+            except ValidationError as error:
+                reason = "; ".join(error.messages)
+                raise ExchangeError(line.number, line.entry["id"], reason) from error
+            except IntegrityError as error:  # e.g. a concurrent import created the same id
+                reason = str(_("Konflikt beim Speichern, bitte erneut importieren (%(f)s).")) % {
+                    "f": error
                 }
-                raise AustauschFehler(zeile.nummer, zeile.eintrag["id"], grund) from fehler
-            zaehler[ergebnis] += 1
-            if melde:
-                melde(zeile, ergebnis)
-    return zaehler
+                raise ExchangeError(line.number, line.entry["id"], reason) from error
+            counts[outcome] += 1
+            if report:
+                report(line, outcome)
+    return counts
 
 
-def speichere(eintrag: dict[str, Any], verzeichnis: Verzeichnis, entwurf: bool = False) -> str:
+def save_entry(entry: dict[str, Any], lookup: ReferenceLookup, draft: bool = False) -> str:
     """Create or update the page of one clean entry; returns neu, aktualisiert or unverändert."""
-    vorhanden = PraxisPage.objects.filter(austausch_id=eintrag["id"]).first()
-    if vorhanden is None:
-        _lege_an(eintrag, verzeichnis, entwurf)
-        return NEU
-    if _unveraendert(vorhanden, eintrag, entwurf):
-        return UNVERAENDERT
-    _aktualisiere(vorhanden, eintrag, verzeichnis, entwurf)
-    return AKTUALISIERT
+    existing = PraxisPage.objects.filter(austausch_id=entry["id"]).first()
+    if existing is None:
+        _create(entry, lookup, draft)
+        return CREATED
+    if _is_unchanged(existing, entry, draft):
+        return UNCHANGED
+    _update(existing, entry, lookup, draft)
+    return UPDATED
 
 
-def _unveraendert(page: PraxisPage, eintrag: dict[str, Any], entwurf: bool) -> bool:
+def _is_unchanged(page: PraxisPage, entry: dict[str, Any], draft: bool) -> bool:
     """Publishing compares with the live content, a draft import with the latest revision."""
-    if entwurf:
-        return to_exchange_dict(page.get_latest_revision_as_object()) == eintrag
-    return page.live and to_exchange_dict(page) == eintrag
+    if draft:
+        return to_exchange_dict(page.get_latest_revision_as_object()) == entry
+    return page.live and to_exchange_dict(page) == entry
 
 
-def _lege_an(eintrag: dict[str, Any], verzeichnis: Verzeichnis, entwurf: bool) -> None:
-    kommune = _kommune(eintrag["kommune"], verzeichnis)
-    profil = ensure_profile(kommune)
-    wunsch = slugify(eintrag["titel"])[:200] or eintrag["id"]
+def _create(entry: dict[str, Any], lookup: ReferenceLookup, draft: bool) -> None:
+    profile = ensure_profile(_kommune(entry["kommune"], lookup))
+    wanted_slug = slugify(entry["titel"])[:200] or entry["id"]
     page = PraxisPage(
-        austausch_id=eintrag["id"], slug=free_slug(profil, wunsch, eintrag["id"]), live=False
+        austausch_id=entry["id"], slug=free_slug(profile, wanted_slug, entry["id"]), live=False
     )
-    _uebertrage(page, eintrag, verzeichnis)
-    profil.add_child(instance=page)
-    _speichere_revision(page, entwurf)
+    _apply(page, entry, lookup)
+    profile.add_child(instance=page)
+    _save_revision(page, draft)
 
 
-def _aktualisiere(
-    vorhanden: PraxisPage, eintrag: dict[str, Any], verzeichnis: Verzeichnis, entwurf: bool
+def _update(
+    existing: PraxisPage, entry: dict[str, Any], lookup: ReferenceLookup, draft: bool
 ) -> None:
     """Edit the latest revision, as an editor would; a new lead Kommune moves the page first."""
-    kommune = _kommune(eintrag["kommune"], verzeichnis)
-    verschoben = vorhanden.kommune_id != kommune.pk
-    if verschoben:
-        _verschiebe(vorhanden, ensure_profile(kommune))
-    zeile = PraxisPage.objects.get(pk=vorhanden.pk)
-    page = zeile.get_latest_revision_as_object()
-    if verschoben:
-        page.slug = zeile.slug
-    _uebertrage(page, eintrag, verzeichnis)
+    kommune = _kommune(entry["kommune"], lookup)
+    moved = existing.kommune_id != kommune.pk
+    if moved:
+        _move(existing, ensure_profile(kommune))
+    row = PraxisPage.objects.get(pk=existing.pk)
+    page = row.get_latest_revision_as_object()
+    if moved:
+        page.slug = row.slug
+    _apply(page, entry, lookup)
     page.kommune = kommune
-    _speichere_revision(page, entwurf)
+    _save_revision(page, draft)
 
 
-def _verschiebe(page: PraxisPage, profil: Any) -> None:
+def _move(page: PraxisPage, profile: KommunePage) -> None:
     """Move the page below another profile, renaming its slug if it is taken there."""
-    slug = free_slug(profil, page.slug, page.austausch_id)
+    slug = free_slug(profile, page.slug, page.austausch_id)
     if slug != page.slug:
         PraxisPage.objects.filter(pk=page.pk).update(slug=slug)
         page.slug = slug
-    page.move(profil, pos="last-child")
+    page.move(profile, pos="last-child")
 
 
-def _speichere_revision(page: PraxisPage, entwurf: bool) -> None:
+def _save_revision(page: PraxisPage, draft: bool) -> None:
     revision = page.save_revision()
-    if not entwurf:
+    if not draft:
         revision.publish()
 
 
-def _kommune(ags: str, verzeichnis: Verzeichnis) -> Kommune:
-    return verzeichnis.kommunen([ags])[ags]
+def _kommune(ags: str, lookup: ReferenceLookup) -> Kommune:
+    return lookup.kommunen([ags])[ags]
 
 
-def _uebertrage(page: PraxisPage, eintrag: dict[str, Any], verzeichnis: Verzeichnis) -> None:
+def _apply(page: PraxisPage, entry: dict[str, Any], lookup: ReferenceLookup) -> None:
     """Write the clean entry onto the page object (not yet saved)."""
-    page.title = eintrag["titel"]
-    page.kurzbeschreibung = eintrag["kurzbeschreibung"]
-    page.body = _body(page, eintrag["beschreibung"])
-    page.handlungsfelder = [verzeichnis.handlungsfelder[s] for s in eintrag["handlungsfelder"]]
-    page.zielgruppen = [verzeichnis.zielgruppen[s] for s in eintrag["zielgruppen"]]
-    page.schlagworte.set(eintrag["schlagworte"])
-    page.status = eintrag["status"]
-    for schluessel in ("beginn", "ende", "traeger", "personal", "uebertragbarkeit"):
-        setattr(page, schluessel, eintrag[schluessel] or "")
-    page.kosten_jahr_eur = eintrag["kosten_jahr_eur"]
-    kontakt = eintrag["kontakt"] or {}
-    for schluessel in ("name", "funktion", "email", "telefon"):
-        setattr(page, f"kontakt_{schluessel}", kontakt.get(schluessel) or "")
-    _uebertrage_inlines(page, eintrag, verzeichnis)
+    page.title = entry["titel"]
+    page.kurzbeschreibung = entry["kurzbeschreibung"]
+    page.body = _body(page, entry["beschreibung"])
+    page.handlungsfelder = [lookup.handlungsfelder[s] for s in entry["handlungsfelder"]]
+    page.zielgruppen = [lookup.zielgruppen[s] for s in entry["zielgruppen"]]
+    page.schlagworte.set(entry["schlagworte"])
+    page.status = entry["status"]
+    for key in ("beginn", "ende", "traeger", "personal", "uebertragbarkeit"):
+        setattr(page, key, entry[key] or "")
+    page.kosten_jahr_eur = entry["kosten_jahr_eur"]
+    kontakt = entry["kontakt"] or {}
+    for key in ("name", "funktion", "email", "telefon"):
+        setattr(page, f"kontakt_{key}", kontakt.get(key) or "")
+    _apply_inlines(page, entry, lookup)
 
 
-def _uebertrage_inlines(
-    page: PraxisPage, eintrag: dict[str, Any], verzeichnis: Verzeichnis
-) -> None:
-    kommunen = verzeichnis.kommunen(eintrag["partner_kommunen"])
+def _apply_inlines(page: PraxisPage, entry: dict[str, Any], lookup: ReferenceLookup) -> None:
+    kommunen = lookup.kommunen(entry["partner_kommunen"])
     page.partner = [
         PraxisPartner(kommune=kommunen[ags], sort_order=i)
-        for i, ags in enumerate(eintrag["partner_kommunen"])
+        for i, ags in enumerate(entry["partner_kommunen"])
     ]
     page.foerderungen = [
-        PraxisFoerderung(name=name, sort_order=i) for i, name in enumerate(eintrag["foerderung"])
+        PraxisFoerderung(name=name, sort_order=i) for i, name in enumerate(entry["foerderung"])
     ]
-    page.links = [PraxisLink(url=url, sort_order=i) for i, url in enumerate(eintrag["links"])]
+    page.links = [PraxisLink(url=url, sort_order=i) for i, url in enumerate(entry["links"])]
 
 
 def _body(page: PraxisPage, text: str | None) -> list[dict[str, Any]]:
     """New paragraphs first, then the other blocks (images, documents, quotes) as they were."""
-    html = description.als_html(text)
-    absatz = [{"type": "absatz", "value": html, "id": str(uuid4())}] if html else []
-    andere = [dict(block) for block in page.body.raw_data if block["type"] != "absatz"]
-    return absatz + andere
+    html = description.to_html(text)
+    paragraphs = [{"type": "absatz", "value": html, "id": str(uuid4())}] if html else []
+    others = [dict(block) for block in page.body.raw_data if block["type"] != "absatz"]
+    return paragraphs + others

@@ -8,10 +8,11 @@ from typing import Any
 from django.utils.translation import gettext_lazy as _
 
 from kommunen.models import Kommune
-from praxis.exchange.fields import PRUEFUNGEN, Ungueltig
+from praxis.exchange.fields import VALIDATORS, InvalidValue
 from praxis.models import Handlungsfeld, Zielgruppe
 
-FELDER = (
+# The keys of an exchange object, in the order of the contract.
+KEYS = (
     "id",
     "titel",
     "kommune",
@@ -32,26 +33,27 @@ FELDER = (
     "kontakt",
     "links",
 )
-ID_IM_TEXT = re.compile(r'"id"\s*:\s*"([^"\\]{0,120})"')
+ID_IN_TEXT = re.compile(r'"id"\s*:\s*"([^"\\]{0,120})"')
+TAXONOMY_KEYS = ("handlungsfelder", "zielgruppen")
 
 
-class AustauschFehler(Exception):
+class ExchangeError(Exception):
     """A rejected line: its number, its `id` (if readable) and the reason, in German."""
 
-    def __init__(self, zeile: int, austausch_id: str | None, grund: str) -> None:
-        self.zeile, self.austausch_id, self.grund = zeile, austausch_id, grund
+    def __init__(self, line: int, entry_id: str | None, reason: str) -> None:
+        self.line, self.entry_id, self.reason = line, entry_id, reason
         super().__init__(str(self))
 
     def __str__(self) -> str:
-        kennung = f"„{self.austausch_id}“" if self.austausch_id else _("unbekannt")
+        shown_id = f"„{self.entry_id}“" if self.entry_id else _("unbekannt")
         return str(_("Zeile %(zeile)d (id %(id)s): %(grund)s")) % {
-            "zeile": self.zeile,
-            "id": kennung,
-            "grund": self.grund,
+            "zeile": self.line,
+            "id": shown_id,
+            "grund": self.reason,
         }
 
 
-class Verzeichnis:
+class ReferenceLookup:
     """Looks up AGS values and taxonomy slugs of the platform, caching what it has seen."""
 
     def __init__(self) -> None:
@@ -59,88 +61,85 @@ class Verzeichnis:
         self.zielgruppen = {z.slug: z for z in Zielgruppe.objects.all()}
         self._kommunen: dict[str, Kommune] = {}
 
-    def kommunen(self, ags_werte: Iterable[str]) -> dict[str, Kommune]:
+    def kommunen(self, ags_values: Iterable[str]) -> dict[str, Kommune]:
         """The Kommunen of these AGS values that exist, keyed by AGS."""
-        fehlend = set(ags_werte) - set(self._kommunen)
-        if fehlend:
-            for kommune in Kommune.objects.filter(ags__in=fehlend):
+        missing = set(ags_values) - set(self._kommunen)
+        if missing:
+            for kommune in Kommune.objects.filter(ags__in=missing):
                 self._kommunen[kommune.ags] = kommune
         return self._kommunen
 
+    def taxonomy(self, key: str) -> dict:
+        """The terms of `handlungsfelder` or `zielgruppen`, keyed by slug."""
+        return getattr(self, key)
 
-def lies_zeile(text: str, zeile: int, verzeichnis: Verzeichnis | None = None) -> dict[str, Any]:
-    """The clean, canonical entry of one JSON line; raises AustauschFehler if it is rejected."""
-    verzeichnis = verzeichnis or Verzeichnis()
+
+def parse_line(text: str, line: int, lookup: ReferenceLookup | None = None) -> dict[str, Any]:
+    """The clean, canonical entry of one JSON line; raises ExchangeError if it is rejected."""
+    lookup = lookup or ReferenceLookup()
     try:
-        roh = json.loads(text)
-    except json.JSONDecodeError as fehler:
-        gefunden = ID_IM_TEXT.search(text)
-        grund = _("kein gültiges JSON (Fehler bei Zeichen %(pos)d).") % {"pos": fehler.colno}
-        raise AustauschFehler(zeile, gefunden and gefunden.group(1), grund) from None
-    if not isinstance(roh, dict):
-        raise AustauschFehler(zeile, None, str(_("Die Zeile ist kein JSON-Objekt.")))
-    kennung = roh.get("id") if isinstance(roh.get("id"), str) else None
-    eintrag, gruende = _pruefe(roh, verzeichnis)
-    if gruende:
-        raise AustauschFehler(zeile, kennung, "; ".join(g.rstrip(".") for g in gruende) + ".")
-    return eintrag
+        raw = json.loads(text)
+    except json.JSONDecodeError as error:
+        found = ID_IN_TEXT.search(text)
+        reason = _("kein gültiges JSON (Fehler bei Zeichen %(pos)d).") % {"pos": error.colno}
+        raise ExchangeError(line, found and found.group(1), reason) from None
+    if not isinstance(raw, dict):
+        raise ExchangeError(line, None, str(_("Die Zeile ist kein JSON-Objekt.")))
+    entry_id = raw.get("id") if isinstance(raw.get("id"), str) else None
+    entry, reasons = _validate(raw, lookup)
+    if reasons:
+        raise ExchangeError(line, entry_id, "; ".join(r.rstrip(".") for r in reasons) + ".")
+    return entry
 
 
-def _pruefe(roh: dict, verzeichnis: Verzeichnis) -> tuple[dict[str, Any], list[str]]:
+def _validate(raw: dict, lookup: ReferenceLookup) -> tuple[dict[str, Any], list[str]]:
     """Check every key of the contract; returns the clean entry and the reasons for rejection."""
-    gruende = []
-    if fehlend := [f"„{s}“" for s in FELDER if s not in roh]:
-        gruende.append(str(_("fehlende Schlüssel: %(s)s") % {"s": ", ".join(fehlend)}))
-    if unbekannt := [f"„{s}“" for s in roh if s not in FELDER]:
-        gruende.append(str(_("unbekannte Schlüssel: %(s)s") % {"s": ", ".join(unbekannt)}))
-    eintrag: dict[str, Any] = {}
-    for schluessel in FELDER:
-        if schluessel not in roh:
+    reasons = []
+    if missing := [f"„{k}“" for k in KEYS if k not in raw]:
+        reasons.append(str(_("fehlende Schlüssel: %(s)s") % {"s": ", ".join(missing)}))
+    if unknown := [f"„{k}“" for k in raw if k not in KEYS]:
+        reasons.append(str(_("unbekannte Schlüssel: %(s)s") % {"s": ", ".join(unknown)}))
+    entry: dict[str, Any] = {}
+    for key in KEYS:
+        if key not in raw:
             continue
         try:
-            eintrag[schluessel] = PRUEFUNGEN[schluessel](roh[schluessel])
-        except Ungueltig as fehler:
-            gruende.append(f"„{schluessel}“: {fehler}")
-    if not gruende:
-        gruende += _pruefe_bezuege(eintrag, verzeichnis)
-    return eintrag, gruende
+            entry[key] = VALIDATORS[key](raw[key])
+        except InvalidValue as error:
+            reasons.append(f"„{key}“: {error}")
+    if not reasons:
+        reasons += _check_references(entry, lookup)
+    return entry, reasons
 
 
-def _pruefe_bezuege(eintrag: dict[str, Any], verzeichnis: Verzeichnis) -> list[str]:
+def _check_references(entry: dict[str, Any], lookup: ReferenceLookup) -> list[str]:
     """References to Kommunen and taxonomies must exist on this platform."""
-    gruende = []
-    if eintrag["beginn"] and eintrag["ende"] and eintrag["ende"] < eintrag["beginn"]:
-        gruende.append(str(_("„ende“ liegt vor „beginn“.")))
-    alle_ags = [eintrag["kommune"], *eintrag["partner_kommunen"]]
-    bekannt = verzeichnis.kommunen(alle_ags)
-    for ags in dict.fromkeys(alle_ags):
-        if ags not in bekannt:
-            gruende.append(str(_("Kommune mit AGS „%(ags)s“ gibt es nicht.") % {"ags": ags}))
-    if eintrag["kommune"] in eintrag["partner_kommunen"]:
-        gruende.append(str(_("Die federführende Kommune ist zugleich als Partner angegeben.")))
-    for schluessel, bestand in (
-        ("handlungsfelder", verzeichnis.handlungsfelder),
-        ("zielgruppen", verzeichnis.zielgruppen),
-    ):
-        for slug in eintrag[schluessel]:
-            if slug not in bestand:
-                gruende.append(
+    reasons = []
+    if entry["beginn"] and entry["ende"] and entry["ende"] < entry["beginn"]:
+        reasons.append(str(_("„ende“ liegt vor „beginn“.")))
+    all_ags = [entry["kommune"], *entry["partner_kommunen"]]
+    known = lookup.kommunen(all_ags)
+    for ags in dict.fromkeys(all_ags):
+        if ags not in known:
+            reasons.append(str(_("Kommune mit AGS „%(ags)s“ gibt es nicht.") % {"ags": ags}))
+    if entry["kommune"] in entry["partner_kommunen"]:
+        reasons.append(str(_("Die federführende Kommune ist zugleich als Partner angegeben.")))
+    for key in TAXONOMY_KEYS:
+        for slug in entry[key]:
+            if slug not in lookup.taxonomy(key):
+                reasons.append(
                     str(
                         _("„%(feld)s“: unbekanntes Kürzel „%(slug)s“.")
-                        % {"feld": schluessel, "slug": slug}
+                        % {"feld": key, "slug": slug}
                     )
                 )
-    if not gruende:
-        _ordne_taxonomien(eintrag, verzeichnis)
-    return gruende
+    if not reasons:
+        _sort_taxonomies(entry, lookup)
+    return reasons
 
 
-def _ordne_taxonomien(eintrag: dict[str, Any], verzeichnis: Verzeichnis) -> None:
+def _sort_taxonomies(entry: dict[str, Any], lookup: ReferenceLookup) -> None:
     """Sets are kept in canonical order: taxonomy order for the managed lists."""
-    for schluessel, bestand in (
-        ("handlungsfelder", verzeichnis.handlungsfelder),
-        ("zielgruppen", verzeichnis.zielgruppen),
-    ):
-        eintrag[schluessel] = sorted(
-            eintrag[schluessel], key=lambda s, b=bestand: (b[s].sort_order, b[s].name)
-        )
+    for key in TAXONOMY_KEYS:
+        terms = lookup.taxonomy(key)
+        entry[key] = sorted(entry[key], key=lambda s, t=terms: (t[s].sort_order, t[s].name))

@@ -17,55 +17,57 @@ def to_exchange_dict(page: PraxisPage) -> dict[str, Any]:
         "id": page.austausch_id,
         "titel": page.title,
         "kommune": kommune.ags if kommune else None,
-        "partner_kommunen": [p.kommune.ags for p in _geordnet(page.partner.all())],
-        "kurzbeschreibung": _oder_null(page.kurzbeschreibung),
-        "beschreibung": beschreibung_als_text(page),
-        "handlungsfelder": _taxonomie(page.handlungsfelder.all()),
-        "zielgruppen": _taxonomie(page.zielgruppen.all()),
-        "schlagworte": sorted((t.name for t in page.schlagworte.all()), key=_ohne_grossklein),
+        "partner_kommunen": [p.kommune.ags for p in _in_editor_order(page.partner.all())],
+        "kurzbeschreibung": _or_null(page.kurzbeschreibung),
+        "beschreibung": beschreibung_as_text(page),
+        "handlungsfelder": _taxonomy_slugs(page.handlungsfelder.all()),
+        "zielgruppen": _taxonomy_slugs(page.zielgruppen.all()),
+        "schlagworte": sorted((t.name for t in page.schlagworte.all()), key=_casefold_key),
         "status": page.status,
-        "beginn": _oder_null(page.beginn),
-        "ende": _oder_null(page.ende),
-        "traeger": _oder_null(page.traeger),
-        "foerderung": [f.name for f in _geordnet(page.foerderungen.all())],
+        "beginn": _or_null(page.beginn),
+        "ende": _or_null(page.ende),
+        "traeger": _or_null(page.traeger),
+        "foerderung": [f.name for f in _in_editor_order(page.foerderungen.all())],
         "kosten_jahr_eur": page.kosten_jahr_eur,
-        "personal": _oder_null(page.personal),
-        "uebertragbarkeit": _oder_null(page.uebertragbarkeit),
+        "personal": _or_null(page.personal),
+        "uebertragbarkeit": _or_null(page.uebertragbarkeit),
         "kontakt": _kontakt(page),
-        "links": [link.url for link in _geordnet(page.links.all())],
+        "links": [link.url for link in _in_editor_order(page.links.all())],
     }
 
 
-def beschreibung_als_text(page: PraxisPage) -> str | None:
+def beschreibung_as_text(page: PraxisPage) -> str | None:
     """The plain text of the page's `absatz` blocks; other blocks are not part of it."""
-    absaetze = [
-        absatz for block in page.absaetze for absatz in description.als_text(block.value.source)
+    paragraphs = [
+        paragraph
+        for block in page.paragraphs
+        for paragraph in description.from_html(block.value.source)
     ]
-    return "\n\n".join(absaetze) or None
+    return "\n\n".join(paragraphs) or None
 
 
 def _kontakt(page: PraxisPage) -> dict[str, str | None] | None:
     kontakt = {
-        "name": _oder_null(page.kontakt_name),
-        "funktion": _oder_null(page.kontakt_funktion),
-        "email": _oder_null(page.kontakt_email),
-        "telefon": _oder_null(page.kontakt_telefon),
+        "name": _or_null(page.kontakt_name),
+        "funktion": _or_null(page.kontakt_funktion),
+        "email": _or_null(page.kontakt_email),
+        "telefon": _or_null(page.kontakt_telefon),
     }
     return kontakt if any(kontakt.values()) else None
 
 
-def _oder_null(wert: str | None) -> str | None:
-    return wert.strip() or None if wert else None
+def _or_null(value: str | None) -> str | None:
+    return value.strip() or None if value else None
 
 
-def _geordnet(objekte: Iterable) -> list:
+def _in_editor_order(objects: Iterable) -> list:
     """Inline objects in editor order (unsaved ones without sort_order last, stable)."""
-    return sorted(objekte, key=lambda o: (o.sort_order is None, o.sort_order or 0))
+    return sorted(objects, key=lambda o: (o.sort_order is None, o.sort_order or 0))
 
 
-def _taxonomie(eintraege: Iterable) -> list[str]:
-    return [e.slug for e in sorted(eintraege, key=lambda e: (e.sort_order, e.name))]
+def _taxonomy_slugs(terms: Iterable) -> list[str]:
+    return [t.slug for t in sorted(terms, key=lambda t: (t.sort_order, t.name))]
 
 
-def _ohne_grossklein(wort: str) -> tuple[str, str]:
-    return (wort.casefold(), wort)
+def _casefold_key(word: str) -> tuple[str, str]:
+    return (word.casefold(), word)

@@ -1,9 +1,11 @@
 """Export Praxisbeispiele as a JSON Lines file in the exchange format (AUSTAUSCHFORMAT.md)."""
 
+from collections.abc import Callable, Iterable
+
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils.translation import gettext as _
 
-from praxis.exchange.exporter import exportiere
+from praxis.exchange.exporter import export_lines
 
 
 class Command(BaseCommand):
@@ -32,31 +34,31 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, datei: str, mit_entwuerfen: bool, **options) -> None:
-        zeilen = exportiere(mit_entwuerfen=mit_entwuerfen)
+        lines = export_lines(with_drafts=mit_entwuerfen)
         if datei == "-":
-            anzahl = sum(1 for zeile in zeilen if self.stdout.write(zeile) or True)
-            self.stderr.write(_("%(n)d Praxisbeispiele exportiert.") % {"n": anzahl})
+            count = sum(1 for line in lines if self.stdout.write(line) or True)
+            self.stderr.write(_("%(n)d Praxisbeispiele exportiert.") % {"n": count})
             return
         try:
-            anzahl = schreibe_datei(datei, zeilen, self.stdout.write)
-        except OSError as fehler:
+            count = write_file(datei, lines, self.stdout.write)
+        except OSError as error:
             raise CommandError(
                 _("Datei „%(d)s“ lässt sich nicht schreiben: %(f)s")
-                % {"d": datei, "f": fehler.strerror}
-            ) from fehler
+                % {"d": datei, "f": error.strerror}
+            ) from error
         self.stdout.write(
             self.style.SUCCESS(
-                _("%(n)d Praxisbeispiele nach %(d)s exportiert.") % {"n": anzahl, "d": datei}
+                _("%(n)d Praxisbeispiele nach %(d)s exportiert.") % {"n": count, "d": datei}
             )
         )
 
 
-def schreibe_datei(datei: str, zeilen, melde) -> int:
+def write_file(path: str, lines: Iterable[str], report: Callable[[str], None]) -> int:
     """Write the lines to a UTF-8 file with "\\n" endings; reports progress every 1000 lines."""
-    anzahl = 0
-    with open(datei, "w", encoding="utf-8", newline="\n") as ziel:
-        for anzahl, zeile in enumerate(zeilen, start=1):
-            ziel.write(zeile + "\n")
-            if anzahl % 1000 == 0:
-                melde(_("%(n)d exportiert …") % {"n": anzahl})
-    return anzahl
+    count = 0
+    with open(path, "w", encoding="utf-8", newline="\n") as target:
+        for count, line in enumerate(lines, start=1):
+            target.write(line + "\n")
+            if count % 1000 == 0:
+                report(_("%(n)d exportiert …") % {"n": count})
+    return count

@@ -6,14 +6,14 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils.translation import gettext as _
 
 from praxis.exchange.importer import (
-    AKTUALISIERT,
-    NEU,
-    UNVERAENDERT,
-    Zeile,
-    importiere,
-    pruefe_datei,
+    CREATED,
+    UNCHANGED,
+    UPDATED,
+    Line,
+    import_validated,
+    validate_file,
 )
-from praxis.exchange.parse import AustauschFehler
+from praxis.exchange.parse import ExchangeError
 
 
 class Command(BaseCommand):
@@ -37,50 +37,50 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, datei: str, entwurf: bool, **options) -> None:
-        pruefung = pruefe_datei(lies_zeilen(datei))
-        if pruefung.fehler:
-            raise CommandError(fehlerbericht(pruefung.fehler))
-        self.stdout.write(_("%(n)d Zeilen geprüft, schreibe …") % {"n": len(pruefung.zeilen)})
+        validated = validate_file(read_lines(datei))
+        if validated.errors:
+            raise CommandError(error_report(validated.errors))
+        self.stdout.write(_("%(n)d Zeilen geprüft, schreibe …") % {"n": len(validated.lines)})
         try:
-            zaehler = importiere(pruefung, entwurf=entwurf, melde=self._melde)
-        except AustauschFehler as fehler:
-            raise CommandError(fehlerbericht([fehler])) from fehler
+            counts = import_validated(validated, draft=entwurf, report=self._report)
+        except ExchangeError as error:
+            raise CommandError(error_report([error])) from error
         self.stdout.write(
             self.style.SUCCESS(
                 _("Fertig: %(neu)d neu, %(akt)d aktualisiert, %(gleich)d unverändert.")
                 % {
-                    "neu": zaehler[NEU],
-                    "akt": zaehler[AKTUALISIERT],
-                    "gleich": zaehler[UNVERAENDERT],
+                    "neu": counts[CREATED],
+                    "akt": counts[UPDATED],
+                    "gleich": counts[UNCHANGED],
                 }
             )
         )
 
-    def _melde(self, zeile: Zeile, ergebnis: str) -> None:
+    def _report(self, line: Line, outcome: str) -> None:
         self.stdout.write(
             _("Zeile %(n)d: %(id)s: %(ergebnis)s")
-            % {"n": zeile.nummer, "id": zeile.eintrag["id"], "ergebnis": ergebnis}
+            % {"n": line.number, "id": line.entry["id"], "ergebnis": outcome}
         )
 
 
-def lies_zeilen(datei: str) -> list[str]:
+def read_lines(path: str) -> list[str]:
     """The lines of the file; only "\\n" ends a line (U+2028 may stand inside JSON strings)."""
     try:
-        if datei == "-":
+        if path == "-":
             text = sys.stdin.buffer.read().decode("utf-8-sig")
         else:
-            with open(datei, encoding="utf-8-sig", newline="") as quelle:
-                text = quelle.read()
-    except OSError as fehler:
+            with open(path, encoding="utf-8-sig", newline="") as source:
+                text = source.read()
+    except OSError as error:
         raise CommandError(
-            _("Datei „%(d)s“ lässt sich nicht lesen: %(f)s") % {"d": datei, "f": fehler.strerror}
-        ) from fehler
-    except UnicodeDecodeError as fehler:
-        raise CommandError(_("Datei „%(d)s“ ist nicht UTF-8-kodiert.") % {"d": datei}) from fehler
+            _("Datei „%(d)s“ lässt sich nicht lesen: %(f)s") % {"d": path, "f": error.strerror}
+        ) from error
+    except UnicodeDecodeError as error:
+        raise CommandError(_("Datei „%(d)s“ ist nicht UTF-8-kodiert.") % {"d": path}) from error
     return text.split("\n")
 
 
-def fehlerbericht(fehler: list[AustauschFehler]) -> str:
+def error_report(errors: list[ExchangeError]) -> str:
     """The German error message of a rejected file: one line per rejected line."""
-    kopf = _("%(n)d Zeile(n) abgelehnt, nichts wurde importiert:") % {"n": len(fehler)}
-    return "\n".join([kopf, *(f"  {f}" for f in fehler)])
+    head = _("%(n)d Zeile(n) abgelehnt, nichts wurde importiert:") % {"n": len(errors)}
+    return "\n".join([head, *(f"  {e}" for e in errors)])

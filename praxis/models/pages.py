@@ -1,4 +1,4 @@
-"""Good-practice entries (Praxisbeispiele), their taxonomies and the listing page."""
+"""The entry page (Praxisbeispiel) with its inline relations, and the listing page."""
 
 from django import forms
 from django.core.exceptions import ValidationError
@@ -25,62 +25,14 @@ from wagtail.search import index
 
 from kommunen.models import Kommune
 from praxis.blocks import PraxisBodyBlock
+from praxis.listing import listing_context
 from praxis.panels import LeadKommunePanel
 
-MONAT_VALIDATOR = RegexValidator(
+from .taxonomies import Handlungsfeld, PraxisStatus, Zielgruppe
+
+MONTH_VALIDATOR = RegexValidator(
     r"^\d{4}-(0[1-9]|1[0-2])$", _("Bitte im Format JJJJ-MM angeben, zum Beispiel 2019-03.")
 )
-
-
-class Taxonomie(models.Model):
-    """A managed list entry with a stable slug used by the exchange format."""
-
-    name = models.CharField(_("Bezeichnung"), max_length=100, unique=True)
-    slug = models.SlugField(
-        _("Kürzel"),
-        max_length=60,
-        unique=True,
-        help_text=_("Stabiles Kürzel für Austauschformat und Filter-Adressen; nicht mehr ändern."),
-    )
-    beschreibung = models.TextField(_("Beschreibung"), blank=True)
-    sort_order = models.PositiveSmallIntegerField(_("Reihenfolge"), default=0)
-
-    panels = [
-        FieldPanel("name"),
-        FieldPanel("slug"),
-        FieldPanel("beschreibung"),
-        FieldPanel("sort_order"),
-    ]
-
-    class Meta:
-        abstract = True
-        ordering = ["sort_order", "name"]
-
-    def __str__(self) -> str:
-        return self.name
-
-
-class Handlungsfeld(Taxonomie):
-    """A field of action of municipal integration work (Sprache, Wohnen, ...)."""
-
-    class Meta(Taxonomie.Meta):
-        verbose_name = _("Handlungsfeld")
-        verbose_name_plural = _("Handlungsfelder")
-
-
-class Zielgruppe(Taxonomie):
-    """A group an entry is meant for (Geflüchtete, Familien, ...)."""
-
-    class Meta(Taxonomie.Meta):
-        verbose_name = _("Zielgruppe")
-        verbose_name_plural = _("Zielgruppen")
-
-
-class PraxisStatus(models.TextChoices):
-    GEPLANT = "geplant", _("geplant")
-    LAUFEND = "laufend", _("laufend")
-    ABGESCHLOSSEN = "abgeschlossen", _("abgeschlossen")
-    VERSTETIGT = "verstetigt", _("verstetigt")
 
 
 class PraxisPageTag(TaggedItemBase):
@@ -101,15 +53,14 @@ class PraxisIndexPage(Page):
     parent_page_types = ["plattform.HomePage"]
     subpage_types = []
     max_count = 1
+    show_in_menus_default = True
 
     class Meta:
         verbose_name = _("Praxisbeispiel-Übersicht")
 
     def get_context(self, request, *args, **kwargs):
-        from praxis.listing import listing_kontext
-
         context = super().get_context(request, *args, **kwargs)
-        context.update(listing_kontext(request))
+        context.update(listing_context(request, PraxisPage.objects.live().public()))
         return context
 
 
@@ -187,14 +138,14 @@ class PraxisPage(Page):
         _("Beginn"),
         max_length=7,
         blank=True,
-        validators=[MONAT_VALIDATOR],
+        validators=[MONTH_VALIDATOR],
         help_text=_("Monat des Starts im Format JJJJ-MM."),
     )
     ende = models.CharField(
         _("Ende"),
         max_length=7,
         blank=True,
-        validators=[MONAT_VALIDATOR],
+        validators=[MONTH_VALIDATOR],
         help_text=_("Monat des Endes im Format JJJJ-MM; leer lassen, wenn es weiterläuft."),
     )
     traeger = models.CharField(
@@ -229,7 +180,7 @@ class PraxisPage(Page):
         FieldPanel("bild"),
         FieldPanel("body"),
     ]
-    einordnung_panels = [
+    classification_panels = [
         FieldPanel("handlungsfelder", widget=forms.CheckboxSelectMultiple),
         FieldPanel("zielgruppen", widget=forms.CheckboxSelectMultiple),
         FieldPanel("schlagworte"),
@@ -242,7 +193,7 @@ class PraxisPage(Page):
             ),
         ),
     ]
-    rahmen_panels = [
+    conditions_panels = [
         FieldRowPanel(
             [FieldPanel("status"), FieldPanel("beginn"), FieldPanel("ende")], heading=_("Laufzeit")
         ),
@@ -264,8 +215,8 @@ class PraxisPage(Page):
     edit_handler = TabbedInterface(
         [
             ObjectList(content_panels, heading=_("Inhalt")),
-            ObjectList(einordnung_panels, heading=_("Einordnung")),
-            ObjectList(rahmen_panels, heading=_("Rahmenbedingungen")),
+            ObjectList(classification_panels, heading=_("Einordnung")),
+            ObjectList(conditions_panels, heading=_("Rahmenbedingungen")),
             ObjectList(
                 [*Page.promote_panels, FieldPanel("austausch_id", read_only=True)],
                 heading=_("Veröffentlichung"),
@@ -289,6 +240,8 @@ class PraxisPage(Page):
 
     parent_page_types = ["kommunen.KommunePage", "kommunen.LandkreisPage"]
     subpage_types = []
+    # An entry stands below its Kommune in the tree but belongs to the listing in the main menu.
+    menu_section = PraxisIndexPage
 
     class Meta:
         verbose_name = _("Praxisbeispiel")
@@ -302,7 +255,7 @@ class PraxisPage(Page):
     def save(self, *args, **kwargs) -> None:
         self.kommune = self.lead_kommune()
         if not self.austausch_id:
-            self.austausch_id = self._neue_austausch_id()
+            self.austausch_id = self._unique_austausch_id()
         super().save(*args, **kwargs)
 
     def lead_kommune(self) -> Kommune | None:
@@ -310,16 +263,17 @@ class PraxisPage(Page):
         parent = self.get_parent() if self.path else None
         return getattr(parent.specific, "kommune", None) if parent else None
 
-    def _neue_austausch_id(self) -> str:
+    def _unique_austausch_id(self) -> str:
         kommune = self.kommune.anzeigename if self.kommune else ""
-        stamm = slugify(f"{kommune}-{self.slug or self.title}")[:110]
-        kandidat, n = stamm, 2
-        while PraxisPage.objects.filter(austausch_id=kandidat).exclude(pk=self.pk).exists():
-            kandidat, n = f"{stamm}-{n}", n + 1
-        return kandidat
+        stem = slugify(f"{kommune}-{self.slug or self.title}")[:110]
+        candidate, n = stem, 2
+        while PraxisPage.objects.filter(austausch_id=candidate).exclude(pk=self.pk).exists():
+            candidate, n = f"{stem}-{n}", n + 1
+        return candidate
 
     @property
-    def absaetze(self) -> list:
+    def paragraphs(self) -> list:
+        """The `absatz` blocks of the body, which form the exchange `beschreibung`."""
         return [block for block in self.body if block.block_type == "absatz"]
 
 

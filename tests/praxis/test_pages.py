@@ -16,35 +16,35 @@ def index(home_page) -> KommunenIndexPage:
 
 
 @pytest.fixture
-def profil(index):
+def profile(index):
     kommune = KommuneFactory(
         ags="01054999", name="Flensburg", typ=KommuneTyp.STADT, einwohner=12_345
     )
     return KommunePageFactory(parent=index, kommune=kommune)
 
 
-def _body(bild, dokument) -> list[dict]:
+def _body(image, document) -> list[dict]:
     return [
         {"type": "absatz", "value": "<p>Jeden Dienstag im Rathaus.</p>"},
         {
             "type": "bild",
-            "value": {"image": bild.pk, "decorative": False, "alt_text": "Menschen am Tisch"},
+            "value": {"image": image.pk, "decorative": False, "alt_text": "Menschen am Tisch"},
         },
-        {"type": "dokument", "value": {"dokument": dokument.pk, "beschreibung": "Konzept"}},
+        {"type": "dokument", "value": {"dokument": document.pk, "beschreibung": "Konzept"}},
         {"type": "zitat", "value": {"zitat": "Hier lerne ich.", "quelle": "Teilnehmerin"}},
     ]
 
 
 @pytest.fixture
-def eintrag(profil, index):
-    partner_mit_profil = KommunePageFactory(parent=index).kommune
-    partner_ohne_profil = KommuneFactory(ags="01001999", name="Ohnedorf")
-    bild = wagtail_factories.ImageFactory(title="Foto")
-    dokument = wagtail_factories.DocumentFactory(
+def entry(profile, index):
+    partner_with_profile = KommunePageFactory(parent=index).kommune
+    partner_without_profile = KommuneFactory(ags="01001999", name="Ohnedorf")
+    image = wagtail_factories.ImageFactory(title="Foto")
+    document = wagtail_factories.DocumentFactory(
         title="Konzept Sprachcafé", file=FileField(data=b"x" * 2048, filename="konzept.pdf")
     )
-    seite = PraxisPageFactory(
-        parent=profil,
+    page = PraxisPageFactory(
+        parent=profile,
         title="Sprachcafé am Hafen",
         kosten_jahr_eur=5000,
         personal="0,25 Stellen, 12 Ehrenamtliche",
@@ -59,17 +59,17 @@ def eintrag(profil, index):
         handlungsfelder=["sprache", "engagement-ehrenamt"],
         zielgruppen=["neuzugewanderte"],
         foerderungen=["AMIF"],
-        partner=[partner_mit_profil, partner_ohne_profil],
+        partner=[partner_with_profile, partner_without_profile],
     )
-    seite.schlagworte.add("Sprachcafé")
-    seite.body = _body(bild, dokument)
-    seite.save()
-    return seite
+    page.schlagworte.add("Sprachcafé")
+    page.body = _body(image, document)
+    page.save()
+    return page
 
 
 @pytest.mark.django_db
-def test_praxisbeispiel_zeigt_rahmenbedingungen_deutsch_formatiert(client, eintrag):
-    html = client.get(eintrag.url).content.decode()
+def test_entry_shows_its_conditions_in_german_formats(client, entry):
+    html = client.get(entry.url).content.decode()
     assert "<h1>Sprachcafé am Hafen</h1>" in html
     assert 'href="/kommunen/flensburg/">Flensburg</a>' in html
     assert "Rahmenbedingungen" in html
@@ -82,19 +82,19 @@ def test_praxisbeispiel_zeigt_rahmenbedingungen_deutsch_formatiert(client, eintr
 
 
 @pytest.mark.django_db
-def test_praxisbeispiel_laufzeit_ohne_ende_und_ohne_kosten(client, profil):
-    seite = PraxisPageFactory(parent=profil, beginn="2019-01", ende="", kosten_jahr_eur=None)
-    html = client.get(seite.url).content.decode()
+def test_entry_without_end_and_kosten_says_so(client, profile):
+    page = PraxisPageFactory(parent=profile, beginn="2019-01", ende="", kosten_jahr_eur=None)
+    html = client.get(page.url).content.decode()
     assert "seit 01/2019" in html
     assert "nicht angegeben" in html
 
 
 @pytest.mark.django_db
-def test_praxisbeispiel_zeigt_kontakt_partner_und_einordnung(client, eintrag):
-    html = client.get(eintrag.url).content.decode()
+def test_entry_shows_contact_partners_and_classification(client, entry):
+    html = client.get(entry.url).content.decode()
     assert 'href="mailto:muster@example.org"' in html and "Erika Muster" in html
     assert 'href="tel:0461123"' in html
-    partner = eintrag.partner.first().kommune
+    partner = entry.partner.first().kommune
     assert f'href="/kommunen/{partner.profil.slug}/">{partner.anzeigename}</a>' in html
     assert "Ohnedorf" in html and ">Ohnedorf</a>" not in html
     assert 'href="/praxisbeispiele/?handlungsfeld=engagement-ehrenamt"' in html
@@ -102,8 +102,8 @@ def test_praxisbeispiel_zeigt_kontakt_partner_und_einordnung(client, eintrag):
 
 
 @pytest.mark.django_db
-def test_praxisbeispiel_zeigt_bausteine(client, eintrag):
-    html = client.get(eintrag.url).content.decode()
+def test_entry_renders_every_kind_of_body_block(client, entry):
+    html = client.get(entry.url).content.decode()
     assert "<p>Jeden Dienstag im Rathaus.</p>" in html
     assert 'alt="Menschen am Tisch"' in html
     assert "Konzept Sprachcafé" in html and "(PDF, 2,0" in html
@@ -111,9 +111,17 @@ def test_praxisbeispiel_zeigt_bausteine(client, eintrag):
     assert "<cite>Teilnehmerin</cite>" in html
 
 
+@pytest.mark.django_db
+def test_body_blocks_render_through_their_own_templates_without_wrappers(client, entry):
+    html = client.get(entry.url).content.decode()
+    assert '<figure class="bild-block">' in html and '<figure class="zitat-block">' in html
+    assert '<p class="dokument-block">' in html
+    assert "block-absatz" not in html and "block-bild" not in html
+
+
 @pytest.fixture
-def liste(profil, index):
-    gross = KommunePageFactory(
+def listing_url(profile, index):
+    big_city = KommunePageFactory(
         parent=index,
         kommune=KommuneFactory(
             ags="02000000",
@@ -123,58 +131,58 @@ def liste(profil, index):
             bundesland="HH",
         ),
     )
-    PraxisPageFactory(parent=profil, title="Sprachpaten", handlungsfelder=["sprache"])
-    PraxisPageFactory(parent=profil, title="Wohnungsbörse", handlungsfelder=["wohnen"])
-    PraxisPageFactory(parent=gross, title="Sprachkurs Hafen", handlungsfelder=["sprache"])
+    PraxisPageFactory(parent=profile, title="Sprachpaten", handlungsfelder=["sprache"])
+    PraxisPageFactory(parent=profile, title="Wohnungsbörse", handlungsfelder=["wohnen"])
+    PraxisPageFactory(parent=big_city, title="Sprachkurs Hafen", handlungsfelder=["sprache"])
     return "/praxisbeispiele/"
 
 
 @pytest.mark.django_db
-def test_liste_hat_filterformular_mit_fieldsets(client, liste):
-    html = client.get(liste).content.decode()
+def test_listing_has_a_filter_form_with_fieldsets(client, listing_url):
+    html = client.get(listing_url).content.decode()
     assert '<form class="filter" method="get"' in html
-    for legende in ("Handlungsfeld", "Größenklasse", "Bundesland", "Status"):
-        assert f'<legend class="visually-hidden">{legende}</legend>' in html
+    for legend in ("Handlungsfeld", "Größenklasse", "Bundesland", "Status"):
+        assert f'<legend class="visually-hidden">{legend}</legend>' in html
     assert 'type="checkbox" name="handlungsfeld" value="sprache"' in html
     assert '<button type="submit">' in html
     assert "3 Praxisbeispiele" in html and html.count('class="karte"') == 3
 
 
 @pytest.mark.django_db
-def test_liste_filtert_nach_handlungsfeld_und_groessenklasse(client, liste):
-    html = client.get(liste, {"handlungsfeld": "sprache"}).content.decode()
+def test_listing_filters_by_handlungsfeld_and_groessenklasse(client, listing_url):
+    html = client.get(listing_url, {"handlungsfeld": "sprache"}).content.decode()
     assert "2 Praxisbeispiele" in html and "Wohnungsbörse" not in html
     assert 'value="sprache" id="id_handlungsfeld_0" checked' in html
     assert html.count('<details class="filter__klappe" open>') == 1
     assert "(1 gewählt)" in html
     html = client.get(
-        liste, {"handlungsfeld": "sprache", "groessenklasse": "kleinstadt"}
+        listing_url, {"handlungsfeld": "sprache", "groessenklasse": "kleinstadt"}
     ).content.decode()
     assert "1 Praxisbeispiel<" in html or "1 Praxisbeispiel\n" in html
     assert "Sprachpaten" in html and "Sprachkurs Hafen" not in html
 
 
 @pytest.mark.django_db
-def test_liste_blaettert_und_behaelt_filter(client, liste, monkeypatch):
-    monkeypatch.setattr(listing, "PRO_SEITE", 1)
-    html = client.get(liste, {"handlungsfeld": "sprache"}).content.decode()
+def test_listing_pages_through_results_keeping_the_filters(client, listing_url, monkeypatch):
+    monkeypatch.setattr(listing, "PER_PAGE", 1)
+    html = client.get(listing_url, {"handlungsfeld": "sprache"}).content.decode()
     assert "Seite 1 von 2" in html
     assert 'href="?handlungsfeld=sprache&amp;seite=2"' in html
-    zweite = client.get(liste, {"handlungsfeld": "sprache", "seite": 2}).content.decode()
-    assert "Seite 2 von 2" in zweite and zweite.count('class="karte"') == 1
+    second_page = client.get(listing_url, {"handlungsfeld": "sprache", "seite": 2}).content.decode()
+    assert "Seite 2 von 2" in second_page and second_page.count('class="karte"') == 1
 
 
 @pytest.mark.django_db
-def test_liste_mit_unbekanntem_filter_bleibt_heil(client, liste):
-    response = client.get(liste, {"handlungsfeld": "gibt-es-nicht", "seite": "x"})
+def test_listing_survives_unknown_filter_values(client, listing_url):
+    response = client.get(listing_url, {"handlungsfeld": "gibt-es-nicht", "seite": "x"})
     assert response.status_code == 200
 
 
 @pytest.mark.django_db
-def test_hauptnavigation_markiert_den_bereich(client, eintrag):
-    html = client.get(eintrag.url).content.decode()
+def test_main_menu_marks_the_listing_as_the_section_of_an_entry(client, entry):
+    html = client.get(entry.url).content.decode()
     assert '<a href="/praxisbeispiele/" aria-current="true">' in html
     assert '<a href="/kommunen/">' in html
-    liste = client.get("/praxisbeispiele/").content.decode()
-    assert '<a href="/praxisbeispiele/" aria-current="page">' in liste
+    listing_html = client.get("/praxisbeispiele/").content.decode()
+    assert '<a href="/praxisbeispiele/" aria-current="page">' in listing_html
     assert "<title>Sprachcafé am Hafen \N{EN DASH} Praxisnetz Integration</title>" in html
