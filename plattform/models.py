@@ -1,13 +1,15 @@
-"""The home page and the standard pages (Impressum, Datenschutz, Barrierefreiheitserklärung)."""
+"""The home page, the standard pages (Impressum, Datenschutz, ...) and the site settings."""
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from wagtail.admin.panels import FieldPanel
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
+
+from plattform.home import home_context
 
 
 class HomePage(Page):
@@ -35,10 +37,8 @@ class HomePage(Page):
         verbose_name = _("Startseite")
 
     def get_context(self, request, *args, **kwargs):
-        from plattform.home import startseiten_kontext
-
         context = super().get_context(request, *args, **kwargs)
-        context.update(startseiten_kontext(self))
+        context.update(home_context())
         return context
 
 
@@ -62,9 +62,24 @@ class StandardPage(Page):
         verbose_name_plural = _("Standardseiten")
 
 
+def _footer_page(verbose_name: str, help_text: str) -> models.ForeignKey:
+    return models.ForeignKey(
+        StandardPage,
+        verbose_name=verbose_name,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=help_text,
+    )
+
+
 @register_setting(icon="cog")
 class PlattformEinstellungen(BaseSiteSetting):
-    """Who runs the platform; shown in the footer and used by the standard pages."""
+    """Who runs the platform and which legal pages the footer links; shown on every page."""
+
+    # The footer pages in the order the footer shows them.
+    FOOTER_FIELDS = ("impressum", "datenschutz", "barrierefreiheit")
 
     betreiber = models.CharField(
         _("Betreiber"),
@@ -78,7 +93,31 @@ class PlattformEinstellungen(BaseSiteSetting):
         help_text=_("Adresse für Fragen zur Plattform."),
     )
 
-    panels = [FieldPanel("betreiber"), FieldPanel("kontakt_email")]
+    impressum = _footer_page(
+        _("Impressum"), _("Die Seite, die die Fußzeile als Impressum verlinkt.")
+    )
+    datenschutz = _footer_page(
+        _("Datenschutz"), _("Die Seite, die die Fußzeile als Datenschutzerklärung verlinkt.")
+    )
+    barrierefreiheit = _footer_page(
+        _("Barrierefreiheit"),
+        _("Die Seite, die die Fußzeile als Erklärung zur Barrierefreiheit verlinkt."),
+    )
+
+    panels = [
+        FieldPanel("betreiber"),
+        FieldPanel("kontakt_email"),
+        MultiFieldPanel(
+            [FieldPanel(name) for name in FOOTER_FIELDS], heading=_("Seiten in der Fußzeile")
+        ),
+    ]
+    select_related = FOOTER_FIELDS
 
     class Meta:
         verbose_name = _("Plattform-Einstellungen")
+
+    @property
+    def footer_pages(self) -> list[StandardPage]:
+        """The chosen footer pages in footer order, as far as they are live."""
+        pages = (getattr(self, name) for name in self.FOOTER_FIELDS)
+        return [page for page in pages if page is not None and page.live]

@@ -2,11 +2,11 @@
 
 from django.utils.translation import gettext as _
 
-from wagtail.models import Page
+from wagtail.models import Page, Site
 
-from plattform.models import StandardPage
+from plattform.models import PlattformEinstellungen, StandardPage
 
-DESTATIS_HINWEIS = (
+DESTATIS_NOTICE = (
     "<p>Die Angaben zu Kommunen (Einwohner, Fläche, Gemeindetyp, Verstädterungsgrad) stammen aus "
     "dem Gemeindeverzeichnis: © Statistisches Bundesamt (Destatis), GV-ISys, "
     'Datenlizenz Deutschland &ndash; Namensnennung &ndash; Version 2.0 (<a href="https://www.govdata.de/'
@@ -25,7 +25,7 @@ IMPRESSUM = (
     "MStV]</p>"
     "<p>Für die Inhalte der Profile und Praxisbeispiele sind die jeweiligen Kommunen "
     "verantwortlich, die sie eingestellt haben.</p>"
-    "<h2>Quellenangaben</h2>" + DESTATIS_HINWEIS
+    "<h2>Quellenangaben</h2>" + DESTATIS_NOTICE
 )
 
 DATENSCHUTZ = (
@@ -85,7 +85,8 @@ BARRIEREFREIHEIT = (
 )
 
 
-def _seiten() -> list[tuple[str, str, str]]:
+def _standard_pages() -> list[tuple[str, str, str]]:
+    """(slug, title, text) of each standard page; the slugs equal the footer fields' names."""
     return [
         ("impressum", _("Impressum"), IMPRESSUM),
         ("datenschutz", _("Datenschutz"), DATENSCHUTZ),
@@ -93,16 +94,33 @@ def _seiten() -> list[tuple[str, str, str]]:
     ]
 
 
-def ensure_standardseiten(home: Page) -> list[StandardPage]:
+def ensure_standard_pages(home: Page) -> list[StandardPage]:
     """Create Impressum, Datenschutz and Barrierefreiheit below `home` unless they exist (by slug).
 
-    Existing pages are returned untouched, so the operator's edits survive a re-run.
+    Existing pages are returned untouched, so the operator's edits survive a re-run. The site
+    settings of `home`'s site link them in the footer where no page is chosen yet.
     """
-    seiten = []
-    for slug, titel, text in _seiten():
-        seite = StandardPage.objects.child_of(home).filter(slug=slug).first()
-        if seite is None:
-            seite = home.add_child(instance=StandardPage(title=titel, slug=slug, text=text))
-            seite.save_revision().publish()
-        seiten.append(seite)
-    return seiten
+    pages = []
+    for slug, title, text in _standard_pages():
+        page = StandardPage.objects.child_of(home).filter(slug=slug).first()
+        if page is None:
+            page = home.add_child(instance=StandardPage(title=title, slug=slug, text=text))
+            page.save_revision().publish()
+        pages.append(page)
+    site = home.get_site()
+    if site is not None:
+        choose_footer_pages(site, pages)
+    return pages
+
+
+def choose_footer_pages(site: Site, pages: list[StandardPage]) -> None:
+    """Fill the footer fields still empty in the settings of `site` with the page of that slug."""
+    settings = PlattformEinstellungen.for_site(site)
+    by_slug = {page.slug: page for page in pages}
+    changed = False
+    for name in settings.FOOTER_FIELDS:
+        if getattr(settings, f"{name}_id") is None and name in by_slug:
+            setattr(settings, name, by_slug[name])
+            changed = True
+    if changed:
+        settings.save()

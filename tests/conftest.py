@@ -1,5 +1,7 @@
 """Fixtures every app's tests may use; app-specific ones live in tests/<app>/conftest.py."""
 
+from wagtail.models import Site
+
 import pytest
 
 from tests import services
@@ -20,6 +22,4 @@ def require_postgres(db) -> None:
 @pytest.fixture
 def home_page(db):
     """The migrated HomePage, root of the default site."""
-    from wagtail.models import Site
-
     return Site.objects.get(is_default_site=True).root_page.specific

@@ -5,11 +5,15 @@ import shutil
 from pathlib import Path
 from typing import NoReturn
 
+from django.db import connection
+
 import pytest
 
 CHROMIUM_CANDIDATES = ("/usr/bin/chromium", "/usr/bin/chromium-browser")
 # The official register lies beside the clone (../shared/data); it is never committed.
-REGISTER = Path(__file__).resolve().parents[2] / "shared/data/gemeindeverzeichnis-gv-auszug.csv"
+REGISTER_FILE = (
+    Path(__file__).resolve().parents[2] / "shared/data/gemeindeverzeichnis-gv-auszug.csv"
+)
 
 
 def in_ci() -> bool:
@@ -17,32 +21,30 @@ def in_ci() -> bool:
     return os.environ.get("CI") == "true"
 
 
-def service_missing(name: str, grund: str) -> NoReturn:
+def service_missing(name: str, reason: str) -> NoReturn:
     """Skip the current test because service `name` is missing; fail instead when in CI."""
-    meldung = f"{name} fehlt: {grund}"
+    message = f"{name} fehlt: {reason}"
     if in_ci():
-        pytest.fail(f"{meldung} (in CI muss {name} laufen)", pytrace=False)
-    pytest.skip(meldung)
+        pytest.fail(f"{message} (in CI muss {name} laufen)", pytrace=False)
+    pytest.skip(message)
 
 
 def chromium_path() -> str:
     """Path of Debian's chromium for Playwright (`executable_path`), or skip/fail."""
-    for pfad in (os.environ.get("CHROMIUM_PATH", ""), *CHROMIUM_CANDIDATES):
-        if pfad and shutil.which(pfad):
-            return pfad
+    for path in (os.environ.get("CHROMIUM_PATH", ""), *CHROMIUM_CANDIDATES):
+        if path and shutil.which(path):
+            return path
     service_missing("Chromium", "apt-get install chromium fonts-dejavu-core")
 
 
 def require_postgres() -> None:
     """Require that the test database is PostgreSQL (DATABASE_URL=postgres://...)."""
-    from django.db import connection
-
     if connection.vendor != "postgresql":
         service_missing("PostgreSQL", f"Datenbank ist {connection.vendor}; DATABASE_URL setzen")
 
 
 def register_path() -> Path:
     """Path of the official municipality register extract, or skip/fail."""
-    if not REGISTER.exists():
-        service_missing("Gemeindeverzeichnis", f"{REGISTER} liegt nicht neben dem Repository")
-    return REGISTER
+    if not REGISTER_FILE.exists():
+        service_missing("Gemeindeverzeichnis", f"{REGISTER_FILE} liegt nicht neben dem Repository")
+    return REGISTER_FILE

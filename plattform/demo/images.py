@@ -12,12 +12,12 @@ from wagtail.models import Collection
 from PIL import Image as PILImage
 from PIL import ImageDraw, ImageFont
 
-SAMMLUNG = "Demo-Illustrationen"
-GROESSE = (1200, 675)
-SCHRIFT = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf")
+COLLECTION_NAME = "Demo-Illustrationen"
+SIZE = (1200, 675)
+FONT_PATH = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf")
 
 # One colour per Handlungsfeld (slug → RGB and its German colour name for the alt text).
-FARBEN: dict[str, tuple[tuple[int, int, int], str]] = {
+COLOURS: dict[str, tuple[tuple[int, int, int], str]] = {
     "sprache": ((46, 125, 160), "Blau"),
     "bildung": ((92, 107, 192), "Indigo"),
     "fruehe-bildung": ((240, 160, 60), "Orange"),
@@ -33,78 +33,79 @@ FARBEN: dict[str, tuple[tuple[int, int, int], str]] = {
     "flucht-asyl": ((40, 150, 200), "Himmelblau"),
     "interkommunale-kooperation": ((180, 150, 40), "Ocker"),
 }
-STANDARDFARBE = ((100, 110, 120), "Grau")
+DEFAULT_COLOUR = ((100, 110, 120), "Grau")
 
 
-def _mische(farbe: tuple[int, int, int], anteil_weiss: float) -> tuple[int, int, int]:
-    return tuple(round(c + (255 - c) * anteil_weiss) for c in farbe)
+def _tint(colour: tuple[int, int, int], white_share: float) -> tuple[int, int, int]:
+    """The colour mixed with white; 0.0 keeps it, 1.0 is white."""
+    return tuple(round(c + (255 - c) * white_share) for c in colour)
 
 
-def _schrift(groesse: int) -> ImageFont.ImageFont:
+def _font(size: int) -> ImageFont.ImageFont:
     """DejaVu Sans Bold when installed, else Pillow's built-in font."""
-    if SCHRIFT.exists():
-        return ImageFont.truetype(str(SCHRIFT), groesse)
-    return ImageFont.load_default(size=groesse)
+    if FONT_PATH.exists():
+        return ImageFont.truetype(str(FONT_PATH), size)
+    return ImageFont.load_default(size=size)
 
 
-def _passende_schrift(flaeche: ImageDraw.ImageDraw, text: str, breite: int):
+def _fitting_font(canvas: ImageDraw.ImageDraw, text: str, width: int):
     """The largest font size (56 down to 24) at which the text fits the width."""
-    for groesse in range(56, 23, -4):
-        schrift = _schrift(groesse)
-        if flaeche.textlength(text, font=schrift) <= breite:
+    for size in range(56, 23, -4):
+        font = _font(size)
+        if canvas.textlength(text, font=font) <= width:
             break
-    return schrift
+    return font
 
 
-def zeichne(slug: str, name: str) -> bytes:
+def draw(slug: str, name: str) -> bytes:
     """A PNG: soft background in the field's colour, overlapping circles and bands, the name."""
-    farbe, _ = FARBEN.get(slug, STANDARDFARBE)
-    zufall = random.Random(slug)  # same picture on every run
-    bild = PILImage.new("RGB", GROESSE, _mische(farbe, 0.85))
-    flaeche = ImageDraw.Draw(bild, "RGBA")
+    colour, _ = COLOURS.get(slug, DEFAULT_COLOUR)
+    rng = random.Random(slug)  # same picture on every run
+    picture = PILImage.new("RGB", SIZE, _tint(colour, 0.85))
+    canvas = ImageDraw.Draw(picture, "RGBA")
     for i in range(7):
-        r = zufall.randint(80, 260)
-        x, y = zufall.randint(0, GROESSE[0]), zufall.randint(0, GROESSE[1] - 180)
-        ton = (*_mische(farbe, zufall.choice((0.0, 0.3, 0.55))), 150 + 10 * i)
-        flaeche.ellipse((x - r, y - r, x + r, y + r), fill=ton)
+        r = rng.randint(80, 260)
+        x, y = rng.randint(0, SIZE[0]), rng.randint(0, SIZE[1] - 180)
+        shade = (*_tint(colour, rng.choice((0.0, 0.3, 0.55))), 150 + 10 * i)
+        canvas.ellipse((x - r, y - r, x + r, y + r), fill=shade)
     for i in range(3):
         y = 420 + i * 40
-        flaeche.rectangle((0, y, GROESSE[0], y + 18), fill=(*_mische(farbe, 0.2 * i), 120))
-    dunkel = tuple(round(c * 0.7) for c in farbe)  # white text needs a dark band
-    flaeche.rectangle((0, GROESSE[1] - 150, GROESSE[0], GROESSE[1]), fill=(*dunkel, 240))
-    schrift = _passende_schrift(flaeche, name, GROESSE[0] - 120)
-    flaeche.text((60, GROESSE[1] - 75), name, font=schrift, fill="white", anchor="lm")
-    puffer = BytesIO()
-    bild.save(puffer, format="PNG", optimize=True)
-    return puffer.getvalue()
+        canvas.rectangle((0, y, SIZE[0], y + 18), fill=(*_tint(colour, 0.2 * i), 120))
+    dark = tuple(round(c * 0.7) for c in colour)  # white text needs a dark band
+    canvas.rectangle((0, SIZE[1] - 150, SIZE[0], SIZE[1]), fill=(*dark, 240))
+    font = _fitting_font(canvas, name, SIZE[0] - 120)
+    canvas.text((60, SIZE[1] - 75), name, font=font, fill="white", anchor="lm")
+    buffer = BytesIO()
+    picture.save(buffer, format="PNG", optimize=True)
+    return buffer.getvalue()
 
 
 def alt_text(slug: str, name: str) -> str:
     """A German description of what the illustration shows."""
-    _, farbname = FARBEN.get(slug, STANDARDFARBE)
+    _, colour_name = COLOURS.get(slug, DEFAULT_COLOUR)
     return (
-        f"Abstrakte Illustration in {farbname} mit überlappenden Kreisen und Streifen "
+        f"Abstrakte Illustration in {colour_name} mit überlappenden Kreisen und Streifen "
         f"und dem Schriftzug „{name}“ für das Handlungsfeld {name}."
     )
 
 
-def demo_sammlung() -> Collection:
+def demo_collection() -> Collection:
     """The collection holding the demo illustrations, created below the root once."""
-    vorhanden = Collection.objects.filter(name=SAMMLUNG).first()
-    if vorhanden:
-        return vorhanden
-    return Collection.get_first_root_node().add_child(name=SAMMLUNG)
+    existing = Collection.objects.filter(name=COLLECTION_NAME).first()
+    if existing:
+        return existing
+    return Collection.get_first_root_node().add_child(name=COLLECTION_NAME)
 
 
 def illustration(slug: str, name: str):
     """The Wagtail image of this Handlungsfeld; reused by title and collection, else drawn."""
-    sammlung = demo_sammlung()
-    titel = f"Illustration: {name}"
+    collection = demo_collection()
+    title = f"Illustration: {name}"
     model = get_image_model()
-    vorhanden = model.objects.filter(title=titel, collection=sammlung).first()
-    if vorhanden:
-        return vorhanden
-    datei = ImageFile(BytesIO(zeichne(slug, name)), name=f"demo-{slug}.png")
-    bild = model(title=titel, description=alt_text(slug, name), collection=sammlung, file=datei)
-    bild.save()
-    return bild
+    existing = model.objects.filter(title=title, collection=collection).first()
+    if existing:
+        return existing
+    file = ImageFile(BytesIO(draw(slug, name)), name=f"demo-{slug}.png")
+    image = model(title=title, description=alt_text(slug, name), collection=collection, file=file)
+    image.save()
+    return image

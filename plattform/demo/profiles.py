@@ -13,10 +13,10 @@ from django.utils.translation import gettext as _
 from kommunen.models import Kommune, KommunePage, Kontaktperson, Netzwerk
 from kommunen.profiles import ensure_profile
 
-PROFILE_DATEI = Path(__file__).resolve().parent / "profile.json"
+PROFILES_FILE = Path(__file__).resolve().parent / "profile.json"
 
 # Plain fields copied as they are; `einleitung` and the Stellenumfang are converted first.
-FELDER = (
+FIELDS = (
     "website",
     "integrationsbeauftragte",
     "koordinierungsstelle",
@@ -34,80 +34,82 @@ FELDER = (
     "migrantenselbstorganisationen",
     "migrantenselbstorganisationen_beschreibung",
 )
-TEXTFELDER = [f for f in FELDER if f == "website" or f.endswith(("beschreibung", "beauftragte"))]
-KONTAKT_FELDER = ("name", "funktion", "email", "telefon", "veroeffentlichen")
+TEXT_FIELDS = [f for f in FIELDS if f == "website" or f.endswith(("beschreibung", "beauftragte"))]
+CONTACT_FIELDS = ("name", "funktion", "email", "telefon", "veroeffentlichen")
 
 
-def lade_profile(pfad: Path = PROFILE_DATEI) -> dict[str, dict[str, Any]]:
+def load_profiles(path: Path = PROFILES_FILE) -> dict[str, dict[str, Any]]:
     """The profiles keyed by AGS."""
-    return json.loads(pfad.read_text(encoding="utf-8"))
+    return json.loads(path.read_text(encoding="utf-8"))
 
 
-def soll_werte(daten: dict[str, Any]) -> dict[str, Any]:
+def target_values(data: dict[str, Any]) -> dict[str, Any]:
     """The page field values a profile entry asks for (text fields never None)."""
-    werte = {feld: daten.get(feld) for feld in FELDER}
-    for feld in TEXTFELDER:
-        werte[feld] = werte[feld] or ""
-    umfang = daten.get("integrationsbeauftragte_stellenumfang")
-    werte["integrationsbeauftragte_stellenumfang"] = Decimal(umfang) if umfang else None
-    einleitung = daten.get("einleitung")
-    werte["einleitung"] = str(format_html("<p>{}</p>", einleitung)) if einleitung else ""
-    return werte
+    values = {field: data.get(field) for field in FIELDS}
+    for field in TEXT_FIELDS:
+        values[field] = values[field] or ""
+    stellenumfang = data.get("integrationsbeauftragte_stellenumfang")
+    values["integrationsbeauftragte_stellenumfang"] = (
+        Decimal(stellenumfang) if stellenumfang else None
+    )
+    einleitung = data.get("einleitung")
+    values["einleitung"] = str(format_html("<p>{}</p>", einleitung)) if einleitung else ""
+    return values
 
 
 def _inlines(netzwerke: list[dict], kontakte: list[dict]) -> tuple[list, list]:
     return (
         [(n["name"], n.get("beschreibung") or "") for n in netzwerke],
-        [tuple(k.get(f) or ("" if f != "veroeffentlichen" else False) for f in KONTAKT_FELDER)
+        [tuple(k.get(f) or ("" if f != "veroeffentlichen" else False) for f in CONTACT_FIELDS)
          for k in kontakte],
     )  # fmt: skip
 
 
-def ist_unveraendert(page: KommunePage, daten: dict[str, Any]) -> bool:
+def is_unchanged(page: KommunePage, data: dict[str, Any]) -> bool:
     """Whether the page already shows exactly this profile."""
-    soll = soll_werte(daten)
-    if any(getattr(page, feld) != wert for feld, wert in soll.items()):
+    target = target_values(data)
+    if any(getattr(page, field) != value for field, value in target.items()):
         return False
-    ist_inlines = _inlines(
+    current_inlines = _inlines(
         list(page.netzwerke.values("name", "beschreibung")),
-        list(page.kontaktpersonen.values(*KONTAKT_FELDER)),
+        list(page.kontaktpersonen.values(*CONTACT_FIELDS)),
     )
-    return ist_inlines == _inlines(daten.get("netzwerke", []), daten.get("kontaktpersonen", []))
+    return current_inlines == _inlines(data.get("netzwerke", []), data.get("kontaktpersonen", []))
 
 
-def wende_profil_an(page: KommunePage, daten: dict[str, Any]) -> bool:
+def apply_profile(page: KommunePage, data: dict[str, Any]) -> bool:
     """Write the profile onto the page and publish a revision; False if nothing changed."""
-    if page.live and ist_unveraendert(page, daten):
+    if page.live and is_unchanged(page, data):
         return False
-    entwurf = page.get_latest_revision_as_object()
-    for feld, wert in soll_werte(daten).items():
-        setattr(entwurf, feld, wert)
-    netzwerke, kontakte = _inlines(daten.get("netzwerke", []), daten.get("kontaktpersonen", []))
-    entwurf.netzwerke = [
+    draft = page.get_latest_revision_as_object()
+    for field, value in target_values(data).items():
+        setattr(draft, field, value)
+    netzwerke, kontakte = _inlines(data.get("netzwerke", []), data.get("kontaktpersonen", []))
+    draft.netzwerke = [
         Netzwerk(name=name, beschreibung=text, sort_order=i)
         for i, (name, text) in enumerate(netzwerke)
     ]
-    entwurf.kontaktpersonen = [
-        Kontaktperson(**dict(zip(KONTAKT_FELDER, werte, strict=True)), sort_order=i)
-        for i, werte in enumerate(kontakte)
+    draft.kontaktpersonen = [
+        Kontaktperson(**dict(zip(CONTACT_FIELDS, values, strict=True)), sort_order=i)
+        for i, values in enumerate(kontakte)
     ]
-    entwurf.save_revision().publish()
+    draft.save_revision().publish()
     return True
 
 
-def wende_profile_an(
-    profile: dict[str, dict[str, Any]], melde: Callable[[str], None] | None = None
+def apply_profiles(
+    profiles: dict[str, dict[str, Any]], report: Callable[[str], None] | None = None
 ) -> int:
     """Apply every profile (creating missing profile pages); returns how many pages changed."""
-    geaendert = 0
-    for ags, daten in profile.items():
+    changed = 0
+    for ags, data in profiles.items():
         kommune = Kommune.objects.filter(ags=ags).first()
         if kommune is None:
             raise CommandError(_("Profil für unbekannten AGS %(ags)s.") % {"ags": ags})
         page = ensure_profile(kommune)
-        if wende_profil_an(page, daten):
-            geaendert += 1
-            if melde:
-                werte = {"titel": page.title, "ags": ags}
-                melde(_("Profil aktualisiert: %(titel)s (%(ags)s)") % werte)
-    return geaendert
+        if apply_profile(page, data):
+            changed += 1
+            if report:
+                values = {"titel": page.title, "ags": ags}
+                report(_("Profil aktualisiert: %(titel)s (%(ags)s)") % values)
+    return changed

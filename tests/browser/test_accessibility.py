@@ -20,7 +20,7 @@ from kommunen.factories import (
     LandkreisPageFactory,
 )
 from kommunen.models import KommunenIndexPage, KommuneTyp, Kontaktperson, Netzwerk
-from plattform.standard_pages import ensure_standardseiten
+from plattform.standard_pages import ensure_standard_pages
 from praxis.factories import PraxisPageFactory
 
 # Playwright's sync API runs an event loop in this thread; Django's ORM must still be usable.
@@ -44,7 +44,7 @@ SCREENS = Path("/tmp/screens")
 
 
 @pytest.fixture
-def browser(chromium_path, live_server, seiten):
+def browser(chromium_path, live_server, pages):
     """A fresh chromium per test, started after the test data exists.
 
     Playwright's sync API runs an event loop in this thread, which hides the test database
@@ -60,17 +60,17 @@ def browser(chromium_path, live_server, seiten):
         browser.close()
 
 
-def _eintrag(profil, partner):
-    bild = wagtail_factories.ImageFactory(
+def _entry(profile, partner):
+    image = wagtail_factories.ImageFactory(
         title="Foto", file__width=1200, file__height=700, file__color="#7a9e9f"
     )
-    dokument = wagtail_factories.DocumentFactory(
+    document = wagtail_factories.DocumentFactory(
         title="Konzept Sprachcafé", file=FileField(data=b"x" * 4096, filename="konzept.pdf")
     )
-    seite = PraxisPageFactory(
-        parent=profil,
+    page = PraxisPageFactory(
+        parent=profile,
         title="Sprachcafé am Hafen mit einem sehr langen Titel für schmale Bildschirme",
-        bild=bild,
+        bild=image,
         kosten_jahr_eur=5000,
         personal="0,25 Stellen Koordination, 12 Ehrenamtliche",
         beginn="2018-03",
@@ -85,23 +85,23 @@ def _eintrag(profil, partner):
         foerderungen=["Landesprogramm Integration"],
         partner=[partner],
     )
-    seite.body = [
+    page.body = [
         {"type": "absatz", "value": "<p>Jeden Dienstag treffen sich Menschen im Rathaus.</p>"},
         {
             "type": "bild",
-            "value": {"image": bild.pk, "decorative": False, "alt_text": "Menschen am Tisch"},
+            "value": {"image": image.pk, "decorative": False, "alt_text": "Menschen am Tisch"},
         },
-        {"type": "dokument", "value": {"dokument": dokument.pk, "beschreibung": "Konzept"}},
+        {"type": "dokument", "value": {"dokument": document.pk, "beschreibung": "Konzept"}},
         {"type": "zitat", "value": {"zitat": "Hier lerne ich Deutsch.", "quelle": "Teilnehmerin"}},
     ]
-    seite.save()
-    return seite
+    page.save()
+    return page
 
 
 @pytest.fixture
-def seiten(home_page) -> dict[str, str]:
+def pages(home_page) -> dict[str, str]:
     """One page of every public type, with realistic content; returns their paths."""
-    ensure_standardseiten(home_page)
+    ensure_standard_pages(home_page)
     index = KommunenIndexPage.objects.get()
     kreis = LandkreisPageFactory(
         parent=index, kommune=LandkreisFactory(ags="01062", name="Kreis Stormarn")
@@ -115,7 +115,7 @@ def seiten(home_page) -> dict[str, str]:
         verstaedterung=2,
         kreis=kreis.kommune,
     )
-    profil = KommunePageFactory(
+    profile = KommunePageFactory(
         parent=kreis,
         kommune=kommune,
         integrationsbeauftragte="hauptamtlich",
@@ -125,93 +125,93 @@ def seiten(home_page) -> dict[str, str]:
         runder_tisch=True,
         einleitung="<p>Ahrensburg setzt auf Ehrenamt und kurze Wege.</p>",
     )
-    Netzwerk.objects.create(page=profil, name="Netzwerk Integration Stormarn")
+    Netzwerk.objects.create(page=profile, name="Netzwerk Integration Stormarn")
     Kontaktperson.objects.create(
-        page=profil,
+        page=profile,
         name="Erika Muster",
         email="erika.muster@ahrensburg.example.org",
         telefon="04102 77-123",
         veroeffentlichen=True,
     )
     partner = KommunePageFactory(parent=index).kommune
-    eintrag = _eintrag(profil, partner)
-    for nummer in range(3):
-        PraxisPageFactory(parent=profil, title=f"Integrationslotsen {nummer}")
+    entry = _entry(profile, partner)
+    for number in range(3):
+        PraxisPageFactory(parent=profile, title=f"Integrationslotsen {number}")
     return {
-        "start": "/",
-        "liste": "/praxisbeispiele/",
+        "home": "/",
+        "listing": "/praxisbeispiele/",
         "kommunen": "/kommunen/",
         "landkreis": kreis.url,
-        "profil": profil.url,
-        "eintrag": eintrag.url,
-        "erklaerung": "/barrierefreiheit/",
-        "nicht_gefunden": "/gibt-es-nicht/",
+        "profile": profile.url,
+        "entry": entry.url,
+        "statement": "/barrierefreiheit/",
+        "not_found": "/gibt-es-nicht/",
     }
 
 
-UNBESCHRIFTETE_FELDER = """() => Array.from(document.querySelectorAll('input, select, textarea'))
+UNLABELLED_FIELDS = """() => Array.from(document.querySelectorAll('input, select, textarea'))
     .filter(el => !['hidden', 'submit', 'button'].includes(el.type))
     .filter(el => !(el.labels && el.labels.length) && !el.getAttribute('aria-label')
         && !el.getAttribute('aria-labelledby'))
     .map(el => el.name || el.id)"""
 
 
-DOPPELTE_IDS = """() => {
+DUPLICATE_IDS = """() => {
     const ids = Array.from(document.querySelectorAll('[id]'), el => el.id);
     return ids.filter((id, i) => ids.indexOf(id) !== i);
 }"""
 
-VERWAISTE_VERWEISE = """() => Array
+DANGLING_REFERENCES = """() => Array
     .from(document.querySelectorAll('[aria-labelledby], [aria-describedby]'))
     .flatMap(el => (el.getAttribute('aria-labelledby') || el.getAttribute('aria-describedby'))
         .split(' '))
     .filter(id => !document.getElementById(id))"""
 
 
-def _pruefe_seite(page, url: str) -> None:
+def _check_page(page, url: str) -> None:
     page.goto(url)
     assert page.locator("html").get_attribute("lang") == "de", url
     assert page.locator("h1").count() == 1, url
-    assert page.evaluate(UNBESCHRIFTETE_FELDER) == [], url
-    assert page.evaluate(DOPPELTE_IDS) == [], url
-    assert page.evaluate(VERWAISTE_VERWEISE) == [], url
-    ohne_alt = page.locator("img:not([alt])")
-    assert ohne_alt.count() == 0, url
+    assert page.evaluate(UNLABELLED_FIELDS) == [], url
+    assert page.evaluate(DUPLICATE_IDS) == [], url
+    assert page.evaluate(DANGLING_REFERENCES) == [], url
+    without_alt = page.locator("img:not([alt])")
+    assert without_alt.count() == 0, url
     page.keyboard.press("Tab")
     assert page.evaluate("document.activeElement.className") == "skip-link", url
     page.keyboard.press("Enter")
     assert page.evaluate("document.activeElement.id") == "inhalt", url
 
 
-def test_jede_seitenart_ist_zugaenglich(live_server, browser, seiten):
+def test_every_page_type_is_accessible(live_server, browser, pages):
     page = browser.new_page(viewport={"width": 1280, "height": 900})
-    for url in seiten.values():
-        _pruefe_seite(page, live_server.url + url)
+    for url in pages.values():
+        _check_page(page, live_server.url + url)
     page.close()
 
 
-def test_bei_320_pixeln_kein_waagerechtes_scrollen(live_server, browser, seiten):
+def test_no_horizontal_scrolling_at_320_pixels(live_server, browser, pages):
     page = browser.new_page(viewport={"width": 320, "height": 640})
-    for url in seiten.values():
+    for url in pages.values():
         page.goto(live_server.url + url)
-        breite = page.evaluate("document.documentElement.scrollWidth")
-        assert breite <= 320, f"{url} ist {breite}px breit"
+        width = page.evaluate("document.documentElement.scrollWidth")
+        assert width <= 320, f"{url} ist {width}px breit"
     page.close()
 
 
-def test_stylesheet_wird_ausgeliefert(live_server, browser, seiten):
+def test_stylesheet_is_served(live_server, browser, pages):
     page = browser.new_page()
-    antwort = page.goto(live_server.url + "/static/css/main.css")
-    assert antwort.status == 200 and "prefers-reduced-motion" in antwort.text()
+    response = page.goto(live_server.url + "/static/css/main.css")
+    assert response.status == 200 and "prefers-reduced-motion" in response.text()
     page.close()
 
 
-@pytest.mark.parametrize("breite", [1280, 375])
-def test_bildschirmfotos(live_server, browser, seiten, breite):
+@pytest.mark.parametrize("width", [1280, 375])
+def test_screenshots(live_server, browser, pages, width):
     """Not an assertion of looks: screenshots for a human reviewer."""
     SCREENS.mkdir(parents=True, exist_ok=True)
-    page = browser.new_page(viewport={"width": breite, "height": 900})
-    for name in ("start", "liste", "profil", "eintrag", "landkreis", "kommunen"):
-        page.goto(live_server.url + seiten[name])
-        page.screenshot(path=str(SCREENS / f"{name}-{breite}.png"), full_page=True)
+    page = browser.new_page(viewport={"width": width, "height": 900})
+    for name in ("home", "listing", "profile", "entry", "landkreis", "kommunen"):
+        page.goto(live_server.url + pages[name])
+        page.screenshot(path=str(SCREENS / f"{name}-{width}.png"), full_page=True)
     page.close()

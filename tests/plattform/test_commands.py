@@ -4,7 +4,7 @@ from django.core.management import call_command
 
 import pytest
 
-KOMMANDOS = [
+COMMANDS = [
     "import_kommunen",
     "import_praxis",
     "export_praxis",
@@ -14,10 +14,10 @@ KOMMANDOS = [
 ]
 
 
-@pytest.mark.parametrize("kommando", KOMMANDOS)
-def test_help_is_printed(kommando, capsys):
-    with pytest.raises(SystemExit) as ende:
-        call_command(kommando, "--help")
-    assert ende.value.code == 0
-    hilfe = capsys.readouterr().out
-    assert f"{kommando} [-h]" in hilfe and len(hilfe) > 200
+@pytest.mark.parametrize("command", COMMANDS)
+def test_every_command_prints_its_help(command, capsys):
+    with pytest.raises(SystemExit) as exit_info:
+        call_command(command, "--help")
+    assert exit_info.value.code == 0
+    help_text = capsys.readouterr().out
+    assert f"{command} [-h]" in help_text and len(help_text) > 200

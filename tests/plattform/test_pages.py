@@ -9,44 +9,53 @@ from wagtail.models import Site
 import pytest
 
 from kommunen.factories import KommunePageFactory
-from kommunen.models import KommunenIndexPage
+from kommunen.models import Kommune, KommunenIndexPage
+from plattform.home import groessenklassen_with_counts
 from plattform.models import PlattformEinstellungen, StandardPage
-from plattform.standard_pages import ensure_standardseiten
-from plattform.templatetags.plattform_tags import dezimal, euro, laufzeit, monat, zahl
+from plattform.standard_pages import ensure_standard_pages
+from plattform.templatetags.plattform_tags import (
+    format_decimal,
+    format_euro,
+    format_integer,
+    format_laufzeit,
+    format_month,
+)
 from praxis.factories import PraxisPageFactory
+from praxis.models import PraxisPage
 
 
 @pytest.fixture
-def eintrag(home_page):
-    profil = KommunePageFactory(parent=KommunenIndexPage.objects.get())
+def entry(home_page):
+    profile = KommunePageFactory(parent=KommunenIndexPage.objects.get())
     return PraxisPageFactory(
-        parent=profil, title="Sprachcafé am Markt", handlungsfelder=["sprache"]
+        parent=profile, title="Sprachcafé am Markt", handlungsfelder=["sprache"]
     )
 
 
-def test_zahlen_werden_deutsch_formatiert():
-    assert zahl(12345) == "12.345"
-    assert zahl(1234567) == "1.234.567"
-    assert zahl(None) == ""
-    assert euro(5000) == "5.000 €"
-    assert euro(0) == "0 €"
-    assert dezimal("12.50") == "12,5"
-    assert dezimal("1234.25") == "1.234,25"
-    assert dezimal("3.00") == "3"
+def test_numbers_are_formatted_the_german_way():
+    assert format_integer(12345) == "12.345"
+    assert format_integer(1234567) == "1.234.567"
+    assert format_integer(None) == ""
+    assert format_euro(5000) == "5.000 €"
+    assert format_euro(0) == "0 €"
+    assert format_decimal("12.50") == "12,5"
+    assert format_decimal("1234.25") == "1.234,25"
+    assert format_decimal("3.00") == "3"
 
 
-def test_laufzeit_nennt_beginn_und_ende():
-    assert monat("2018-03") == "03/2018"
-    assert laufzeit(SimpleNamespace(beginn="2018-03", ende="")) == "seit 03/2018"
+def test_laufzeit_names_start_and_end():
+    assert format_month("2018-03") == "03/2018"
+    assert format_laufzeit(SimpleNamespace(beginn="2018-03", ende="")) == "seit 03/2018"
     assert (
-        laufzeit(SimpleNamespace(beginn="2018-03", ende="2020-12")) == "03/2018 \N{EN DASH} 12/2020"
+        format_laufzeit(SimpleNamespace(beginn="2018-03", ende="2020-12"))
+        == "03/2018 \N{EN DASH} 12/2020"
     )
-    assert laufzeit(SimpleNamespace(beginn="", ende="2020-12")) == "bis 12/2020"
-    assert laufzeit(SimpleNamespace(beginn="", ende="")) == ""
+    assert format_laufzeit(SimpleNamespace(beginn="", ende="2020-12")) == "bis 12/2020"
+    assert format_laufzeit(SimpleNamespace(beginn="", ende="")) == ""
 
 
 @pytest.mark.django_db
-def test_startseite_zeigt_suche_einstieg_neueste_und_zahlen(client, home_page, eintrag):
+def test_home_shows_search_tiles_newest_entries_and_counts(client, home_page, entry):
     home_page.einleitung = "Kommunen lernen voneinander."
     home_page.save()
     html = client.get("/").content.decode()
@@ -56,18 +65,18 @@ def test_startseite_zeigt_suche_einstieg_neueste_und_zahlen(client, home_page, e
     assert "Einstieg nach Handlungsfeld" in html
     assert 'href="/praxisbeispiele/?handlungsfeld=sprache"' in html
     assert "1 Praxisbeispiel<" in html
-    felder = html[html.index("Einstieg nach Handlungsfeld") :]
-    assert felder.index(">Sprache<") < felder.index(">Antidiskriminierung<")  # editors' order
+    tiles = html[html.index("Einstieg nach Handlungsfeld") :]
+    assert tiles.index(">Sprache<") < tiles.index(">Antidiskriminierung<")  # editors' order
     assert "Sprachcafé am Markt" in html
     assert "Neueste Praxisbeispiele" in html
     assert "<title>Praxisnetz Integration</title>" in html
-    groesse = html[html.index("Beispiele aus Kommunen Ihrer Größe") :]
-    assert 'href="/praxisbeispiele/?groessenklasse=landgemeinde"' in groesse
-    assert groesse.index(">Landgemeinde<") < groesse.index(">Großstadt<")
+    size_section = html[html.index("Beispiele aus Kommunen Ihrer Größe") :]
+    assert 'href="/praxisbeispiele/?groessenklasse=landgemeinde"' in size_section
+    assert size_section.index(">Landgemeinde<") < size_section.index(">Großstadt<")
 
 
 @pytest.mark.django_db
-def test_grundgeruest_hat_sprunglink_landmarken_und_navigation(client, home_page):
+def test_page_frame_has_skip_link_landmarks_and_main_menu(client, home_page):
     html = client.get("/").content.decode()
     assert '<html lang="de">' in html
     assert 'href="#inhalt"' in html and '<main id="inhalt"' in html
@@ -80,84 +89,131 @@ def test_grundgeruest_hat_sprunglink_landmarken_und_navigation(client, home_page
 
 
 @pytest.mark.django_db
-def test_fusszeile_verlinkt_standardseiten_und_betreiber(client, home_page):
-    ensure_standardseiten(home_page)
-    einstellungen = PlattformEinstellungen.for_site(Site.objects.get(is_default_site=True))
-    einstellungen.betreiber = "Landkreis Musterland"
-    einstellungen.save()
+def test_footer_links_standard_pages_and_names_the_operator(client, home_page):
+    ensure_standard_pages(home_page)
+    platform_settings = PlattformEinstellungen.for_site(Site.objects.get(is_default_site=True))
+    platform_settings.betreiber = "Landkreis Musterland"
+    platform_settings.save()
     html = client.get("/").content.decode()
     for slug in ("impressum", "datenschutz", "barrierefreiheit"):
         assert f'href="/{slug}/"' in html
     assert "Landkreis Musterland" in html
 
 
+def _menu(html: str) -> str:
+    return html[html.index('aria-label="Hauptnavigation"') : html.index("</nav>")]
+
+
 @pytest.mark.django_db
-def test_standardseiten_werden_einmal_angelegt(home_page):
-    erste = ensure_standardseiten(home_page)
+def test_main_menu_lists_the_index_pages_in_tree_order_then_the_search(client, home_page):
+    menu = _menu(client.get("/").content.decode())
+    assert menu.index(">Praxisbeispiele<") < menu.index(">Kommunen<") < menu.index(">Suche<")
+    assert "aria-current" not in menu
+    menu = _menu(client.get("/kommunen/").content.decode())
+    assert '<a href="/kommunen/" aria-current="page">Kommunen</a>' in menu
+    assert '<a href="/suche/">Suche</a>' in menu
+
+
+@pytest.mark.django_db
+def test_main_menu_leaves_out_pages_not_shown_in_menus(client, home_page):
+    KommunenIndexPage.objects.update(show_in_menus=False)
+    menu = _menu(client.get("/").content.decode())
+    assert 'href="/kommunen/"' not in menu and 'href="/praxisbeispiele/"' in menu
+
+
+@pytest.mark.django_db
+def test_footer_shows_the_live_pages_chosen_in_the_settings(client, home_page):
+    _, datenschutz, _ = ensure_standard_pages(home_page)
+    other = home_page.add_child(
+        instance=StandardPage(title="Anbieter", slug="anbieter", text="<p>Wir.</p>")
+    )
+    platform_settings = PlattformEinstellungen.for_site(home_page.get_site())
+    platform_settings.impressum = other
+    platform_settings.save()
+    datenschutz.unpublish()
+    footer = client.get("/").content.decode().split("<footer", 1)[1]
+    assert footer.index('href="/anbieter/"') < footer.index('href="/barrierefreiheit/"')
+    assert 'href="/impressum/"' not in footer and 'href="/datenschutz/"' not in footer
+
+
+@pytest.mark.django_db
+def test_standard_pages_are_chosen_for_the_footer_unless_one_is_chosen(home_page):
+    pages = ensure_standard_pages(home_page)
+    platform_settings = PlattformEinstellungen.for_site(home_page.get_site())
+    assert platform_settings.footer_pages == pages
+    platform_settings.datenschutz = None
+    platform_settings.barrierefreiheit = pages[0]
+    platform_settings.save()
+    ensure_standard_pages(home_page)
+    platform_settings.refresh_from_db()
+    assert platform_settings.footer_pages == [pages[0], pages[1], pages[0]]
+
+
+@pytest.mark.django_db
+def test_standard_pages_are_created_once(home_page):
+    first = ensure_standard_pages(home_page)
     StandardPage.objects.filter(slug="impressum").update(title="Impressum (geändert)")
-    zweite = ensure_standardseiten(home_page)
-    assert [s.slug for s in erste] == ["impressum", "datenschutz", "barrierefreiheit"]
-    assert [s.pk for s in erste] == [s.pk for s in zweite]
+    second = ensure_standard_pages(home_page)
+    assert [s.slug for s in first] == ["impressum", "datenschutz", "barrierefreiheit"]
+    assert [s.pk for s in first] == [s.pk for s in second]
     assert StandardPage.objects.count() == 3
     assert StandardPage.objects.get(slug="impressum").title == "Impressum (geändert)"
     assert all(s.live for s in StandardPage.objects.all())
 
 
 @pytest.mark.django_db
-def test_impressum_nennt_destatis_und_erklaerung_folgt_bitv(client, home_page):
-    ensure_standardseiten(home_page)
+def test_impressum_credits_destatis_and_statement_follows_bitv(client, home_page):
+    ensure_standard_pages(home_page)
     impressum = client.get("/impressum/").content.decode()
     assert "© Statistisches Bundesamt (Destatis), GV-ISys" in impressum
     assert "dl-de/by-2-0" in impressum
-    erklaerung = client.get("/barrierefreiheit/").content.decode()
-    for abschnitt in (
+    statement = client.get("/barrierefreiheit/").content.decode()
+    for section in (
         "Stand der Vereinbarkeit",
         "Nicht barrierefreie Inhalte",
         "Erstellung dieser Erklärung",
         "Feedback und Kontakt",
         "Schlichtungsverfahren",
     ):
-        assert abschnitt in erklaerung
-    assert "[Bitte ergänzen" in erklaerung
+        assert section in statement
+    assert "[Bitte ergänzen" in statement
 
 
 @pytest.mark.django_db
-def test_standardseite_zeigt_titel_und_text(client, home_page):
-    seite = home_page.add_child(
+def test_standard_page_shows_title_and_text(client, home_page):
+    page = home_page.add_child(
         instance=StandardPage(title="Über uns", slug="ueber-uns", text="<p>Ein Netzwerk.</p>")
     )
-    response = client.get(seite.url)
+    response = client.get(page.url)
     assert response.status_code == 200
     html = response.content.decode()
     assert "<h1>Über uns</h1>" in html and "<p>Ein Netzwerk.</p>" in html
 
 
 @pytest.mark.django_db
-def test_unbekannte_adresse_gibt_deutsche_404(client, home_page):
+def test_unknown_address_gives_a_german_404(client, home_page):
     response = client.get("/gibt-es-nicht/")
     assert response.status_code == 404
     assert "Seite nicht gefunden" in response.content.decode()
 
 
-def test_fehlerseite_braucht_keinen_kontext():
+def test_error_page_needs_no_context():
     html = get_template("500.html").render({})
     assert '<html lang="de">' in html and "Technischer Fehler" in html
 
 
 @pytest.mark.django_db
-def test_groessenklassen_zaehlen_eintraege_nach_groesse_der_kommune(eintrag):
-    from kommunen.models import Kommune
-    from plattform.home import groessenklassen_mit_anzahl
-    from praxis.models import PraxisPage
-
-    gross = Kommune.objects.create(
+def test_groessenklassen_count_entries_by_size_of_their_kommune(entry):
+    big_city = Kommune.objects.create(
         ags="02000000", name="Hamburg", typ="kreisfreie_stadt", einwohner=1_900_000, bundesland="HH"
     )
-    profil = KommunePageFactory(parent=KommunenIndexPage.objects.get(), kommune=gross)
-    PraxisPageFactory(parent=profil)
-    PraxisPageFactory(parent=profil, live=False)
-    zahlen = {k["slug"]: k["anzahl"] for k in groessenklassen_mit_anzahl(PraxisPage.objects.live())}
-    assert zahlen == {
+    profile = KommunePageFactory(parent=KommunenIndexPage.objects.get(), kommune=big_city)
+    PraxisPageFactory(parent=profile)
+    PraxisPageFactory(parent=profile, live=False)
+    counts = {
+        k["slug"]: k["entry_count"] for k in groessenklassen_with_counts(PraxisPage.objects.live())
+    }
+    assert counts == {
         "landgemeinde": 1,
         "kleinstadt": 0,
         "mittelstadt": 0,

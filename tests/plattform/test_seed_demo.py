@@ -11,19 +11,25 @@ from wagtail.models import Page, Revision
 
 import pytest
 
-from kommunen.models import Kommune, KommunePage, LandkreisPage
-from plattform.demo.seed import BETREIBER, EINLEITUNG, PRAXIS_DATEI, demo_ids
+from kommunen.models import Kommune, KommunenIndexPage, KommunePage, LandkreisPage
+from plattform.demo.seed import (
+    INTRODUCTION,
+    OPERATOR,
+    PRAXIS_FILE,
+    demo_ids,
+    show_index_pages_in_menu,
+)
 from plattform.models import HomePage, PlattformEinstellungen
-from praxis.models import PraxisPage
+from praxis.models import PraxisIndexPage, PraxisPage
 
 
-def zaehle() -> dict[str, int]:
+def count_objects() -> dict[str, int]:
     return {
         "kommunen": Kommune.objects.count(),
-        "seiten": Page.objects.count(),
-        "revisionen": Revision.objects.count(),
-        "praxis": PraxisPage.objects.count(),
-        "bilder": PraxisPage.objects.exclude(bild=None).values("bild").distinct().count(),
+        "pages": Page.objects.count(),
+        "revisions": Revision.objects.count(),
+        "entries": PraxisPage.objects.count(),
+        "images": PraxisPage.objects.exclude(bild=None).values("bild").distinct().count(),
     }
 
 
@@ -31,19 +37,19 @@ def zaehle() -> dict[str, int]:
 def demo(django_db_setup, django_db_blocker):
     """Seed twice inside one transaction that is rolled back after the module's tests."""
     with django_db_blocker.unblock(), transaction.atomic():
-        ausgabe = StringIO()
-        call_command("seed_demo", stdout=ausgabe)
-        nach_erstem = zaehle()
-        call_command("seed_demo", stdout=ausgabe)
-        yield {"erster": nach_erstem, "zweiter": zaehle(), "ausgabe": ausgabe.getvalue()}
+        output = StringIO()
+        call_command("seed_demo", stdout=output)
+        after_first = count_objects()
+        call_command("seed_demo", stdout=output)
+        yield {"first": after_first, "second": count_objects(), "output": output.getvalue()}
         transaction.set_rollback(True)
 
 
 @pytest.mark.django_db
 def test_second_run_changes_nothing(demo):
-    assert demo["erster"] == demo["zweiter"]
-    assert f"0 neu, 0 aktualisiert, {len(demo_ids())} unverändert" in demo["ausgabe"]
-    assert "Demo-Inhalte bereit" in demo["ausgabe"]
+    assert demo["first"] == demo["second"]
+    assert f"0 neu, 0 aktualisiert, {len(demo_ids())} unverändert" in demo["output"]
+    assert "Demo-Inhalte bereit" in demo["output"]
 
 
 @pytest.mark.django_db
@@ -64,9 +70,9 @@ def test_every_entry_has_an_image_with_alt_text(demo):
         assert page.bild is not None, page.austausch_id
         assert len(page.bild.description) > 20
         assert page.bild.default_alt_text == page.bild.description
-    bildbloecke = [b for p in PraxisPage.objects.all() for b in p.body if b.block_type == "bild"]
-    assert len(bildbloecke) >= 3
-    assert all(b.value.contextual_alt_text and not b.value.decorative for b in bildbloecke)
+    image_blocks = [b for p in PraxisPage.objects.all() for b in p.body if b.block_type == "bild"]
+    assert len(image_blocks) >= 3
+    assert all(b.value.contextual_alt_text and not b.value.decorative for b in image_blocks)
 
 
 @pytest.mark.django_db
@@ -85,17 +91,35 @@ def test_profiles_carry_the_structures(demo):
 @pytest.mark.django_db
 def test_home_and_settings_are_set(demo):
     home = HomePage.objects.get()
-    assert home.einleitung == EINLEITUNG
-    assert PlattformEinstellungen.for_site(home.get_site()).betreiber == BETREIBER
+    assert home.einleitung == INTRODUCTION
+    assert PlattformEinstellungen.for_site(home.get_site()).betreiber == OPERATOR
     assert home.get_children().live().filter(slug="impressum").exists()
     assert get_user_model().objects.filter(username__in=["kommune-demo", "kreis-demo"]).count() == 2
-    assert "Demo-Zugang: kreis-demo" in demo["ausgabe"]
+    assert "Demo-Zugang: kreis-demo" in demo["output"]
+
+
+@pytest.mark.django_db
+def test_menu_and_footer_pages_are_set(demo):
+    home = HomePage.objects.get()
+    menu = home.get_children().live().in_menu()
+    assert [page.specific_class for page in menu] == [PraxisIndexPage, KommunenIndexPage]
+    footer = PlattformEinstellungen.for_site(home.get_site()).footer_pages
+    assert [page.slug for page in footer] == ["impressum", "datenschutz", "barrierefreiheit"]
+
+
+@pytest.mark.django_db
+def test_index_pages_are_put_into_the_menu_through_a_revision(home_page):
+    Page.objects.filter(depth=3).update(show_in_menus=False)
+    show_index_pages_in_menu(home_page)
+    listing = PraxisIndexPage.objects.get()
+    assert listing.show_in_menus and KommunenIndexPage.objects.get().show_in_menus
+    assert listing.get_latest_revision_as_object().show_in_menus
 
 
 @pytest.mark.django_db
 def test_demo_pages_render(demo, client):
     home = HomePage.objects.get()
-    seiten = [
+    pages = [
         home,
         *home.get_children().live(),
         LandkreisPage.objects.get(kommune__ags="01062"),
@@ -104,10 +128,10 @@ def test_demo_pages_render(demo, client):
         PraxisPage.objects.get(austausch_id="trittau-gemeinsame-integrationsstelle"),
         PraxisPage.objects.get(austausch_id="bad-iburg-sport-fuer-alle"),
     ]
-    for seite in seiten:
-        antwort = client.get(seite.url)
-        assert antwort.status_code == 200, seite.url
-    trittau = seiten[-2]
+    for page in pages:
+        response = client.get(page.url)
+        assert response.status_code == 200, page.url
+    trittau = pages[-2]
     html = client.get(trittau.url).content.decode()
     assert "Gemeinsame Integrationsstelle" in html
     assert f'alt="{trittau.bild.description}"' in html.replace("&quot;", '"')
@@ -116,11 +140,11 @@ def test_demo_pages_render(demo, client):
 @pytest.mark.django_db
 def test_export_returns_the_demo_file(demo, tmp_path):
     """The demo file is canonical: importing and exporting it again loses nothing."""
-    ziel = tmp_path / "export.jsonl"
-    call_command("export_praxis", str(ziel), stdout=StringIO())
+    target = tmp_path / "export.jsonl"
+    call_command("export_praxis", str(target), stdout=StringIO())
 
-    def nach_id(pfad):
-        zeilen = pfad.read_text(encoding="utf-8").splitlines()
-        return {e["id"]: e for e in map(json.loads, filter(None, zeilen))}
+    def by_id(path):
+        lines = path.read_text(encoding="utf-8").splitlines()
+        return {e["id"]: e for e in map(json.loads, filter(None, lines))}
 
-    assert nach_id(ziel) == nach_id(PRAXIS_DATEI)
+    assert by_id(target) == by_id(PRAXIS_FILE)

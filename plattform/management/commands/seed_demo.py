@@ -5,7 +5,7 @@ from django.db import transaction
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from plattform.demo.seed import fuehre_aus
+from plattform.demo.seed import run
 
 
 class Command(BaseCommand):
@@ -19,9 +19,9 @@ class Command(BaseCommand):
     def handle(self, *args, **options) -> None:
         try:
             with transaction.atomic():
-                summe = fuehre_aus(self.stdout, self.stdout.write)
-        except CommandError as fehler:
-            raise CommandError(_("Demo-Inhalte nicht geladen: %(f)s") % {"f": fehler}) from fehler
+                totals = run(self.stdout, self.stdout.write)
+        except CommandError as error:
+            raise CommandError(_("Demo-Inhalte nicht geladen: %(f)s") % {"f": error}) from error
         self.stdout.write(self.style.SUCCESS(_("Demo-Inhalte bereit:")))
-        for name, anzahl in summe.items():
-            self.stdout.write(f"  {name}: {anzahl}")
+        for name, count in totals.items():
+            self.stdout.write(f"  {name}: {count}")
