@@ -220,3 +220,14 @@ def test_groessenklassen_count_entries_by_size_of_their_kommune(entry):
         "grossstadt": 1,
         "landkreis": 0,
     }
+
+
+@pytest.mark.django_db
+def test_settings_offer_page_choosers_for_the_footer(admin_client, home_page):
+    site = home_page.get_site()
+    response = admin_client.get(f"/admin/settings/plattform/plattformeinstellungen/{site.pk}/")
+    html = response.content.decode()
+    assert response.status_code == 200
+    for name in ("impressum", "datenschutz", "barrierefreiheit"):
+        assert f'name="{name}"' in html
+    assert "Seiten in der Fußzeile" in html
