@@ -15,17 +15,14 @@ from kommunen.groessenklasse import Groessenklasse
 from kommunen.models import Bundesland, Kommune
 from praxis.exchange.serialize import to_exchange_dict
 from praxis.models import PraxisPage, PraxisStatus
-from search.query import MAX_PRO_SEITE, MAX_Q_LAENGE, AnfrageFehler, parse_anfrage
-from search.service import (
-    aehnliche,
-    karten,
-    kommune_als_dict,
-    kommune_kurz,
-    profil_url,
-    suchen,
-    treffer_als_dict,
-    vergleichbare,
+from search.query import MAX_PER_PAGE, MAX_QUERY_LENGTH, QueryError, parse_query
+from search.serializers import (
+    comparable_kommune_as_dict,
+    hit_as_dict,
+    kommune_as_dict,
+    kommune_summary,
 )
+from search.service import comparable, hit_cards, search, similar
 
 logger = logging.getLogger(__name__)
 
@@ -39,31 +36,31 @@ api = NinjaAPI(
 )
 
 
-class Antwort(BaseModel):
+class ResponseModel(BaseModel):
     """Response shapes: plain pydantic models, since ninja's Schema wraps every nested object
     for Django attribute access, which costs ~30 ms on a page of 20 hits."""
 
     model_config = ConfigDict(from_attributes=True)
 
 
-class Fehler(Antwort):
+class ErrorResponse(ResponseModel):
     fehler: str
     meldungen: list[str] = []
 
 
-class KommuneKurz(Antwort):
+class KommuneSummary(ResponseModel):
     ags: str
     name: str
     groessenklasse: str
     bundesland: str
 
 
-class TrefferSchema(Antwort):
+class HitSchema(ResponseModel):
     id: str
     titel: str
     url: str | None
     kurzbeschreibung: str
-    kommune: KommuneKurz | None
+    kommune: KommuneSummary | None
     handlungsfelder: list[str]
     status: str
     score: float
@@ -71,31 +68,31 @@ class TrefferSchema(Antwort):
     hervorhebung: dict[str, list[str]]
 
 
-class FacettenwertSchema(Antwort):
+class FacetValueSchema(ResponseModel):
     wert: str
     label: str
     anzahl: int
 
 
-class Suchantwort(Antwort):
+class SearchResponse(ResponseModel):
     anzahl: int
     seite: int
     pro_seite: int
-    treffer: list[TrefferSchema]
-    facetten: dict[str, list[FacettenwertSchema]]
+    treffer: list[HitSchema]
+    facetten: dict[str, list[FacetValueSchema]]
     backend: str
 
 
-class AehnlicheAntwort(Antwort):
-    treffer: list[TrefferSchema]
+class SimilarResponse(ResponseModel):
+    treffer: list[HitSchema]
 
 
-class KreisSchema(Antwort):
+class KreisSchema(ResponseModel):
     ags: str
     name: str
 
 
-class KommuneSchema(Antwort):
+class KommuneSchema(ResponseModel):
     ags: str
     name: str
     amtlicher_name: str
@@ -108,21 +105,21 @@ class KommuneSchema(Antwort):
     profil_url: str | None
 
 
-class VergleichbareKommune(KommuneKurz):
+class ComparableKommune(KommuneSummary):
     einwohner: int
     profil_url: str | None
     erklaerung: list[str]
 
 
-class VergleichbareAntwort(Antwort):
-    kommune: KommuneKurz
-    vergleichbare: list[VergleichbareKommune]
+class ComparableResponse(ResponseModel):
+    kommune: KommuneSummary
+    vergleichbare: list[ComparableKommune]
 
 
-class Suchparameter(Schema):
+class SearchParams(Schema):
     """Documented for OpenAPI; parsing and German validation happen in search.query."""
 
-    q: str = Field("", max_length=MAX_Q_LAENGE, description="Suchbegriff")
+    q: str = Field("", max_length=MAX_QUERY_LENGTH, description="Suchbegriff")
     handlungsfeld: list[str] = Field([], description="Handlungsfeld-Kürzel (wiederholbar)")
     zielgruppe: list[str] = Field([], description="Zielgruppen-Kürzel (wiederholbar)")
     groessenklasse: list[Groessenklasse] = Field([], description="Größenklasse (wiederholbar)")
@@ -132,116 +129,116 @@ class Suchparameter(Schema):
     vergleich: str | None = Field(None, description="AGS der eigenen Kommune")
     sortierung: Literal["relevanz", "neueste"] = "relevanz"
     seite: int = Field(1, ge=1, le=10_000)
-    pro_seite: int = Field(20, ge=1, le=MAX_PRO_SEITE)
+    pro_seite: int = Field(20, ge=1, le=MAX_PER_PAGE)
 
 
-def fehler(meldungen: list[str]) -> dict:
-    return {"fehler": " ".join(meldungen), "meldungen": meldungen}
+def error_body(messages: list[str]) -> dict:
+    return {"fehler": " ".join(messages), "meldungen": messages}
 
 
 @api.exception_handler(ValidationError)
-def ungueltige_parameter(request: HttpRequest, exc: ValidationError) -> HttpResponse:
+def invalid_parameters(request: HttpRequest, exc: ValidationError) -> HttpResponse:
     """Bad parameters get the same German messages as on the search page."""
     try:
-        parse_anfrage(request.GET)
-        namen = sorted({str(e.get("loc", ["?"])[-1]) for e in exc.errors})
-        meldungen = [_("Ungültige Parameter: %(namen)s.") % {"namen": ", ".join(namen)}]
-    except AnfrageFehler as fehler_:
-        meldungen = fehler_.meldungen
-    return api.create_response(request, fehler(meldungen), status=400)
+        parse_query(request.GET)
+        names = sorted({str(e.get("loc", ["?"])[-1]) for e in exc.errors})
+        messages = [_("Ungültige Parameter: %(namen)s.") % {"namen": ", ".join(names)}]
+    except QueryError as error:
+        messages = error.messages
+    return api.create_response(request, error_body(messages), status=400)
 
 
-@api.get("/praxis/", response={200: Suchantwort, 400: Fehler}, summary="Praxisbeispiele suchen")
-def praxis_suche(request: HttpRequest, parameter: Query[Suchparameter]):
+@api.get(
+    "/praxis/", response={200: SearchResponse, 400: ErrorResponse}, summary="Praxisbeispiele suchen"
+)
+def search_entries(request: HttpRequest, params: Query[SearchParams]):
     """Full-text search with facets; repeat a parameter for several values (OR)."""
     try:
-        anfrage = parse_anfrage(request.GET)
-    except AnfrageFehler as exc:
-        return Status(400, fehler(exc.meldungen))
-    ergebnis = suchen(anfrage)
+        query = parse_query(request.GET)
+    except QueryError as exc:
+        return Status(400, error_body(exc.messages))
+    result = search(query)
     # The hot path answers directly: the schema above documents the shape (and a test holds the
     # answer to it), while ninja's response validation would add ~8 ms per request.
     return JsonResponse(
         {
-            "anzahl": ergebnis.anzahl,
-            "seite": anfrage.seite,
-            "pro_seite": anfrage.pro_seite,
-            "treffer": [treffer_als_dict(k, request) for k in karten(ergebnis.treffer)],
+            "anzahl": result.anzahl,
+            "seite": query.seite,
+            "pro_seite": query.pro_seite,
+            "treffer": [hit_as_dict(card, request) for card in hit_cards(result.treffer)],
             "facetten": {
-                name: [asdict(wert) for wert in werte] for name, werte in ergebnis.facetten.items()
+                name: [asdict(value) for value in values]
+                for name, values in result.facetten.items()
             },
-            "backend": ergebnis.backend,
+            "backend": result.backend,
         }
     )
 
 
-def _praxis_oder_none(austausch_id: str) -> PraxisPage | None:
+def _live_entry(austausch_id: str) -> PraxisPage | None:
     return PraxisPage.objects.live().public().filter(austausch_id=austausch_id).first()
 
 
-def _unbekannte_praxis(austausch_id: str) -> Status:
-    meldung = _("Es gibt kein veröffentlichtes Praxisbeispiel mit der ID „%(id)s“.") % {
+def _unknown_entry(austausch_id: str) -> Status:
+    message = _("Es gibt kein veröffentlichtes Praxisbeispiel mit der ID „%(id)s“.") % {
         "id": austausch_id
     }
-    return Status(404, fehler([meldung]))
+    return Status(404, error_body([message]))
 
 
-@api.get("/praxis/{austausch_id}/", response={200: dict, 404: Fehler}, summary="Praxisbeispiel")
-def praxis_detail(request: HttpRequest, austausch_id: str):
+@api.get(
+    "/praxis/{austausch_id}/", response={200: dict, 404: ErrorResponse}, summary="Praxisbeispiel"
+)
+def entry_detail(request: HttpRequest, austausch_id: str):
     """One entry in the exchange format (AUSTAUSCHFORMAT.md), plus its `url`."""
-    page = _praxis_oder_none(austausch_id)
+    page = _live_entry(austausch_id)
     if page is None:
-        return _unbekannte_praxis(austausch_id)
+        return _unknown_entry(austausch_id)
     return {**to_exchange_dict(page), "url": page.get_full_url(request)}
 
 
 @api.get(
     "/praxis/{austausch_id}/aehnliche/",
-    response={200: AehnlicheAntwort, 404: Fehler},
+    response={200: SimilarResponse, 404: ErrorResponse},
     summary="Ähnliche Praxisbeispiele",
 )
-def praxis_aehnliche(request: HttpRequest, austausch_id: str):
+def similar_to_entry(request: HttpRequest, austausch_id: str):
     """Entries similar to this one (shared Handlungsfelder, content, comparable Kommune)."""
-    page = _praxis_oder_none(austausch_id)
+    page = _live_entry(austausch_id)
     if page is None:
-        return _unbekannte_praxis(austausch_id)
-    return {"treffer": [treffer_als_dict(k, request) for k in karten(aehnliche(page))]}
+        return _unknown_entry(austausch_id)
+    return {"treffer": [hit_as_dict(card, request) for card in hit_cards(similar(page))]}
 
 
-def _kommune_oder_404(ags: str) -> Kommune | Status:
+def _kommune_or_404(ags: str) -> Kommune | Status:
     kommune = Kommune.objects.select_related("kreis").filter(ags=ags).first()
     if kommune is None:
-        meldung = _("Zum Gemeindeschlüssel „%(ags)s“ gibt es keine Kommune.") % {"ags": ags}
-        return Status(404, fehler([meldung]))
+        message = _("Zum Gemeindeschlüssel „%(ags)s“ gibt es keine Kommune.") % {"ags": ags}
+        return Status(404, error_body([message]))
     return kommune
 
 
-@api.get("/kommunen/{ags}/", response={200: KommuneSchema, 404: Fehler}, summary="Kommune")
+@api.get("/kommunen/{ags}/", response={200: KommuneSchema, 404: ErrorResponse}, summary="Kommune")
 def kommune_detail(request: HttpRequest, ags: str):
     """A Kommune of the official register, with its profile URL if it takes part."""
-    kommune = _kommune_oder_404(ags)
-    return kommune_als_dict(kommune, request) if isinstance(kommune, Kommune) else kommune
+    kommune = _kommune_or_404(ags)
+    return kommune_as_dict(kommune, request) if isinstance(kommune, Kommune) else kommune
 
 
 @api.get(
     "/kommunen/{ags}/vergleichbare/",
-    response={200: VergleichbareAntwort, 404: Fehler},
+    response={200: ComparableResponse, 404: ErrorResponse},
     summary="Vergleichbare Kommunen",
 )
-def kommune_vergleichbare(request: HttpRequest, ags: str):
+def comparable_to_kommune(request: HttpRequest, ags: str):
     """Participating Kommunen most comparable to this one, each with the reasons."""
-    kommune = _kommune_oder_404(ags)
+    kommune = _kommune_or_404(ags)
     if not isinstance(kommune, Kommune):
         return kommune
     return {
-        "kommune": kommune_kurz(kommune),
+        "kommune": kommune_summary(kommune),
         "vergleichbare": [
-            {
-                **kommune_kurz(andere),
-                "einwohner": andere.einwohner,
-                "profil_url": profil_url(andere, request),
-                "erklaerung": gruende,
-            }
-            for andere, gruende in vergleichbare(kommune)
+            comparable_kommune_as_dict(other, reasons, request)
+            for other, reasons in comparable(kommune)
         ],
     }

@@ -9,23 +9,23 @@ from search.client import ENGINES
 
 
 @checks.register()
-def suche_konfiguration(app_configs, **kwargs) -> list[checks.CheckMessage]:
+def check_search_settings(app_configs, **kwargs) -> list[checks.CheckMessage]:
     """SEARCH_URL must be an http(s) URL and SEARCH_ENGINE empty or a known engine."""
-    fehler = []
+    errors = []
     url = getattr(settings, "SEARCH_URL", "")
     if url and urlparse(url).scheme not in ("http", "https"):
-        fehler.append(
+        errors.append(
             checks.Error(
                 f"SEARCH_URL muss mit http:// oder https:// beginnen: {url!r}", id="search.E001"
             )
         )
     engine = getattr(settings, "SEARCH_ENGINE", "")
     if engine and engine not in ENGINES:
-        fehler.append(
+        errors.append(
             checks.Error(
                 f"SEARCH_ENGINE muss leer oder eines von {ENGINES} sein.", id="search.E002"
             )
         )
     if not getattr(settings, "SEARCH_INDEX_PREFIX", ""):
-        fehler.append(checks.Error("SEARCH_INDEX_PREFIX darf nicht leer sein.", id="search.E003"))
-    return fehler
+        errors.append(checks.Error("SEARCH_INDEX_PREFIX darf nicht leer sein.", id="search.E003"))
+    return errors

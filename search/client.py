@@ -19,7 +19,7 @@ for _name in ("opensearch", "opensearchpy.trace", "elastic_transport.transport")
     logging.getLogger(_name).setLevel(logging.WARNING)
 
 
-class SucheNichtKonfiguriert(RuntimeError):
+class SearchNotConfigured(RuntimeError):
     """SEARCH_URL is empty: the database backend answers instead."""
 
 
@@ -29,19 +29,19 @@ def engine_name() -> str:
 
 
 @cache
-def _engine_name(url: str, konfiguriert: str) -> str:
-    if konfiguriert:
-        if konfiguriert not in ENGINES:
-            raise ValueError(f"SEARCH_ENGINE must be one of {ENGINES}, not {konfiguriert!r}")
-        return konfiguriert
+def _engine_name(url: str, configured: str) -> str:
+    if configured:
+        if configured not in ENGINES:
+            raise ValueError(f"SEARCH_ENGINE must be one of {ENGINES}, not {configured!r}")
+        return configured
     if not url:
-        raise SucheNichtKonfiguriert("SEARCH_URL is not set")
-    with urllib.request.urlopen(url, timeout=TIMEOUT) as antwort:
-        info = json.load(antwort)
+        raise SearchNotConfigured("SEARCH_URL is not set")
+    with urllib.request.urlopen(url, timeout=TIMEOUT) as response:
+        info = json.load(response)
     return (
         "opensearch"
         if info.get("version", {}).get("distribution") == "opensearch"
-        else ("elasticsearch")
+        else "elasticsearch"
     )
 
 
@@ -53,7 +53,7 @@ def get_client():
 @cache
 def _client(url: str, engine: str):
     if not url:
-        raise SucheNichtKonfiguriert("SEARCH_URL is not set")
+        raise SearchNotConfigured("SEARCH_URL is not set")
     if engine == "opensearch":
         from opensearchpy import OpenSearch
 
@@ -63,16 +63,16 @@ def _client(url: str, engine: str):
     return Elasticsearch(url, request_timeout=TIMEOUT, max_retries=0)
 
 
-def bulk(aktionen, **kwargs) -> tuple[int, list]:
+def bulk(actions, **kwargs) -> tuple[int, list]:
     """Send bulk actions through the helper of the client in use."""
     if engine_name() == "opensearch":
-        from opensearchpy.helpers import bulk as helfer
+        from opensearchpy.helpers import bulk as helper
     else:
-        from elasticsearch.helpers import bulk as helfer
-    return helfer(get_client(), aktionen, **kwargs)
+        from elasticsearch.helpers import bulk as helper
+    return helper(get_client(), actions, **kwargs)
 
 
-def verbindungsfehler() -> tuple[type[Exception], ...]:
+def connection_errors() -> tuple[type[Exception], ...]:
     """Exceptions that mean "the engine is unreachable or refused the request"."""
     from elastic_transport import TransportError as EsTransportError
     from elasticsearch import ApiError
@@ -81,7 +81,7 @@ def verbindungsfehler() -> tuple[type[Exception], ...]:
     return (OpenSearchException, EsTransportError, ApiError, OSError)
 
 
-def zuruecksetzen() -> None:
+def reset() -> None:
     """Forget cached clients (tests switch SEARCH_URL and prefixes)."""
     _client.cache_clear()
     _engine_name.cache_clear()

@@ -7,12 +7,12 @@ from elasticsearch.dsl import Date, Document, Double, Integer, Keyword, Text
 
 from kommunen.models import Kommune
 from praxis.models import PraxisPage, PraxisPartner
-from search.analysis import INDEX_ANALYZER, SUCH_ANALYZER
+from search.analysis import INDEX_ANALYZER, SEARCH_ANALYZER
 from search.ranking import einwohner_log10, kreis_ags
 
 
 def _text(**kwargs) -> Text:
-    return Text(analyzer=INDEX_ANALYZER, search_analyzer=SUCH_ANALYZER, **kwargs)
+    return Text(analyzer=INDEX_ANALYZER, search_analyzer=SEARCH_ANALYZER, **kwargs)
 
 
 class PraxisDocument(Document):
@@ -45,8 +45,8 @@ class PraxisDocument(Document):
 
     @classmethod
     def from_page(cls, page: PraxisPage) -> "PraxisDocument":
-        """Build the document from a page (prefetched with `seiten_fuer_index()` ideally)."""
-        tags = [eintrag.tag.name for eintrag in page.tagged_items.all()]
+        """Build the document from a page (prefetched with `pages_for_index()` ideally)."""
+        tags = [item.tag.name for item in page.tagged_items.all()]
         doc = cls(
             meta={"id": page.pk},
             page_id=page.pk,
@@ -67,10 +67,10 @@ class PraxisDocument(Document):
             partner_ags=[p.kommune.ags for p in page.partner.all()],
         )
         if page.kommune:
-            doc.kommune_felder(page.kommune)
+            doc.set_kommune_fields(page.kommune)
         return doc
 
-    def kommune_felder(self, kommune: Kommune) -> None:
+    def set_kommune_fields(self, kommune: Kommune) -> None:
         """Denormalise the lead Kommune's comparability features."""
         self.kommune_ags = kommune.ags
         self.kommune_name = kommune.anzeigename
@@ -84,12 +84,12 @@ class PraxisDocument(Document):
 
 def body_text(page: PraxisPage) -> str:
     """The searchable text of the StreamField body, without markup."""
-    feld = PraxisPage._meta.get_field("body")
-    teile = feld.get_searchable_content(page.body)
-    return "\n".join(strip_tags(str(teil)) for teil in teile if teil)
+    field = PraxisPage._meta.get_field("body")
+    parts = field.get_searchable_content(page.body)
+    return "\n".join(strip_tags(str(part)) for part in parts if part)
 
 
-def seiten_fuer_index() -> QuerySet:
+def pages_for_index() -> QuerySet:
     """Live, public entries with everything the document needs prefetched."""
     return (
         PraxisPage.objects.live()

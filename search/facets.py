@@ -1,14 +1,15 @@
 """What the search page shows besides the hits: facet groups, filter chips, loosening hints."""
 
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from urllib.parse import urlencode
 
 from django.utils.translation import gettext_lazy as _
 
 from kommunen.models import Kommune
-from search.query import FACETTEN, SuchAnfrage, SuchErgebnis, erlaubte_werte
+from search.query import FACETS, MULTI_VALUE_PARAMS, SearchQuery, SearchResult, allowed_values
 
-FACETTEN_TITEL = {
+FACET_TITLES = {
     "handlungsfeld": _("Handlungsfeld"),
     "zielgruppe": _("Zielgruppe"),
     "groessenklasse": _("Größe der Kommune"),
@@ -20,107 +21,109 @@ FACETTEN_TITEL = {
 
 @dataclass
 class Option:
-    wert: str
+    value: str
     label: str
-    anzahl: int
-    gewaehlt: bool
+    count: int
+    selected: bool
 
 
 @dataclass
-class Gruppe:
+class FacetGroup:
     name: str
-    titel: str
-    optionen: list[Option]
+    title: str
+    options: list[Option]
 
 
 @dataclass
 class Chip:
-    titel: str
-    wert: str
-    entfernen_url: str
+    title: str
+    value: str
+    remove_url: str
 
 
 @dataclass
-class Lockerung:
-    titel: str
+class LooseningHint:
+    title: str
     url: str
-    anzahl: int
+    count: int
 
 
-def url_fuer(anfrage: SuchAnfrage, **aenderung) -> str:
+def url_for(query: SearchQuery, **changes) -> str:
     """The search page URL of the request with some fields changed, always from page 1."""
-    geaendert = replace(anfrage, seite=1, **aenderung)
-    paare = geaendert.als_parameter()
-    if anfrage.vergleich and not geaendert.vergleich:
-        paare.append(("vergleich", ""))  # an explicit empty value forgets the remembered one
-    return "?" + urlencode(paare) if paare else "?"
+    changed = replace(query, seite=1, **changes)
+    pairs = changed.as_params()
+    if query.vergleich and not changed.vergleich:
+        pairs.append(("vergleich", ""))  # an explicit empty value forgets the remembered one
+    return "?" + urlencode(pairs) if pairs else "?"
 
 
-def gruppen(anfrage: SuchAnfrage, ergebnis: SuchErgebnis) -> list[Gruppe]:
+def facet_groups(query: SearchQuery, result: SearchResult) -> list[FacetGroup]:
     """The facet fieldsets: every value with its count, the selected ones checked."""
     return [
-        Gruppe(
+        FacetGroup(
             name=name,
-            titel=str(FACETTEN_TITEL[name]),
-            optionen=[
-                Option(f.wert, f.label, f.anzahl, f.wert in getattr(anfrage, name))
-                for f in ergebnis.facetten.get(name, [])
+            title=str(FACET_TITLES[name]),
+            options=[
+                Option(f.wert, f.label, f.anzahl, f.wert in getattr(query, name))
+                for f in result.facetten.get(name, [])
             ],
         )
-        for name in FACETTEN
+        for name in FACETS
     ]
 
 
-def _label(name: str, wert: str, labels: dict) -> str:
+def _value_label(name: str, value: str, labels: dict) -> str:
     if name == "kreis":
-        kreis = Kommune.objects.filter(ags=wert).first()
-        return kreis.anzeigename if kreis else wert
-    return labels.get(name, {}).get(wert, wert)
+        kreis = Kommune.objects.filter(ags=value).first()
+        return kreis.anzeigename if kreis else value
+    return labels.get(name, {}).get(value, value)
 
 
-def chips(anfrage: SuchAnfrage, vergleich: Kommune | None) -> list[Chip]:
+def chips(query: SearchQuery, comparison: Kommune | None) -> list[Chip]:
     """One removable chip per selected value, the query and the comparison Kommune."""
-    labels = {name: dict(werte) for name, werte in erlaubte_werte().items()}
-    ergebnis = []
-    if anfrage.q:
-        ergebnis.append(Chip(str(_("Suchbegriff")), anfrage.q, url_fuer(anfrage, q="")))
-    for name in (*FACETTEN, "kreis"):
-        for wert in getattr(anfrage, name):
-            rest = tuple(w for w in getattr(anfrage, name) if w != wert)
-            titel = str(FACETTEN_TITEL[name])
-            ergebnis.append(
-                Chip(titel, _label(name, wert, labels), url_fuer(anfrage, **{name: rest}))
+    labels = {name: dict(values) for name, values in allowed_values().items()}
+    result = []
+    if query.q:
+        result.append(Chip(str(_("Suchbegriff")), query.q, url_for(query, q="")))
+    for name in MULTI_VALUE_PARAMS:
+        for value in getattr(query, name):
+            rest = tuple(v for v in getattr(query, name) if v != value)
+            title = str(FACET_TITLES[name])
+            result.append(
+                Chip(title, _value_label(name, value, labels), url_for(query, **{name: rest}))
             )
-    if vergleich:
-        titel = str(_("Kommunen wie"))
-        ergebnis.append(Chip(titel, vergleich.anzeigename, url_fuer(anfrage, vergleich=None)))
-    return ergebnis
+    if comparison:
+        title = str(_("Kommunen wie"))
+        result.append(Chip(title, comparison.anzeigename, url_for(query, vergleich=None)))
+    return result
 
 
-def lockerungen(anfrage: SuchAnfrage, suchen) -> list[Lockerung]:
+def loosening_hints(
+    query: SearchQuery, search: Callable[[SearchQuery], SearchResult]
+) -> list[LooseningHint]:
     """For an empty result: what dropping each active filter (or the query) would yield."""
-    vorschlaege = []
-    for name in (*FACETTEN, "kreis"):
-        if getattr(anfrage, name):
-            gelockert = replace(anfrage, seite=1, pro_seite=1, **{name: ()})
-            vorschlaege.append(
-                Lockerung(
-                    str(FACETTEN_TITEL[name]),
-                    url_fuer(anfrage, **{name: ()}),
-                    suchen(gelockert).anzahl,
+    hints = []
+    for name in MULTI_VALUE_PARAMS:
+        if getattr(query, name):
+            loosened = replace(query, seite=1, pro_seite=1, **{name: ()})
+            hints.append(
+                LooseningHint(
+                    str(FACET_TITLES[name]),
+                    url_for(query, **{name: ()}),
+                    search(loosened).anzahl,
                 )
             )
-    if len(vorschlaege) > 1:
-        ohne_filter = {name: () for name in (*FACETTEN, "kreis")}
-        gelockert = replace(anfrage, seite=1, pro_seite=1, **ohne_filter)
-        vorschlaege.append(
-            Lockerung(
-                str(_("alle Filter")), url_fuer(anfrage, **ohne_filter), suchen(gelockert).anzahl
+    if len(hints) > 1:
+        no_filters = {name: () for name in MULTI_VALUE_PARAMS}
+        loosened = replace(query, seite=1, pro_seite=1, **no_filters)
+        hints.append(
+            LooseningHint(
+                str(_("alle Filter")), url_for(query, **no_filters), search(loosened).anzahl
             )
         )
-    if anfrage.q and anfrage.hat_filter:
-        ohne_q = replace(anfrage, seite=1, pro_seite=1, q="")
-        vorschlaege.append(
-            Lockerung(str(_("Suchbegriff")), url_fuer(anfrage, q=""), suchen(ohne_q).anzahl)
+    if query.q and query.has_filters:
+        without_q = replace(query, seite=1, pro_seite=1, q="")
+        hints.append(
+            LooseningHint(str(_("Suchbegriff")), url_for(query, q=""), search(without_q).anzahl)
         )
-    return sorted(vorschlaege, key=lambda v: -v.anzahl)
+    return sorted(hints, key=lambda h: -h.count)

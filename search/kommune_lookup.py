@@ -7,42 +7,42 @@ from django.db.models import Q
 from django.utils.translation import gettext as _
 
 from kommunen.models import Kommune
-from search.backends.database.text import schreibvarianten
+from search.backends.database.text import spelling_variants
 from search.query import AGS_PATTERN
 
-MAX_VORSCHLAEGE = 10
-MIN_ZEICHEN = 2
-MAX_VARIANTEN = 8
+MAX_SUGGESTIONS = 10
+MIN_CHARS = 2
+MAX_VARIANTS = 8
 # "Kleinau (01062001)" as the autocomplete fills it in.
-NAME_MIT_AGS = re.compile(r"\((\d{5}|\d{8})\)\s*$")
+NAME_WITH_AGS = re.compile(r"\((\d{5}|\d{8})\)\s*$")
 
 
-def _praefix_bedingung(text: str) -> Q:
+def _prefix_condition(text: str) -> Q:
     """Range conditions on the indexed anzeigename, as typed and capitalised, with umlaut variants.
 
     A range (>= prefix, < prefix + U+FFFF) uses the plain b-tree index on every database,
     unlike a case-insensitive LIKE.
     """
-    varianten = {text} | {v[:1].upper() + v[1:] for v in schreibvarianten(text.lower())}
-    bedingung = Q()
-    for praefix in sorted(varianten)[:MAX_VARIANTEN]:
-        bedingung |= Q(anzeigename__gte=praefix, anzeigename__lt=praefix + "\uffff")
-    return bedingung
+    variants = {text} | {v[:1].upper() + v[1:] for v in spelling_variants(text.lower())}
+    condition = Q()
+    for prefix in sorted(variants)[:MAX_VARIANTS]:
+        condition |= Q(anzeigename__gte=prefix, anzeigename__lt=prefix + "\uffff")
+    return condition
 
 
-def vorschlaege(text: str, anzahl: int = MAX_VORSCHLAEGE) -> list[Kommune]:
+def suggestions(text: str, count: int = MAX_SUGGESTIONS) -> list[Kommune]:
     """Kommunen whose name starts with the text, for the autocomplete."""
     text = " ".join(text.split())
-    if len(text) < MIN_ZEICHEN:
+    if len(text) < MIN_CHARS:
         return []
     return list(
-        Kommune.objects.filter(_praefix_bedingung(text))
+        Kommune.objects.filter(_prefix_condition(text))
         .select_related("kreis")
-        .order_by("anzeigename", "-einwohner")[:anzahl]
+        .order_by("anzeigename", "-einwohner")[:count]
     )
 
 
-def vorschlag_als_dict(kommune: Kommune) -> dict:
+def suggestion_as_dict(kommune: Kommune) -> dict:
     return {
         "ags": kommune.ags,
         "name": kommune.anzeigename,
@@ -53,25 +53,25 @@ def vorschlag_als_dict(kommune: Kommune) -> dict:
 
 
 @dataclass
-class Aufloesung:
+class Resolution:
     """What the text typed into the "Kommunen wie meine" field stands for."""
 
     ags: str | None = None
-    auswahl: list[Kommune] = field(default_factory=list)
-    fehler: str | None = None
+    choices: list[Kommune] = field(default_factory=list)
+    error: str | None = None
 
 
-def aufloesen(text: str) -> Aufloesung:
+def resolve(text: str) -> Resolution:
     """Resolve an AGS, "Name (AGS)" or a plain name; several matches give a choice."""
     text = " ".join(text.split())
     if AGS_PATTERN.match(text):
-        return Aufloesung(ags=text)
-    if treffer := NAME_MIT_AGS.search(text):
-        return Aufloesung(ags=treffer.group(1))
-    genau = list(Kommune.objects.filter(anzeigename__iexact=text).select_related("kreis")[:20])
-    if len(genau) == 1:
-        return Aufloesung(ags=genau[0].ags)
-    auswahl = genau or vorschlaege(text)
-    if auswahl:
-        return Aufloesung(auswahl=auswahl)
-    return Aufloesung(fehler=_("Keine Kommune mit dem Namen „%(name)s“ gefunden.") % {"name": text})
+        return Resolution(ags=text)
+    if match := NAME_WITH_AGS.search(text):
+        return Resolution(ags=match.group(1))
+    exact = list(Kommune.objects.filter(anzeigename__iexact=text).select_related("kreis")[:20])
+    if len(exact) == 1:
+        return Resolution(ags=exact[0].ags)
+    choices = exact or suggestions(text)
+    if choices:
+        return Resolution(choices=choices)
+    return Resolution(error=_("Keine Kommune mit dem Namen „%(name)s“ gefunden.") % {"name": text})

@@ -1,4 +1,8 @@
-"""A search request and its result, and the parsing of GET parameters with German errors."""
+"""A search request and its result, and the parsing of GET parameters with German errors.
+
+The fields of these dataclasses mirror the API's parameter names and JSON keys (`seite`,
+`pro_seite`, `anzahl`, `treffer`, `facetten`, …), which are part of the public contract.
+"""
 
 import re
 from collections.abc import Callable
@@ -10,17 +14,18 @@ from kommunen.groessenklasse import Groessenklasse
 from kommunen.models import Bundesland, Kommune
 from praxis.models import Handlungsfeld, PraxisStatus, Zielgruppe
 
-SORTIERUNGEN = ("relevanz", "neueste")
-FACETTEN = ("handlungsfeld", "zielgruppe", "groessenklasse", "bundesland", "status")
-MEHRFACH_PARAMETER = (*FACETTEN, "kreis")
-MAX_PRO_SEITE = 100
-MAX_Q_LAENGE = 200
+SORT_ORDERS = ("relevanz", "neueste")
+FACETS = ("handlungsfeld", "zielgruppe", "groessenklasse", "bundesland", "status")
+# Every parameter that may be repeated: the facets and the Kreis filter.
+MULTI_VALUE_PARAMS = (*FACETS, "kreis")
+MAX_PER_PAGE = 100
+MAX_QUERY_LENGTH = 200
 KREIS_PATTERN = re.compile(r"^(0[1-9]|1[0-6])\d{3}$")
 AGS_PATTERN = re.compile(r"^(0[1-9]|1[0-6])\d{3}(\d{3})?$")
 
 
 @dataclass(frozen=True)
-class SuchAnfrage:
+class SearchQuery:
     q: str = ""
     handlungsfeld: tuple[str, ...] = ()
     zielgruppe: tuple[str, ...] = ()
@@ -34,34 +39,34 @@ class SuchAnfrage:
     pro_seite: int = 20
 
     @property
-    def hat_filter(self) -> bool:
-        return any(getattr(self, name) for name in MEHRFACH_PARAMETER)
+    def has_filters(self) -> bool:
+        return any(getattr(self, name) for name in MULTI_VALUE_PARAMS)
 
-    def als_parameter(self) -> list[tuple[str, str]]:
+    def as_params(self) -> list[tuple[str, str]]:
         """The request as GET parameters (defaults left out), for links and shared URLs."""
-        paare: list[tuple[str, str]] = [("q", self.q)] if self.q else []
-        for name in MEHRFACH_PARAMETER:
-            paare += [(name, wert) for wert in getattr(self, name)]
+        pairs: list[tuple[str, str]] = [("q", self.q)] if self.q else []
+        for name in MULTI_VALUE_PARAMS:
+            pairs += [(name, value) for value in getattr(self, name)]
         if self.vergleich:
-            paare.append(("vergleich", self.vergleich))
+            pairs.append(("vergleich", self.vergleich))
         if self.sortierung != "relevanz":
-            paare.append(("sortierung", self.sortierung))
+            pairs.append(("sortierung", self.sortierung))
         if self.pro_seite != 20:
-            paare.append(("pro_seite", str(self.pro_seite)))
+            pairs.append(("pro_seite", str(self.pro_seite)))
         if self.seite != 1:
-            paare.append(("seite", str(self.seite)))
-        return paare
+            pairs.append(("seite", str(self.seite)))
+        return pairs
 
 
 @dataclass
-class Facettenwert:
+class FacetValue:
     wert: str
     label: str
     anzahl: int
 
 
 @dataclass
-class Treffer:
+class Hit:
     page_id: int
     score: float
     erklaerung: list[str] = field(default_factory=list)
@@ -69,23 +74,23 @@ class Treffer:
 
 
 @dataclass
-class SuchErgebnis:
+class SearchResult:
     anzahl: int
-    treffer: list[Treffer]
-    facetten: dict[str, list[Facettenwert]]
+    treffer: list[Hit]
+    facetten: dict[str, list[FacetValue]]
     backend: str
 
 
-class AnfrageFehler(ValueError):
+class QueryError(ValueError):
     """Invalid search parameters; the messages are German and meant for the user."""
 
-    def __init__(self, meldungen: list[str]):
-        super().__init__(" ".join(meldungen))
-        self.meldungen = meldungen
+    def __init__(self, messages: list[str]):
+        super().__init__(" ".join(messages))
+        self.messages = messages
 
 
-def erlaubte_werte() -> dict[str, list[tuple[str, str]]]:
-    """Every facet's values as (wert, label) in display order."""
+def allowed_values() -> dict[str, list[tuple[str, str]]]:
+    """Every facet's values as (value, label) in display order."""
     return {
         "handlungsfeld": list(Handlungsfeld.objects.values_list("slug", "name")),
         "zielgruppe": list(Zielgruppe.objects.values_list("slug", "name")),
@@ -95,71 +100,72 @@ def erlaubte_werte() -> dict[str, list[tuple[str, str]]]:
     }
 
 
-def parse_anfrage(params, erlaubt: dict | None = None) -> SuchAnfrage:
-    """Build a SuchAnfrage from a QueryDict (or dict of lists); raise AnfrageFehler if invalid."""
-    erlaubt = erlaubt if erlaubt is not None else erlaubte_werte()
-    fehler: list[str] = []
-    werte: dict = {"q": _q(params, fehler)}
-    for name in FACETTEN:
-        werte[name] = _auswahl(params, name, {w for w, _label in erlaubt[name]}, fehler)
-    werte["kreis"] = _kreise(params, fehler)
-    werte["vergleich"] = _vergleich(params, fehler)
-    werte["sortierung"] = _sortierung(params, fehler)
-    werte["seite"] = _ganzzahl(params, "seite", 1, 1, 10_000, fehler)
-    werte["pro_seite"] = _ganzzahl(params, "pro_seite", 20, 1, MAX_PRO_SEITE, fehler)
-    if fehler:
-        raise AnfrageFehler(fehler)
-    return SuchAnfrage(**werte)
+def parse_query(params, allowed: dict | None = None) -> SearchQuery:
+    """Build a SearchQuery from a QueryDict (or dict of lists); raise QueryError if invalid."""
+    allowed = allowed if allowed is not None else allowed_values()
+    errors: list[str] = []
+    values: dict = {"q": _query_text(params, errors)}
+    for name in FACETS:
+        values[name] = _selection(params, name, {v for v, _label in allowed[name]}, errors)
+    values["kreis"] = _kreis_keys(params, errors)
+    values["vergleich"] = _comparison(params, errors)
+    values["sortierung"] = _sort_order(params, errors)
+    values["seite"] = _integer(params, "seite", 1, 1, 10_000, errors)
+    values["pro_seite"] = _integer(params, "pro_seite", 20, 1, MAX_PER_PAGE, errors)
+    if errors:
+        raise QueryError(errors)
+    return SearchQuery(**values)
 
 
-def _liste(params, name: str) -> list[str]:
+def _values(params, name: str) -> list[str]:
     getlist: Callable = getattr(params, "getlist", None) or (lambda n: params.get(n, []))
-    werte = getlist(name)
-    werte = [werte] if isinstance(werte, str) else werte
-    return [w.strip() for w in werte if w is not None and w.strip()]
+    values = getlist(name)
+    values = [values] if isinstance(values, str) else values
+    return [v.strip() for v in values if v is not None and v.strip()]
 
 
-def _einzel(params, name: str) -> str:
-    werte = _liste(params, name)
-    return werte[-1] if werte else ""
+def _single(params, name: str) -> str:
+    values = _values(params, name)
+    return values[-1] if values else ""
 
 
-def _q(params, fehler: list[str]) -> str:
-    q = " ".join(_einzel(params, "q").split())
-    if len(q) > MAX_Q_LAENGE:
-        fehler.append(
-            _("Der Suchbegriff ist zu lang (höchstens %(n)d Zeichen).") % {"n": MAX_Q_LAENGE}
+def _query_text(params, errors: list[str]) -> str:
+    q = " ".join(_single(params, "q").split())
+    if len(q) > MAX_QUERY_LENGTH:
+        errors.append(
+            _("Der Suchbegriff ist zu lang (höchstens %(n)d Zeichen).") % {"n": MAX_QUERY_LENGTH}
         )
     return q
 
 
-def _auswahl(params, name: str, erlaubt: set[str], fehler: list[str]) -> tuple[str, ...]:
-    gewaehlt = tuple(dict.fromkeys(_liste(params, name)))
-    for wert in gewaehlt:
-        if wert not in erlaubt:
-            fehler.append(
+def _selection(params, name: str, allowed: set[str], errors: list[str]) -> tuple[str, ...]:
+    selected = tuple(dict.fromkeys(_values(params, name)))
+    for value in selected:
+        if value not in allowed:
+            errors.append(
                 _("Unbekannter Wert „%(wert)s“ für den Filter „%(name)s“.")
-                % {"wert": wert, "name": name}
+                % {"wert": value, "name": name}
             )
-    return gewaehlt
+    return selected
 
 
-def _kreise(params, fehler: list[str]) -> tuple[str, ...]:
-    kreise = tuple(dict.fromkeys(_liste(params, "kreis")))
-    for wert in kreise:
-        if not KREIS_PATTERN.match(wert):
-            fehler.append(
-                _("„%(wert)s“ ist kein Kreisschlüssel: erwartet werden 5 Ziffern.") % {"wert": wert}
+def _kreis_keys(params, errors: list[str]) -> tuple[str, ...]:
+    keys = tuple(dict.fromkeys(_values(params, "kreis")))
+    for value in keys:
+        if not KREIS_PATTERN.match(value):
+            errors.append(
+                _("„%(wert)s“ ist kein Kreisschlüssel: erwartet werden 5 Ziffern.")
+                % {"wert": value}
             )
-    return kreise  # a well-formed but unknown Kreis key simply matches nothing
+    return keys  # a well-formed but unknown Kreis key simply matches nothing
 
 
-def _vergleich(params, fehler: list[str]) -> str | None:
-    ags = _einzel(params, "vergleich")
+def _comparison(params, errors: list[str]) -> str | None:
+    ags = _single(params, "vergleich")
     if not ags:
         return None
     if not AGS_PATTERN.match(ags):
-        fehler.append(
+        errors.append(
             _(
                 "„%(wert)s“ ist kein Amtlicher Gemeindeschlüssel: erwartet werden 8 Ziffern "
                 "(Gemeinde) oder 5 Ziffern (Kreis)."
@@ -167,32 +173,32 @@ def _vergleich(params, fehler: list[str]) -> str | None:
             % {"wert": ags}
         )
     elif not Kommune.objects.filter(ags=ags).exists():
-        fehler.append(_("Zum Gemeindeschlüssel „%(wert)s“ gibt es keine Kommune.") % {"wert": ags})
+        errors.append(_("Zum Gemeindeschlüssel „%(wert)s“ gibt es keine Kommune.") % {"wert": ags})
     return ags
 
 
-def _sortierung(params, fehler: list[str]) -> str:
-    sortierung = _einzel(params, "sortierung") or "relevanz"
-    if sortierung not in SORTIERUNGEN:
-        fehler.append(
+def _sort_order(params, errors: list[str]) -> str:
+    order = _single(params, "sortierung") or "relevanz"
+    if order not in SORT_ORDERS:
+        errors.append(
             _("Unbekannte Sortierung „%(wert)s“; möglich sind „relevanz“ und „neueste“.")
-            % {"wert": sortierung}
+            % {"wert": order}
         )
-    return sortierung
+    return order
 
 
-def _ganzzahl(params, name: str, standard: int, min_: int, max_: int, fehler: list[str]) -> int:
-    text = _einzel(params, name)
+def _integer(params, name: str, default: int, min_: int, max_: int, errors: list[str]) -> int:
+    text = _single(params, name)
     if not text:
-        return standard
+        return default
     try:
-        zahl = int(text)
+        number = int(text)
     except ValueError:
-        zahl = None
-    if zahl is None or not min_ <= zahl <= max_:
-        fehler.append(
+        number = None
+    if number is None or not min_ <= number <= max_:
+        errors.append(
             _("„%(name)s“ muss eine ganze Zahl von %(min)d bis %(max)d sein.")
             % {"name": name, "min": min_, "max": max_}
         )
-        return standard
-    return zahl
+        return default
+    return number

@@ -1,6 +1,7 @@
 """Comparability of two Kommunen ("Kommunen wie meine"): a score in [0, 1] and German reasons.
 
-Pure Python, shared by the database backend and (as the reference) by the engine's script_score.
+Plain Python, shared by the database backend and (as the reference) by the engine's
+script_score; the boosts that turn comparability into ranking live here too.
 """
 
 import math
@@ -12,24 +13,26 @@ from django.utils.translation import gettext as _
 
 from kommunen.models import Kommune
 
-GEWICHT_EINWOHNER = 0.35
-GEWICHT_GROESSENKLASSE = 0.25
-GEWICHT_VERSTAEDTERUNG = 0.15
-GEWICHT_KREIS = 0.15
-GEWICHT_LAND = 0.10
+WEIGHT_EINWOHNER = 0.35
+WEIGHT_GROESSENKLASSE = 0.25
+WEIGHT_VERSTAEDTERUNG = 0.15
+WEIGHT_KREIS = 0.15
+WEIGHT_BUNDESLAND = 0.10
 # A difference of two orders of magnitude in Einwohner counts as "not similar at all".
-MAX_LOG_ABSTAND = 2.0
+MAX_LOG_DISTANCE = 2.0
 # Up to this log10 distance (factor ~2) the sizes are called "ähnlich".
-AEHNLICH_LOG_ABSTAND = 0.3
-# Ranking: final score = text relevance * (1 + VERGLEICH_BOOST * vergleichbarkeit).
-VERGLEICH_BOOST = 1.5
+SIMILAR_LOG_DISTANCE = 0.3
+# Search ranking: final score = text relevance * (1 + COMPARABILITY_BOOST * comparability).
+COMPARABILITY_BOOST = 1.5
+# Similar entries: a comparable lead Kommune lifts an entry a little, by at most half.
+SIMILAR_ENTRY_BOOST = 0.5
 
 # Municipal size classes in size order; a Landkreis has no neighbours.
-KLASSEN_REIHENFOLGE = ("landgemeinde", "kleinstadt", "mittelstadt", "grossstadt")
+SIZE_CLASS_ORDER = ("landgemeinde", "kleinstadt", "mittelstadt", "grossstadt")
 
 
 @dataclass(frozen=True)
-class KommuneMerkmale:
+class KommuneFeatures:
     """What comparability looks at; also denormalised into the engine's documents."""
 
     ags: str
@@ -40,7 +43,7 @@ class KommuneMerkmale:
     bundesland: str
 
     @classmethod
-    def aus_kommune(cls, kommune: Kommune) -> "KommuneMerkmale":
+    def from_kommune(cls, kommune: Kommune) -> "KommuneFeatures":
         return cls(
             ags=kommune.ags,
             einwohner=kommune.einwohner or 0,
@@ -49,6 +52,12 @@ class KommuneMerkmale:
             kreis_ags=kreis_ags(kommune.ags),
             bundesland=kommune.bundesland,
         )
+
+
+def reference_features(ags: str | None) -> KommuneFeatures | None:
+    """The features of the comparison Kommune (`vergleich=`), or None if none or unknown."""
+    kommune = Kommune.objects.filter(ags=ags).first() if ags else None
+    return KommuneFeatures.from_kommune(kommune) if kommune else None
 
 
 def kreis_ags(ags: str) -> str:
@@ -61,41 +70,47 @@ def einwohner_log10(einwohner: int) -> float:
     return math.log10(max(einwohner, 1))
 
 
-def klassen_naehe(a: str, b: str) -> float:
+def size_class_proximity(a: str, b: str) -> float:
     """1.0 for the same Größenklasse, 0.5 for a neighbouring one, else 0.0."""
     if a == b:
         return 1.0
-    if a in KLASSEN_REIHENFOLGE and b in KLASSEN_REIHENFOLGE:
-        abstand = abs(KLASSEN_REIHENFOLGE.index(a) - KLASSEN_REIHENFOLGE.index(b))
-        return 0.5 if abstand == 1 else 0.0
+    if a in SIZE_CLASS_ORDER and b in SIZE_CLASS_ORDER:
+        distance = abs(SIZE_CLASS_ORDER.index(a) - SIZE_CLASS_ORDER.index(b))
+        return 0.5 if distance == 1 else 0.0
     return 0.0
 
 
-def vergleichbarkeit(
-    referenz: KommuneMerkmale, kandidat: KommuneMerkmale
+def comparability(
+    reference: KommuneFeatures, candidate: KommuneFeatures
 ) -> tuple[float, list[str]]:
     """How comparable the candidate is to the reference Kommune, and why (German reasons)."""
-    log_abstand = abs(einwohner_log10(referenz.einwohner) - einwohner_log10(kandidat.einwohner))
-    groesse = 1 - min(log_abstand, MAX_LOG_ABSTAND) / MAX_LOG_ABSTAND
-    klasse = klassen_naehe(referenz.groessenklasse, kandidat.groessenklasse)
-    dichte = referenz.verstaedterung is not None and (
-        referenz.verstaedterung == kandidat.verstaedterung
+    log_distance = abs(einwohner_log10(reference.einwohner) - einwohner_log10(candidate.einwohner))
+    size = 1 - min(log_distance, MAX_LOG_DISTANCE) / MAX_LOG_DISTANCE
+    size_class = size_class_proximity(reference.groessenklasse, candidate.groessenklasse)
+    density = reference.verstaedterung is not None and (
+        reference.verstaedterung == candidate.verstaedterung
     )
-    kreis = referenz.kreis_ags == kandidat.kreis_ags
-    land = referenz.bundesland == kandidat.bundesland
+    same_kreis = reference.kreis_ags == candidate.kreis_ags
+    same_land = reference.bundesland == candidate.bundesland
     score = (
-        GEWICHT_EINWOHNER * groesse
-        + GEWICHT_GROESSENKLASSE * klasse
-        + GEWICHT_VERSTAEDTERUNG * dichte
-        + GEWICHT_KREIS * kreis
-        + GEWICHT_LAND * land
+        WEIGHT_EINWOHNER * size
+        + WEIGHT_GROESSENKLASSE * size_class
+        + WEIGHT_VERSTAEDTERUNG * density
+        + WEIGHT_KREIS * same_kreis
+        + WEIGHT_BUNDESLAND * same_land
     )
-    zutreffend = (log_abstand <= AEHNLICH_LOG_ABSTAND, klasse == 1.0, dichte, kreis, land)
-    return round(score, 10), [text for ja, text in zip(zutreffend, gruende(), strict=True) if ja]
+    applies = (
+        log_distance <= SIMILAR_LOG_DISTANCE,
+        size_class == 1.0,
+        density,
+        same_kreis,
+        same_land,
+    )
+    return round(score, 10), [text for yes, text in zip(applies, reasons(), strict=True) if yes]
 
 
 @cache
-def _gruende(sprache: str | None) -> tuple[str, ...]:
+def _reasons(language: str | None) -> tuple[str, ...]:
     return (
         _("ähnliche Größe"),
         _("gleiche Größenklasse"),
@@ -105,11 +120,16 @@ def _gruende(sprache: str | None) -> tuple[str, ...]:
     )
 
 
-def gruende() -> tuple[str, ...]:
+def reasons() -> tuple[str, ...]:
     """The five reasons in the active language (translated once per language, not per hit)."""
-    return _gruende(get_language())
+    return _reasons(get_language())
 
 
-def ranking_faktor(vergleichswert: float) -> float:
+def ranking_factor(comparability_score: float) -> float:
     """The multiplier a comparability score gives the text relevance."""
-    return 1 + VERGLEICH_BOOST * vergleichswert
+    return 1 + COMPARABILITY_BOOST * comparability_score
+
+
+def similar_entry_factor(comparability_score: float) -> float:
+    """The multiplier a comparable lead Kommune gives a similar entry's score."""
+    return 1 + SIMILAR_ENTRY_BOOST * comparability_score

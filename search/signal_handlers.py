@@ -1,4 +1,4 @@
-"""Page and Kommune events mark entries for re-indexing (see search.sync)."""
+"""Page and Kommune events mark entries for re-indexing (see search.tasks and search.sync)."""
 
 from django.db.models import Q
 from django.db.models.signals import post_delete, post_save, pre_delete
@@ -10,54 +10,55 @@ from wagtail.signals import page_published, page_unpublished, post_page_move
 from kommunen.models import Kommune, KommunePage, LandkreisPage
 from kommunen.signals import kommunen_updated
 from praxis.models import PraxisPage
-from search.sync import engine_aktiv, vormerken
+from search.sync import engine_enabled
+from search.tasks import schedule_sync
 
 
-def _eintraege_unter(page: Page) -> list[int]:
+def _entries_below(page: Page) -> list[int]:
     return list(PraxisPage.objects.descendant_of(page, inclusive=True).values_list("pk", flat=True))
 
 
 @receiver(page_published, sender=PraxisPage)
 @receiver(page_unpublished, sender=PraxisPage)
-def praxis_veroeffentlicht(sender, instance, **kwargs) -> None:
-    vormerken([instance.pk])
+def entry_published_or_unpublished(sender, instance, **kwargs) -> None:
+    schedule_sync([instance.pk])
 
 
 @receiver(post_page_move)
-def seite_verschoben(sender, instance, **kwargs) -> None:
+def page_moved(sender, instance, **kwargs) -> None:
     """A moved entry, or a moved profile with its entries, gets a new URL and lead Kommune."""
-    if engine_aktiv():
-        vormerken(_eintraege_unter(instance))
+    if engine_enabled():
+        schedule_sync(_entries_below(instance))
 
 
 @receiver(post_delete, sender=PraxisPage)
-def praxis_geloescht(sender, instance, **kwargs) -> None:
-    vormerken([instance.pk])
+def entry_deleted(sender, instance, **kwargs) -> None:
+    schedule_sync([instance.pk])
 
 
 @receiver(pre_delete, sender=KommunePage)
 @receiver(pre_delete, sender=LandkreisPage)
-def profil_wird_geloescht(sender, instance, **kwargs) -> None:
+def profile_deleting(sender, instance, **kwargs) -> None:
     """The entries below a deleted profile disappear with it."""
-    if engine_aktiv():
-        vormerken(_eintraege_unter(instance))
+    if engine_enabled():
+        schedule_sync(_entries_below(instance))
 
 
-def _eintraege_von(kommunen) -> list[int]:
+def _entries_of(kommunen) -> list[int]:
     """Entries led by or partnered with these Kommunen carry their data."""
-    treffer = PraxisPage.objects.filter(Q(kommune__in=kommunen) | Q(partner__kommune__in=kommunen))
-    return list(treffer.values_list("pk", flat=True).distinct())
+    entries = PraxisPage.objects.filter(Q(kommune__in=kommunen) | Q(partner__kommune__in=kommunen))
+    return list(entries.values_list("pk", flat=True).distinct())
 
 
 @receiver(post_save, sender=Kommune)
-def kommune_geaendert(sender, instance, created: bool, **kwargs) -> None:
+def kommune_changed(sender, instance, created: bool, **kwargs) -> None:
     """An edited register entry: re-index the entries that carry its data."""
-    if not created and engine_aktiv():
-        vormerken(_eintraege_von([instance]))
+    if not created and engine_enabled():
+        schedule_sync(_entries_of([instance]))
 
 
 @receiver(kommunen_updated)
-def kommunen_importiert(sender, ags: list[str], **kwargs) -> None:
+def kommunen_imported(sender, ags: list[str], **kwargs) -> None:
     """A register import changed Kommunen in bulk (no post_save); re-index their entries."""
-    if engine_aktiv():
-        vormerken(_eintraege_von(Kommune.objects.filter(ags__in=ags)))
+    if engine_enabled():
+        schedule_sync(_entries_of(Kommune.objects.filter(ags__in=ags)))

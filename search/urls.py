@@ -7,6 +7,6 @@ from search import views
 app_name = "search"
 
 urlpatterns = [
-    path("", views.suche, name="suche"),
-    path("kommunen/", views.kommunen_vorschlaege, name="kommunen"),
+    path("", views.search_page, name="suche"),
+    path("kommunen/", views.kommune_suggestions, name="kommunen"),
 ]

@@ -6,72 +6,75 @@ from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
 from kommunen.models import Kommune
-from search.facets import chips, gruppen, lockerungen
-from search.kommune_lookup import aufloesen, vorschlaege, vorschlag_als_dict
-from search.query import AnfrageFehler, SuchAnfrage, parse_anfrage
-from search.service import karten, suchen
+from search.facets import chips, facet_groups, loosening_hints
+from search.kommune_lookup import resolve, suggestion_as_dict, suggestions
+from search.query import MAX_QUERY_LENGTH, QueryError, SearchQuery, parse_query
+from search.service import hit_cards, search
 
-SESSION_VERGLEICH = "suche_vergleich"
+TEMPLATE = "search/search_page.html"
+# The session key (a stored value, kept as it was) of the comparison Kommune for this visit.
+SESSION_COMPARISON = "suche_vergleich"
 
 
-def _vergleich_bestimmen(request: HttpRequest, params: QueryDict, kontext: dict) -> None:
+def _resolve_comparison(request: HttpRequest, params: QueryDict, context: dict) -> None:
     """Resolve a typed name to an AGS, or use the one remembered for this visit.
 
     An explicitly empty `vergleich=` forgets the remembered Kommune.
     """
     if "vergleich" not in params:
-        if gemerkt := request.session.get(SESSION_VERGLEICH):
-            params["vergleich"] = gemerkt
+        if remembered := request.session.get(SESSION_COMPARISON):
+            params["vergleich"] = remembered
         return
     text = params.get("vergleich", "").strip()
     if not text:
-        request.session.pop(SESSION_VERGLEICH, None)
+        request.session.pop(SESSION_COMPARISON, None)
         params.pop("vergleich")
         return
-    aufloesung = aufloesen(text)
-    if aufloesung.ags:
-        params["vergleich"] = aufloesung.ags
+    resolution = resolve(text)
+    if resolution.ags:
+        params["vergleich"] = resolution.ags
         return
     params.pop("vergleich")
-    kontext["vergleich_text"] = text
-    kontext["vergleich_auswahl"] = aufloesung.auswahl
-    kontext["vergleich_fehler"] = aufloesung.fehler
+    context["comparison_text"] = text
+    context["comparison_choices"] = resolution.choices
+    context["comparison_error"] = resolution.error
 
 
-def _ergebnis_kontext(anfrage: SuchAnfrage) -> dict:
-    ergebnis = suchen(anfrage)
-    vergleich = Kommune.objects.filter(ags=anfrage.vergleich).first() if anfrage.vergleich else None
-    seiten = Paginator(range(ergebnis.anzahl), anfrage.pro_seite)
+def _result_context(query: SearchQuery) -> dict:
+    result = search(query)
+    comparison = Kommune.objects.filter(ags=query.vergleich).first() if query.vergleich else None
+    paginator = Paginator(range(result.anzahl), query.pro_seite)
     return {
-        "ergebnis": ergebnis,
-        "karten": karten(ergebnis.treffer),
-        "gruppen": gruppen(anfrage, ergebnis),
-        "chips": chips(anfrage, vergleich),
-        "vergleich": vergleich,
-        "seite": seiten.get_page(anfrage.seite),
-        "lockerungen": lockerungen(anfrage, suchen) if not ergebnis.anzahl else [],
+        "result": result,
+        "cards": hit_cards(result.treffer),
+        "facet_groups": facet_groups(query, result),
+        "chips": chips(query, comparison),
+        "comparison": comparison,
+        "page_obj": paginator.get_page(query.seite),
+        "loosening_hints": loosening_hints(query, search) if not result.anzahl else [],
     }
 
 
 @require_GET
-def suche(request: HttpRequest) -> HttpResponse:
+def search_page(request: HttpRequest) -> HttpResponse:
     """The search page: a GET form that works without JavaScript."""
     params = request.GET.copy()
-    kontext: dict = {"fehler": []}
-    _vergleich_bestimmen(request, params, kontext)
+    context: dict = {"errors": []}
+    _resolve_comparison(request, params, context)
     try:
-        anfrage = parse_anfrage(params)
-    except AnfrageFehler as exc:
-        kontext.update(fehler=exc.meldungen, anfrage=SuchAnfrage(q=params.get("q", "")[:200]))
-        return render(request, "search/suche.html", kontext, status=400)
-    if anfrage.vergleich and request.session.get(SESSION_VERGLEICH) != anfrage.vergleich:
-        request.session[SESSION_VERGLEICH] = anfrage.vergleich  # written only when it changes
-    kontext.update(anfrage=anfrage, **_ergebnis_kontext(anfrage))
-    return render(request, "search/suche.html", kontext)
+        query = parse_query(params)
+    except QueryError as exc:
+        query = SearchQuery(q=params.get("q", "")[:MAX_QUERY_LENGTH])
+        context.update(errors=exc.messages, query=query)
+        return render(request, TEMPLATE, context, status=400)
+    if query.vergleich and request.session.get(SESSION_COMPARISON) != query.vergleich:
+        request.session[SESSION_COMPARISON] = query.vergleich  # written only when it changes
+    context.update(query=query, **_result_context(query))
+    return render(request, TEMPLATE, context)
 
 
 @require_GET
-def kommunen_vorschlaege(request: HttpRequest) -> JsonResponse:
+def kommune_suggestions(request: HttpRequest) -> JsonResponse:
     """Autocomplete: Kommunen whose name starts with ?q=, as JSON."""
-    treffer = vorschlaege(request.GET.get("q", "")[:100])
-    return JsonResponse({"kommunen": [vorschlag_als_dict(k) for k in treffer]})
+    kommunen = suggestions(request.GET.get("q", "")[:100])
+    return JsonResponse({"kommunen": [suggestion_as_dict(k) for k in kommunen]})

@@ -7,80 +7,81 @@ nothing has to be copied into the engine's config directory.
 from functools import cache
 from pathlib import Path
 
-ORDNER = Path(__file__).resolve().parent
+DIRECTORY = Path(__file__).resolve().parent
 INDEX_ANALYZER = "deutsch"
-SUCH_ANALYZER = "deutsch_suche"
+SEARCH_ANALYZER = "deutsch_suche"
 
 
-def _zeilen(name: str) -> list[str]:
+def _lines(name: str) -> list[str]:
     """The non-empty, non-comment lines of a committed word list."""
-    text = (ORDNER / name).read_text(encoding="utf-8")
-    return [z.strip() for z in text.splitlines() if z.strip() and not z.lstrip().startswith("#")]
+    text = (DIRECTORY / name).read_text(encoding="utf-8")
+    stripped = (line.strip() for line in text.splitlines())
+    return [line for line in stripped if line and not line.startswith("#")]
 
 
-def german_normalization(wort: str) -> str:
+def german_normalization(word: str) -> str:
     """Python twin of Lucene's GermanNormalizationFilter for a lower-case word."""
-    aus, zustand = [], "N"
-    for zeichen in wort:
-        if zeichen in "ao":
-            zustand = "U"
-        elif zeichen == "u":
-            zustand = "U" if zustand == "N" else "V"
-        elif zeichen == "e":
-            faltet, zustand = zustand == "U", "V"
-            if faltet:
+    out, state = [], "N"
+    for char in word:
+        if char in "ao":
+            state = "U"
+        elif char == "u":
+            state = "U" if state == "N" else "V"
+        elif char == "e":
+            folds, state = state == "U", "V"
+            if folds:
                 continue
-        elif zeichen in "iqyäöü":
-            zustand = "V"
+        elif char in "iqyäöü":
+            state = "V"
         else:
-            zustand = "N"
-        aus.append({"ä": "a", "ö": "o", "ü": "u", "ß": "ss"}.get(zeichen, zeichen))
-    return "".join(aus)
+            state = "N"
+        out.append({"ä": "a", "ö": "o", "ü": "u", "ß": "ss"}.get(char, char))
+    return "".join(out)
 
 
 @cache
-def woerterbuch() -> list[str]:
+def compound_parts() -> list[str]:
     """Decompounder word parts, normalised like the tokens they are matched against."""
-    return sorted({german_normalization(w.lower()) for w in _zeilen("woerterbuch.txt")})
+    return sorted({german_normalization(w.lower()) for w in _lines("compound_parts.txt")})
 
 
 @cache
-def synonyme() -> list[str]:
+def synonyms() -> list[str]:
     """Synonym rules in Solr format."""
-    return [z.lower() for z in _zeilen("synonyme.txt")]
+    return [line.lower() for line in _lines("synonyms.txt")]
 
 
-def _filter() -> dict:
+def _filters() -> dict:
     return {
         "deutsch_stopp": {"type": "stop", "stopwords": "_german_"},
         "deutsch_zerlegen": {
             "type": "dictionary_decompounder",
-            "word_list": woerterbuch(),
+            "word_list": compound_parts(),
             "only_longest_match": False,
             "min_subword_size": 4,
         },
         "deutsch_stamm": {"type": "stemmer", "language": "light_german"},
-        "praxis_synonyme": {"type": "synonym_graph", "synonyms": synonyme(), "lenient": True},
+        "praxis_synonyme": {"type": "synonym_graph", "synonyms": synonyms(), "lenient": True},
     }
 
 
-def analyse_einstellungen() -> dict:
+def analysis_settings() -> dict:
     """The `analysis` block of the index settings."""
-    vorne = ["lowercase", "deutsch_stopp", "german_normalization"]
-    hinten = ["deutsch_stamm", "remove_duplicates"]
+    head = ["lowercase", "deutsch_stopp", "german_normalization"]
+    tail = ["deutsch_stamm", "remove_duplicates"]
     return {
-        "filter": _filter(),
+        "filter": _filters(),
         "analyzer": {
             # Compounds are split in the index and in the secondary "zerlegt" query clause; the
             # main query keeps the user's words whole so that a short part such as "sprach"
             # does not count as a full match of "Sprachmittler".
             INDEX_ANALYZER: {
                 "tokenizer": "standard",
-                "filter": [*vorne, "deutsch_zerlegen", *hinten],
+                "filter": [*head, "deutsch_zerlegen", *tail],
             },
-            SUCH_ANALYZER: {
+            SEARCH_ANALYZER: {
                 "tokenizer": "standard",
-                "filter": [*vorne, "praxis_synonyme", *hinten],
+                "filter": [*head, "praxis_synonyme", *tail],
             },
         },
     }

@@ -6,27 +6,25 @@ from django.conf import settings
 
 from kommunen.models import Kommune
 from praxis.models import PraxisPage
-from search.query import SuchAnfrage, SuchErgebnis, Treffer
+from search.backends.database import DatabaseBackend
+from search.backends.engine import EngineBackend
+from search.query import Hit, SearchQuery, SearchResult
 
 
-class SuchBackend(Protocol):
+class SearchBackend(Protocol):
     name: str
 
-    def suche(self, anfrage: SuchAnfrage) -> SuchErgebnis: ...
+    def search(self, query: SearchQuery) -> SearchResult: ...
 
-    def aehnliche(self, page: PraxisPage, anzahl: int = 5) -> list[Treffer]: ...
+    def similar_entries(self, page: PraxisPage, count: int = 5) -> list[Hit]: ...
 
     def comparable_kommunen(
-        self, kommune: Kommune, anzahl: int = 5
+        self, kommune: Kommune, count: int = 5
     ) -> list[tuple[Kommune, list[str]]]: ...
 
 
-def get_backend() -> SuchBackend:
-    """EngineBackend when settings.SEARCH_URL is set, else DatenbankBackend."""
+def get_backend() -> SearchBackend:
+    """EngineBackend when settings.SEARCH_URL is set, else DatabaseBackend."""
     if getattr(settings, "SEARCH_URL", ""):
-        from search.backends.engine import EngineBackend
-
         return EngineBackend()
-    from search.backends.database import DatenbankBackend
-
-    return DatenbankBackend()
+    return DatabaseBackend()

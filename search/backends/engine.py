@@ -1,41 +1,30 @@
-"""The search engine backend (OpenSearch or Elasticsearch 8) behind the SuchBackend protocol."""
+"""The search engine backend (OpenSearch or Elasticsearch 8) behind the SearchBackend protocol."""
 
 from django.utils.translation import gettext as _
 
 from kommunen.models import Kommune
 from praxis.models import PraxisPage
-from search.backends.engine_query import aehnliche_koerper, such_koerper
+from search.backends.database import comparable_participants
+from search.backends.engine_query import search_body, similar_body
 from search.client import engine_name, get_client
 from search.documents import body_text
 from search.indices import alias_name
-from search.query import (
-    FACETTEN,
-    Facettenwert,
-    SuchAnfrage,
-    SuchErgebnis,
-    Treffer,
-    erlaubte_werte,
-)
-from search.ranking import KommuneMerkmale, vergleichbarkeit
+from search.query import FACETS, FacetValue, Hit, SearchQuery, SearchResult, allowed_values
+from search.ranking import KommuneFeatures, comparability, reference_features
 
 
-def merkmale_aus_quelle(quelle: dict) -> KommuneMerkmale | None:
+def features_from_source(source: dict) -> KommuneFeatures | None:
     """Comparability features of the lead Kommune denormalised into a document."""
-    if not quelle.get("kommune_ags"):
+    if not source.get("kommune_ags"):
         return None
-    return KommuneMerkmale(
-        ags=quelle["kommune_ags"],
-        einwohner=quelle.get("einwohner") or 0,
-        groessenklasse=quelle.get("groessenklasse") or "",
-        verstaedterung=quelle.get("verstaedterung"),
-        kreis_ags=quelle.get("kreis_ags") or "",
-        bundesland=quelle.get("bundesland") or "",
+    return KommuneFeatures(
+        ags=source["kommune_ags"],
+        einwohner=source.get("einwohner") or 0,
+        groessenklasse=source.get("groessenklasse") or "",
+        verstaedterung=source.get("verstaedterung"),
+        kreis_ags=source.get("kreis_ags") or "",
+        bundesland=source.get("bundesland") or "",
     )
-
-
-def _referenz(ags: str | None) -> KommuneMerkmale | None:
-    kommune = Kommune.objects.filter(ags=ags).first() if ags else None
-    return KommuneMerkmale.aus_kommune(kommune) if kommune else None
 
 
 class EngineBackend:
@@ -44,74 +33,77 @@ class EngineBackend:
     def __init__(self) -> None:
         self.name = engine_name()
 
-    def _suchen(self, koerper: dict) -> dict:
-        return get_client().search(index=alias_name(), body=koerper)
+    def _search(self, body: dict) -> dict:
+        return get_client().search(index=alias_name(), body=body)
 
-    def suche(self, anfrage: SuchAnfrage) -> SuchErgebnis:
-        referenz = _referenz(anfrage.vergleich)
-        antwort = self._suchen(such_koerper(anfrage, referenz))
-        treffer = [self._treffer(hit, referenz) for hit in antwort["hits"]["hits"]]
-        return SuchErgebnis(
-            anzahl=antwort["hits"]["total"]["value"],
-            treffer=treffer,
-            facetten=self._facetten(antwort["aggregations"]),
+    def search(self, query: SearchQuery) -> SearchResult:
+        reference = reference_features(query.vergleich)
+        response = self._search(search_body(query, reference))
+        hits = [self._hit(hit, reference) for hit in response["hits"]["hits"]]
+        return SearchResult(
+            anzahl=response["hits"]["total"]["value"],
+            treffer=hits,
+            facetten=self._facets(response["aggregations"]),
             backend=self.name,
         )
 
-    def _treffer(self, hit: dict, referenz: KommuneMerkmale | None) -> Treffer:
-        quelle, gruende = hit["_source"], []
-        merkmale = merkmale_aus_quelle(quelle)
-        if referenz and merkmale:
-            gruende = vergleichbarkeit(referenz, merkmale)[1]
-        return Treffer(
+    def _hit(self, hit: dict, reference: KommuneFeatures | None) -> Hit:
+        source, reasons = hit["_source"], []
+        features = features_from_source(source)
+        if reference and features:
+            reasons = comparability(reference, features)[1]
+        return Hit(
             page_id=int(hit["_id"]),
             score=float(hit.get("_score") or 0.0),
-            erklaerung=gruende,
-            hervorhebung={feld: list(teile) for feld, teile in hit.get("highlight", {}).items()},
+            erklaerung=reasons,
+            hervorhebung={name: list(parts) for name, parts in hit.get("highlight", {}).items()},
         )
 
-    def _facetten(self, aggregationen: dict) -> dict[str, list[Facettenwert]]:
-        erlaubt = erlaubte_werte()
-        facetten = {}
-        for name in FACETTEN:
-            eimer = aggregationen[name]["werte"]["buckets"]
-            anzahlen = {b["key"]: b["doc_count"] for b in eimer}
-            facetten[name] = [
-                Facettenwert(wert=wert, label=label, anzahl=anzahlen.get(wert, 0))
-                for wert, label in erlaubt[name]
+    def _facets(self, aggregations: dict) -> dict[str, list[FacetValue]]:
+        allowed = allowed_values()
+        facets = {}
+        for name in FACETS:
+            buckets = aggregations[name]["values"]["buckets"]
+            counts = {b["key"]: b["doc_count"] for b in buckets}
+            facets[name] = [
+                FacetValue(wert=value, label=label, anzahl=counts.get(value, 0))
+                for value, label in allowed[name]
             ]
-        return facetten
+        return facets
 
-    def aehnliche(self, page: PraxisPage, anzahl: int = 5) -> list[Treffer]:
+    def similar_entries(self, page: PraxisPage, count: int = 5) -> list[Hit]:
         """more_like_this plus shared Handlungsfelder, never the entry itself."""
-        felder = dict(page.handlungsfelder.values_list("slug", "name"))
+        handlungsfelder = dict(page.handlungsfelder.values_list("slug", "name"))
         zielgruppen = dict(page.zielgruppen.values_list("slug", "name"))
         text = " ".join([page.title, page.kurzbeschreibung, body_text(page)])
-        antwort = self._suchen(aehnliche_koerper(page.pk, text, list(felder), anzahl))
-        eigene = KommuneMerkmale.aus_kommune(page.kommune) if page.kommune else None
-        return [self._aehnlich(hit, felder, zielgruppen, eigene) for hit in antwort["hits"]["hits"]]
-
-    def _aehnlich(self, hit: dict, felder: dict, zielgruppen: dict, eigene) -> Treffer:
-        quelle = hit["_source"]
-        gruende = [
-            _("gleiches Handlungsfeld: %(name)s") % {"name": felder[s]}
-            for s in quelle.get("handlungsfelder", [])
-            if s in felder
+        response = self._search(similar_body(page.pk, text, list(handlungsfelder), count))
+        own = KommuneFeatures.from_kommune(page.kommune) if page.kommune else None
+        return [
+            self._similar_hit(hit, handlungsfelder, zielgruppen, own)
+            for hit in response["hits"]["hits"]
         ]
-        gruende += [
+
+    def _similar_hit(
+        self, hit: dict, handlungsfelder: dict, zielgruppen: dict, own: KommuneFeatures | None
+    ) -> Hit:
+        source = hit["_source"]
+        reasons = [
+            _("gleiches Handlungsfeld: %(name)s") % {"name": handlungsfelder[s]}
+            for s in source.get("handlungsfelder", [])
+            if s in handlungsfelder
+        ]
+        reasons += [
             _("gleiche Zielgruppe: %(name)s") % {"name": zielgruppen[s]}
-            for s in quelle.get("zielgruppen", [])
+            for s in source.get("zielgruppen", [])
             if s in zielgruppen
         ]
-        merkmale = merkmale_aus_quelle(quelle)
-        if eigene and merkmale:
-            gruende += vergleichbarkeit(eigene, merkmale)[1]
-        return Treffer(page_id=int(hit["_id"]), score=float(hit["_score"] or 0), erklaerung=gruende)
+        features = features_from_source(source)
+        if own and features:
+            reasons += comparability(own, features)[1]
+        return Hit(page_id=int(hit["_id"]), score=float(hit["_score"] or 0), erklaerung=reasons)
 
     def comparable_kommunen(
-        self, kommune: Kommune, anzahl: int = 5
+        self, kommune: Kommune, count: int = 5
     ) -> list[tuple[Kommune, list[str]]]:
         """Comparable participating Kommunen: a database question, answered in Python."""
-        from search.backends.database import vergleichbare_teilnehmende
-
-        return vergleichbare_teilnehmende(kommune, anzahl)
+        return comparable_participants(kommune, count)

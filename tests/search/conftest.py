@@ -1,4 +1,8 @@
-"""Test data for the search: Kommunen of different sizes with published Praxisbeispiele."""
+"""Test data for the search: Kommunen of different sizes with published Praxisbeispiele, and
+the `engine` fixture for tests against the real engine (marked `engine`)."""
+
+import itertools
+import os
 
 import pytest
 
@@ -6,22 +10,28 @@ from kommunen.factories import KommuneFactory
 from kommunen.models import Kommune, KommunenIndexPage, KommunePage, KommuneTyp
 from praxis.factories import PraxisPageFactory
 from praxis.models import PraxisPage
+from search import client
+from search.indices import versions
+
+from .engine_support import engine_url
+
+_index_counter = itertools.count()
 
 
-def profil_fuer(kommune: Kommune) -> KommunePage:
+def profile_for(kommune: Kommune) -> KommunePage:
     """The Kommune's profile page, created directly below the Kommunen index if missing."""
-    vorhanden = KommunePage.objects.filter(kommune=kommune).first()
-    if vorhanden:
-        return vorhanden
+    existing = KommunePage.objects.filter(kommune=kommune).first()
+    if existing:
+        return existing
     index = KommunenIndexPage.objects.get()
     return index.add_child(
         instance=KommunePage(title=kommune.anzeigename, slug=f"k-{kommune.ags}", kommune=kommune)
     )
 
 
-def praxis_anlegen(
+def create_entry(
     kommune: Kommune,
-    titel: str,
+    title: str,
     kurzbeschreibung: str = "Ein Projekt.",
     handlungsfelder: tuple[str, ...] = ("sprache",),
     zielgruppen: tuple[str, ...] = (),
@@ -31,8 +41,8 @@ def praxis_anlegen(
 ) -> PraxisPage:
     """A (by default published) Praxisbeispiel of that Kommune."""
     return PraxisPageFactory(
-        parent=profil_fuer(kommune),
-        title=titel,
+        parent=profile_for(kommune),
+        title=title,
         kurzbeschreibung=kurzbeschreibung,
         handlungsfelder=list(handlungsfelder),
         zielgruppen=list(zielgruppen),
@@ -79,17 +89,17 @@ def kommunen(db) -> dict[str, Kommune]:
 
 
 @pytest.fixture
-def beispiele(kommunen) -> dict[str, PraxisPage]:
+def entries(kommunen) -> dict[str, PraxisPage]:
     """Five live entries and one draft across the Kommunen."""
     return {
-        "sprachcafe": praxis_anlegen(
+        "sprachcafe": create_entry(
             kommunen["nachbar"],
             "Sprachcafé für Mütter",
             "Geflüchtete Mütter lernen Deutsch beim Kaffee.",
             ("sprache", "fruehe-bildung"),
             ("gefluechtete", "frauen"),
         ),
-        "wohnen": praxis_anlegen(
+        "wohnen": create_entry(
             kommunen["aehnlich"],
             "Wohnungslotsen im Dorf",
             "Ehrenamtliche helfen Geflüchteten bei der Wohnungssuche.",
@@ -97,14 +107,14 @@ def beispiele(kommunen) -> dict[str, PraxisPage]:
             ("gefluechtete", "ehrenamtliche"),
             status="verstetigt",
         ),
-        "sprachkurs_gross": praxis_anlegen(
+        "sprachkurs_gross": create_entry(
             kommunen["gross"],
             "Sprachkurs für Mütter mit Kinderbetreuung",
             "Sprachkurse für Mütter in der Großstadt.",
             ("sprache",),
             ("frauen", "familien"),
         ),
-        "ikoe": praxis_anlegen(
+        "ikoe": create_entry(
             kommunen["mittel"],
             "Interkulturelle Öffnung im Bürgeramt",
             "Schulungen für Verwaltungsmitarbeitende.",
@@ -112,7 +122,7 @@ def beispiele(kommunen) -> dict[str, PraxisPage]:
             ("verwaltungsmitarbeitende",),
             status="abgeschlossen",
         ),
-        "sport": praxis_anlegen(
+        "sport": create_entry(
             kommunen["klein"],
             "Fußball für alle",
             "Sportverein öffnet sich für Neuzugewanderte.",
@@ -120,7 +130,7 @@ def beispiele(kommunen) -> dict[str, PraxisPage]:
             ("neuzugewanderte",),
             status="geplant",
         ),
-        "entwurf": praxis_anlegen(
+        "entwurf": create_entry(
             kommunen["klein"],
             "Sprachpaten (Entwurf)",
             "Noch nicht veröffentlicht.",
@@ -131,11 +141,30 @@ def beispiele(kommunen) -> dict[str, PraxisPage]:
 
 
 @pytest.fixture
-def engine_aus(settings):
+def engine_down(settings):
     """An engine URL where nothing listens, with the cached clients forgotten before and after."""
-    from search import client
-
     settings.SEARCH_URL = "http://127.0.0.1:9"
-    client.zuruecksetzen()
+    client.reset()
     yield
-    client.zuruecksetzen()
+    client.reset()
+
+
+@pytest.fixture
+def engine(settings):
+    """Point the app at the engine with an index prefix unique to this test; clean up after."""
+    url = settings.SEARCH_URL = engine_url()
+    settings.SEARCH_INDEX_PREFIX = f"test-{os.getpid()}-{next(_index_counter)}"
+    client.reset()
+    yield client.get_client()
+    settings.SEARCH_URL = url
+    client.reset()
+    for index in versions():
+        client.get_client().indices.delete(index=index)
+    client.reset()
+
+
+def pytest_collection_modifyitems(items) -> None:
+    """Tests that use the engine are marked `engine`, so `-m "not engine"` leaves them out."""
+    for item in items:
+        if "engine" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.engine)

@@ -1,15 +1,13 @@
-"""Fixtures for tests against the real search engine (SEARCH_URL); skip locally, fail in CI."""
+"""Helpers for tests against the real search engine (SEARCH_URL); skip locally, fail in CI.
 
-import itertools
+The `engine` fixture itself is registered in tests/search/conftest.py.
+"""
+
 import os
 
-import pytest
-
 from search import client
-from search.indices import alias_name, neu_aufbauen, versionen
+from search.indices import alias_name, rebuild
 from tests import services
-
-_zaehler = itertools.count()
 
 
 def engine_url() -> str:
@@ -20,24 +18,10 @@ def engine_url() -> str:
     return url
 
 
-@pytest.fixture(name="engine")
-def engine_fixture(settings):
-    """Point the app at the engine with an index prefix unique to this test; clean up after."""
-    url = settings.SEARCH_URL = engine_url()
-    settings.SEARCH_INDEX_PREFIX = f"test-{os.getpid()}-{next(_zaehler)}"
-    client.zuruecksetzen()
-    yield client.get_client()
-    settings.SEARCH_URL = url
-    client.zuruecksetzen()
-    for index in versionen():
-        client.get_client().indices.delete(index=index)
-    client.zuruecksetzen()
-
-
-def indexieren() -> dict:
+def rebuild_index() -> dict:
     """Rebuild the index from the database; searches see it at once."""
-    return neu_aufbauen()
+    return rebuild()
 
 
-def auffrischen() -> None:
+def refresh_index() -> None:
     client.get_client().indices.refresh(index=alias_name())

@@ -2,30 +2,30 @@
 
 import pytest
 
-from search.api import Suchantwort
+from search.api import SearchResponse
 
-from .engine_support import engine_fixture, indexieren  # noqa: F401
+from .engine_support import rebuild_index
 
 
 @pytest.fixture
 def client_json(client):
-    def holen(url: str, **params):
-        antwort = client.get(url, params)
-        return antwort.status_code, antwort.json()
+    def get(url: str, **params):
+        response = client.get(url, params)
+        return response.status_code, response.json()
 
-    return holen
+    return get
 
 
-def test_search_answer_has_the_documented_shape(beispiele, kommunen, client_json):
-    status, daten = client_json(
+def test_search_answer_has_the_documented_shape(entries, kommunen, client_json):
+    status, data = client_json(
         "/api/v1/praxis/", q="Mütter", vergleich=kommunen["klein"].ags, pro_seite=5
     )
     assert status == 200
-    assert set(daten) == {"anzahl", "seite", "pro_seite", "treffer", "facetten", "backend"}
-    assert daten["anzahl"] == 2 and daten["seite"] == 1 and daten["pro_seite"] == 5
-    assert daten["backend"] == "datenbank"
-    erster = daten["treffer"][0]
-    assert set(erster) == {
+    assert set(data) == {"anzahl", "seite", "pro_seite", "treffer", "facetten", "backend"}
+    assert data["anzahl"] == 2 and data["seite"] == 1 and data["pro_seite"] == 5
+    assert data["backend"] == "datenbank"
+    first = data["treffer"][0]
+    assert set(first) == {
         "id",
         "titel",
         "url",
@@ -37,46 +37,46 @@ def test_search_answer_has_the_documented_shape(beispiele, kommunen, client_json
         "erklaerung",
         "hervorhebung",
     }
-    assert erster["id"] == beispiele["sprachcafe"].austausch_id
-    assert erster["kommune"] == {
+    assert first["id"] == entries["sprachcafe"].austausch_id
+    assert first["kommune"] == {
         "ags": "01062002",
         "name": "Nachbarsdorf",
         "groessenklasse": "landgemeinde",
         "bundesland": "SH",
     }
-    assert erster["handlungsfelder"] == ["sprache", "fruehe-bildung"]
-    assert "gleicher Kreis" in erster["erklaerung"]
-    assert erster["url"].startswith("http")
-    assert "<mark>Mütter</mark>" in erster["hervorhebung"]["kurzbeschreibung"][0]
-    assert set(daten["facetten"]) == {
+    assert first["handlungsfelder"] == ["sprache", "fruehe-bildung"]
+    assert "gleicher Kreis" in first["erklaerung"]
+    assert first["url"].startswith("http")
+    assert "<mark>Mütter</mark>" in first["hervorhebung"]["kurzbeschreibung"][0]
+    assert set(data["facetten"]) == {
         "handlungsfeld",
         "zielgruppe",
         "groessenklasse",
         "bundesland",
         "status",
     }
-    assert daten["facetten"]["handlungsfeld"][0] == {
+    assert data["facetten"]["handlungsfeld"][0] == {
         "wert": "sprache",
         "label": "Sprache",
         "anzahl": 2,
     }
     # The answer is written without ninja's validation; it must still match the documented schema.
-    assert Suchantwort.model_validate(daten).model_dump() == daten
+    assert SearchResponse.model_validate(data).model_dump() == data
 
 
-def test_repeated_parameters_select_several_values(beispiele, client_json):
-    status, daten = client_json(
+def test_repeated_parameters_select_several_values(entries, client_json):
+    status, data = client_json(
         "/api/v1/praxis/", handlungsfeld=["sprache", "wohnen"], bundesland="BY"
     )
     assert status == 200
-    assert {t["titel"] for t in daten["treffer"]} == {
+    assert {t["titel"] for t in data["treffer"]} == {
         "Wohnungslotsen im Dorf",
         "Sprachkurs für Mütter mit Kinderbetreuung",
     }
 
 
 @pytest.mark.parametrize(
-    ("params", "teil"),
+    ("params", "fragment"),
     [
         ({"handlungsfeld": "zauberei"}, "Unbekannter Wert „zauberei“"),
         ({"seite": "abc"}, "„seite“ muss eine ganze Zahl"),
@@ -89,57 +89,57 @@ def test_repeated_parameters_select_several_values(beispiele, client_json):
         ({"q": "x" * 201}, "zu lang"),
     ],
 )
-def test_bad_parameters_give_400_with_german_message(db, client_json, params, teil):
-    status, daten = client_json("/api/v1/praxis/", **params)
+def test_bad_parameters_give_400_with_german_message(db, client_json, params, fragment):
+    status, data = client_json("/api/v1/praxis/", **params)
     assert status == 400
-    assert teil in daten["fehler"]
+    assert fragment in data["fehler"]
 
 
-def test_detail_is_the_exchange_format_plus_url(beispiele, client_json):
-    page = beispiele["sprachcafe"]
-    status, daten = client_json(f"/api/v1/praxis/{page.austausch_id}/")
+def test_detail_is_the_exchange_format_plus_url(entries, client_json):
+    page = entries["sprachcafe"]
+    status, data = client_json(f"/api/v1/praxis/{page.austausch_id}/")
     assert status == 200
-    assert daten["id"] == page.austausch_id
-    assert daten["titel"] == "Sprachcafé für Mütter"
-    assert daten["kommune"] == "01062002"
-    assert daten["handlungsfelder"] == ["sprache", "fruehe-bildung"]
-    assert daten["url"].endswith(page.url)
+    assert data["id"] == page.austausch_id
+    assert data["titel"] == "Sprachcafé für Mütter"
+    assert data["kommune"] == "01062002"
+    assert data["handlungsfelder"] == ["sprache", "fruehe-bildung"]
+    assert data["url"].endswith(page.url)
 
 
-def test_unknown_or_unpublished_entry_gives_404(beispiele, client_json):
-    status, daten = client_json("/api/v1/praxis/gibt-es-nicht/")
-    assert status == 404 and "kein veröffentlichtes Praxisbeispiel" in daten["fehler"]
-    status, _ = client_json(f"/api/v1/praxis/{beispiele['entwurf'].austausch_id}/")
+def test_unknown_or_unpublished_entry_gives_404(entries, client_json):
+    status, data = client_json("/api/v1/praxis/gibt-es-nicht/")
+    assert status == 404 and "kein veröffentlichtes Praxisbeispiel" in data["fehler"]
+    status, _ = client_json(f"/api/v1/praxis/{entries['entwurf'].austausch_id}/")
     assert status == 404
     status, _ = client_json("/api/v1/praxis/gibt-es-nicht/aehnliche/")
     assert status == 404
 
 
-def test_similar_entries(beispiele, client_json):
-    status, daten = client_json(f"/api/v1/praxis/{beispiele['sprachcafe'].austausch_id}/aehnliche/")
+def test_similar_entries_come_with_shared_handlungsfeld_reasons(entries, client_json):
+    status, data = client_json(f"/api/v1/praxis/{entries['sprachcafe'].austausch_id}/aehnliche/")
     assert status == 200
-    assert daten["treffer"][0]["titel"] == "Sprachkurs für Mütter mit Kinderbetreuung"
-    assert "gleiches Handlungsfeld: Sprache" in daten["treffer"][0]["erklaerung"]
+    assert data["treffer"][0]["titel"] == "Sprachkurs für Mütter mit Kinderbetreuung"
+    assert "gleiches Handlungsfeld: Sprache" in data["treffer"][0]["erklaerung"]
 
 
-def test_kommune_detail_and_comparable(beispiele, kommunen, client_json):
-    status, daten = client_json("/api/v1/kommunen/01062001/")
+def test_kommune_detail_and_comparable(entries, kommunen, client_json):
+    status, data = client_json("/api/v1/kommunen/01062001/")
     assert status == 200
-    assert daten["name"] == "Kleinau" and daten["einwohner"] == 4000
-    assert daten["kreis"] == {"ags": "01062", "name": "Stormarn"}
-    assert daten["groessenklasse"] == "landgemeinde"
-    assert daten["profil_url"].endswith("/kommunen/k-01062001/")
-    status, daten = client_json("/api/v1/kommunen/01062001/vergleichbare/")
+    assert data["name"] == "Kleinau" and data["einwohner"] == 4000
+    assert data["kreis"] == {"ags": "01062", "name": "Stormarn"}
+    assert data["groessenklasse"] == "landgemeinde"
+    assert data["profil_url"].endswith("/kommunen/k-01062001/")
+    status, data = client_json("/api/v1/kommunen/01062001/vergleichbare/")
     assert status == 200
-    assert daten["kommune"]["ags"] == "01062001"
-    erste = daten["vergleichbare"][0]
-    assert erste["ags"] == "01062002"
-    assert "gleicher Kreis" in erste["erklaerung"] and "ähnliche Größe" in erste["erklaerung"]
+    assert data["kommune"]["ags"] == "01062001"
+    best = data["vergleichbare"][0]
+    assert best["ags"] == "01062002"
+    assert "gleicher Kreis" in best["erklaerung"] and "ähnliche Größe" in best["erklaerung"]
 
 
 def test_unknown_kommune_gives_404(db, client_json):
-    status, daten = client_json("/api/v1/kommunen/01999999/")
-    assert status == 404 and "keine Kommune" in daten["fehler"]
+    status, data = client_json("/api/v1/kommunen/01999999/")
+    assert status == 404 and "keine Kommune" in data["fehler"]
     status, _ = client_json("/api/v1/kommunen/01999999/vergleichbare/")
     assert status == 404
 
@@ -148,36 +148,34 @@ def test_openapi_schema_is_served(db, client_json):
     status, schema = client_json("/api/v1/openapi.json")
     assert status == 200
     assert schema["info"]["title"] == "Praxisnetz Integration API"
-    pfade = set(schema["paths"])
+    paths = set(schema["paths"])
     assert {
         "/api/v1/praxis/",
         "/api/v1/praxis/{austausch_id}/",
         "/api/v1/praxis/{austausch_id}/aehnliche/",
         "/api/v1/kommunen/{ags}/",
         "/api/v1/kommunen/{ags}/vergleichbare/",
-    } <= pfade
-    parameter = {p["name"]: p for p in schema["paths"]["/api/v1/praxis/"]["get"]["parameters"]}
-    assert {"q", "handlungsfeld", "vergleich", "seite", "pro_seite"} <= set(parameter)
-    assert parameter["seite"]["schema"]["type"] == "integer"
-    assert parameter["sortierung"]["schema"]["enum"] == ["relevanz", "neueste"]
-    assert parameter["handlungsfeld"]["schema"]["type"] == "array"
+    } <= paths
+    params = {p["name"]: p for p in schema["paths"]["/api/v1/praxis/"]["get"]["parameters"]}
+    assert {"q", "handlungsfeld", "vergleich", "seite", "pro_seite"} <= set(params)
+    assert params["seite"]["schema"]["type"] == "integer"
+    assert params["sortierung"]["schema"]["enum"] == ["relevanz", "neueste"]
+    assert params["handlungsfeld"]["schema"]["type"] == "array"
 
 
-def test_engine_down_the_database_answers(beispiele, client_json, engine_aus):
-    status, daten = client_json("/api/v1/praxis/", handlungsfeld="sprache")
+def test_engine_down_the_database_answers(entries, client_json, engine_down):
+    status, data = client_json("/api/v1/praxis/", handlungsfeld="sprache")
     assert status == 200
-    assert daten["backend"] == "datenbank" and daten["anzahl"] == 2
+    assert data["backend"] == "datenbank" and data["anzahl"] == 2
 
 
-def test_api_and_page_answer_from_the_engine(beispiele, kommunen, client, engine):
-    indexieren()
-    daten = client.get(
-        "/api/v1/praxis/", {"q": "Mütter", "vergleich": kommunen["klein"].ags}
-    ).json()
-    assert daten["backend"] in ("opensearch", "elasticsearch")
-    assert daten["treffer"][0]["id"] == beispiele["sprachcafe"].austausch_id
-    assert "gleicher Kreis" in daten["treffer"][0]["erklaerung"]
-    assert {f["wert"]: f["anzahl"] for f in daten["facetten"]["handlungsfeld"]}["sprache"] == 2
-    seite = client.get("/suche/", {"q": "Mütter", "handlungsfeld": "sprache"})
-    assert seite.status_code == 200
-    assert "Sprachcafé für <mark>Mütter</mark>" in seite.content.decode()
+def test_api_and_page_answer_from_the_engine(entries, kommunen, client, engine):
+    rebuild_index()
+    data = client.get("/api/v1/praxis/", {"q": "Mütter", "vergleich": kommunen["klein"].ags}).json()
+    assert data["backend"] in ("opensearch", "elasticsearch")
+    assert data["treffer"][0]["id"] == entries["sprachcafe"].austausch_id
+    assert "gleicher Kreis" in data["treffer"][0]["erklaerung"]
+    assert {f["wert"]: f["anzahl"] for f in data["facetten"]["handlungsfeld"]}["sprache"] == 2
+    page = client.get("/suche/", {"q": "Mütter", "handlungsfeld": "sprache"})
+    assert page.status_code == 200
+    assert "Sprachcafé für <mark>Mütter</mark>" in page.content.decode()

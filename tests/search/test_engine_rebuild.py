@@ -10,91 +10,91 @@ import pytest
 from search import client, indices
 from search.backends.engine import EngineBackend
 from search.models import IndexAuftrag
-from search.query import SuchAnfrage
-from tests.search.conftest import praxis_anlegen
-from tests.search.engine_support import engine_fixture, indexieren  # noqa: F401
+from search.query import SearchQuery
+from tests.search.conftest import create_entry
+from tests.search.engine_support import rebuild_index
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def index(engine, beispiele):
-    indexieren()
-    return beispiele
+def index(engine, entries):
+    rebuild_index()
+    return entries
 
 
-def befehl(*args: str) -> str:
-    ausgabe = io.StringIO()
-    call_command("search_index", *args, stdout=ausgabe)
-    return ausgabe.getvalue()
+def command(*args: str) -> str:
+    output = io.StringIO()
+    call_command("search_index", *args, stdout=output)
+    return output.getvalue()
 
 
-def test_suche_antwortet_waehrend_des_neuaufbaus(index, kommunen, monkeypatch):
+def test_search_answers_during_the_rebuild(index, kommunen, monkeypatch):
     for n in range(6):
-        praxis_anlegen(kommunen["klein"], f"Nachbarschaftshilfe {n}")
-    monkeypatch.setattr(indices, "BULK_GROESSE", 2)
-    alt = indices.aktive_indizes()
-    waehrenddessen = []
+        create_entry(kommunen["klein"], f"Nachbarschaftshilfe {n}")
+    monkeypatch.setattr(indices, "BULK_SIZE", 2)
+    old = indices.active_indices()
+    meanwhile = []
 
-    def suchen(_meldung: str) -> None:
-        waehrenddessen.append(EngineBackend().suche(SuchAnfrage()).anzahl)
+    def search(_message: str) -> None:
+        meanwhile.append(EngineBackend().search(SearchQuery()).anzahl)
 
-    ergebnis = indices.neu_aufbauen(suchen)
-    assert len(waehrenddessen) >= 6
+    result = indices.rebuild(search)
+    assert len(meanwhile) >= 6
     # The old index answers until the swap; the last message comes after it.
-    assert set(waehrenddessen[:-1]) == {5} and waehrenddessen[-1] == 11
-    assert ergebnis["anzahl"] == 11
-    assert EngineBackend().suche(SuchAnfrage()).anzahl == 11
-    assert indices.aktive_indizes() == [ergebnis["index"]] != alt
-    assert indices.versionen() == [ergebnis["index"]]
+    assert set(meanwhile[:-1]) == {5} and meanwhile[-1] == 11
+    assert result["count"] == 11
+    assert EngineBackend().search(SearchQuery()).anzahl == 11
+    assert indices.active_indices() == [result["index"]] != old
+    assert indices.versions() == [result["index"]]
 
 
-def test_parallele_suchen_sehen_nie_einen_leeren_index(index, kommunen, monkeypatch):
+def test_parallel_searches_never_see_an_empty_index(index, kommunen, monkeypatch):
     for n in range(6):
-        praxis_anlegen(kommunen["nachbar"], f"Begegnungsfest {n}")
-    monkeypatch.setattr(indices, "BULK_GROESSE", 3)
+        create_entry(kommunen["nachbar"], f"Begegnungsfest {n}")
+    monkeypatch.setattr(indices, "BULK_SIZE", 3)
     es = client.get_client()
-    alias, anzahlen, fehler, fertig = indices.alias_name(), [], [], threading.Event()
+    alias, counts, errors, done = indices.alias_name(), [], [], threading.Event()
 
-    def dauernd_suchen() -> None:
-        while not fertig.is_set():
+    def keep_searching() -> None:
+        while not done.is_set():
             try:
-                anzahlen.append(es.count(index=alias)["count"])
+                counts.append(es.count(index=alias)["count"])
             except Exception as e:  # any failure is recorded and asserted
-                fehler.append(e)
+                errors.append(e)
 
-    leser = threading.Thread(target=dauernd_suchen)
-    leser.start()
+    reader = threading.Thread(target=keep_searching)
+    reader.start()
     try:
-        ausgabe = befehl("--rebuild")
+        output = command("--rebuild")
     finally:
-        fertig.set()
-        leser.join()
-    assert not fehler
-    assert anzahlen and set(anzahlen) <= {5, 11}
-    assert "11/11 Praxisbeispiele indexiert" in ausgabe
-    assert "Alias" in ausgabe
+        done.set()
+        reader.join()
+    assert not errors
+    assert counts and set(counts) <= {5, 11}
+    assert "11/11 Praxisbeispiele indexiert" in output
+    assert "Alias" in output
 
 
-def test_status_und_pruefung(index, settings):
-    ausgabe = befehl("--status")
-    assert "Dokumente im Index: 5" in ausgabe
-    assert "Öffentliche Praxisbeispiele in der Datenbank: 5" in ausgabe
-    assert "in Ordnung" in befehl("--check")
+def test_status_and_check(index, settings):
+    output = command("--status")
+    assert "Dokumente im Index: 5" in output
+    assert "Öffentliche Praxisbeispiele in der Datenbank: 5" in output
+    assert "in Ordnung" in command("--check")
     IndexAuftrag.objects.create(page_id=index["entwurf"].pk)
     with pytest.raises(CommandError, match="warten"):
-        befehl("--check")
-    assert "1 vorgemerkte Seite(n) abgeglichen" in befehl("--catch-up")
-    assert "in Ordnung" in befehl("--check")
+        command("--check")
+    assert "1 vorgemerkte Seite(n) abgeglichen" in command("--catch-up")
+    assert "in Ordnung" in command("--check")
 
 
-def test_nachholen_baut_fehlenden_index_auf(engine, beispiele):
-    assert indices.aktive_indizes() == []
-    befehl("--catch-up")
-    assert EngineBackend().suche(SuchAnfrage()).anzahl == 5
+def test_catch_up_builds_a_missing_index(engine, entries):
+    assert indices.active_indices() == []
+    command("--catch-up")
+    assert EngineBackend().search(SearchQuery()).anzahl == 5
 
 
-def test_ohne_suchmaschine_klare_meldung(settings):
+def test_without_engine_the_command_says_so(settings):
     settings.SEARCH_URL = ""
     with pytest.raises(CommandError, match="SEARCH_URL ist nicht gesetzt"):
-        befehl("--status")
+        command("--status")

@@ -11,166 +11,162 @@ from kommunen.models import KommunePage
 from search import client
 from search.indices import alias_name
 from search.models import IndexAuftrag
-from search.sync import SuchmaschineNichtErreichbar
-from tests.search.conftest import praxis_anlegen, profil_fuer
-from tests.search.engine_support import auffrischen, engine_fixture, indexieren  # noqa: F401
+from search.sync import EngineUnavailable
+from tests.search.conftest import create_entry, profile_for
+from tests.search.engine_support import rebuild_index, refresh_index
 
 pytestmark = pytest.mark.django_db
-TOTE_ADRESSE = "http://127.0.0.1:9"
+DEAD_URL = "http://127.0.0.1:9"
 
 
 @pytest.fixture
-def index(engine, beispiele):
-    indexieren()
-    return beispiele
+def index(engine, entries):
+    rebuild_index()
+    return entries
 
 
-def dokument(page_id: int) -> dict | None:
+def document(page_id: int) -> dict | None:
     """The indexed document of a page, or None."""
-    auffrischen()
-    antwort = client.get_client().search(
+    refresh_index()
+    response = client.get_client().search(
         index=alias_name(), body={"query": {"ids": {"values": [str(page_id)]}}}
     )
-    treffer = antwort["hits"]["hits"]
-    return treffer[0]["_source"] if treffer else None
+    hits = response["hits"]["hits"]
+    return hits[0]["_source"] if hits else None
 
 
-def test_veroeffentlichen_indexiert(index, django_capture_on_commit_callbacks):
-    entwurf = index["entwurf"]
-    assert dokument(entwurf.pk) is None
+def test_publishing_indexes_the_entry(index, django_capture_on_commit_callbacks):
+    draft = index["entwurf"]
+    assert document(draft.pk) is None
     with django_capture_on_commit_callbacks(execute=True):
-        entwurf.save_revision().publish()
-    assert dokument(entwurf.pk)["title"] == "Sprachpaten (Entwurf)"
+        draft.save_revision().publish()
+    assert document(draft.pk)["title"] == "Sprachpaten (Entwurf)"
     assert not IndexAuftrag.objects.exists()
 
 
-def test_aenderung_und_zurueckziehen(index, django_capture_on_commit_callbacks):
-    seite = index["wohnen"]
-    seite.title = "Wohnungslotsen im ganzen Landkreis"
+def test_edit_and_unpublish_update_the_index(index, django_capture_on_commit_callbacks):
+    page = index["wohnen"]
+    page.title = "Wohnungslotsen im ganzen Landkreis"
     with django_capture_on_commit_callbacks(execute=True):
-        seite.save_revision().publish()
-    assert dokument(seite.pk)["title"] == "Wohnungslotsen im ganzen Landkreis"
+        page.save_revision().publish()
+    assert document(page.pk)["title"] == "Wohnungslotsen im ganzen Landkreis"
     with django_capture_on_commit_callbacks(execute=True):
-        seite.unpublish()
-    assert dokument(seite.pk) is None
+        page.unpublish()
+    assert document(page.pk) is None
 
 
-def test_loeschen(index, django_capture_on_commit_callbacks):
+def test_deleting_removes_the_document(index, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
         index["ikoe"].delete()
-    assert dokument(index["ikoe"].pk) is None
+    assert document(index["ikoe"].pk) is None
 
 
-def test_profil_loeschen_entfernt_seine_eintraege(
+def test_deleting_a_profile_removes_its_entries(
     index, kommunen, django_capture_on_commit_callbacks
 ):
-    profil = KommunePage.objects.get(kommune=kommunen["nachbar"])
+    profile = KommunePage.objects.get(kommune=kommunen["nachbar"])
     with django_capture_on_commit_callbacks(execute=True):
-        profil.delete()
-    assert dokument(index["sprachcafe"].pk) is None
-    assert dokument(index["wohnen"].pk) is not None
+        profile.delete()
+    assert document(index["sprachcafe"].pk) is None
+    assert document(index["wohnen"].pk) is not None
 
 
-def test_verschieben_aendert_federfuehrende_kommune(
-    index, kommunen, django_capture_on_commit_callbacks
-):
-    ziel = profil_fuer(kommunen["gross"])
+def test_moving_changes_the_lead_kommune(index, kommunen, django_capture_on_commit_callbacks):
+    target = profile_for(kommunen["gross"])
     with django_capture_on_commit_callbacks(execute=True):
-        index["sprachcafe"].move(ziel, pos="last-child")
-    doc = dokument(index["sprachcafe"].pk)
+        index["sprachcafe"].move(target, pos="last-child")
+    doc = document(index["sprachcafe"].pk)
     assert doc["kommune_ags"] == kommunen["gross"].ags
     assert doc["groessenklasse"] == "grossstadt"
-    assert f"/{ziel.slug}/" in doc["url"]
+    assert f"/{target.slug}/" in doc["url"]
 
 
-def test_kommune_aendern_aktualisiert_lead_und_partner(
+def test_editing_a_kommune_updates_lead_and_partner_entries(
     engine, kommunen, django_capture_on_commit_callbacks
 ):
-    seite = praxis_anlegen(
-        kommunen["klein"], "Gemeinsamer Sprachtreff", partner=[kommunen["mittel"]]
-    )
-    indexieren()
+    page = create_entry(kommunen["klein"], "Gemeinsamer Sprachtreff", partner=[kommunen["mittel"]])
+    rebuild_index()
     kommunen["klein"].einwohner = 12_000
     with django_capture_on_commit_callbacks(execute=True):
         kommunen["klein"].save()
-    doc = dokument(seite.pk)
+    doc = document(page.pk)
     assert doc["einwohner"] == 12_000 and doc["groessenklasse"] == "kleinstadt"
     assert doc["partner_ags"] == [kommunen["mittel"].ags]
 
 
-def test_engine_weg_dann_nachholen(index, settings, caplog, django_capture_on_commit_callbacks):
+def test_engine_down_then_catch_up(index, settings, caplog, django_capture_on_commit_callbacks):
     """Publishing succeeds while the engine is unreachable; catch-up sends it later."""
-    echte_adresse = settings.SEARCH_URL
-    settings.SEARCH_URL, settings.SEARCH_ENGINE = TOTE_ADRESSE, "opensearch"
-    client.zuruecksetzen()
-    entwurf = index["entwurf"]
+    real_url = settings.SEARCH_URL
+    settings.SEARCH_URL, settings.SEARCH_ENGINE = DEAD_URL, "opensearch"
+    client.reset()
+    draft = index["entwurf"]
     with caplog.at_level(logging.ERROR), django_capture_on_commit_callbacks(execute=True):
-        entwurf.save_revision().publish()
-    entwurf.refresh_from_db()
-    assert entwurf.live
-    auftrag = IndexAuftrag.objects.get(page_id=entwurf.pk)
-    assert auftrag.versuche == 1 and auftrag.letzter_fehler
+        draft.save_revision().publish()
+    draft.refresh_from_db()
+    assert draft.live
+    job = IndexAuftrag.objects.get(page_id=draft.pk)
+    assert job.versuche == 1 and job.letzter_fehler
     assert "Suchindex nicht erreichbar" in caplog.text
 
-    settings.SEARCH_URL = echte_adresse
-    client.zuruecksetzen()
+    settings.SEARCH_URL = real_url
+    client.reset()
     call_command("search_index", "--catch-up", stdout=open("/dev/null", "w"))  # noqa: SIM115
-    assert dokument(entwurf.pk)["title"] == "Sprachpaten (Entwurf)"
+    assert document(draft.pk)["title"] == "Sprachpaten (Entwurf)"
     assert not IndexAuftrag.objects.exists()
 
 
-def test_naechster_erfolgreicher_lauf_holt_alles_nach(
+def test_next_successful_run_catches_up_on_everything(
     index, settings, django_capture_on_commit_callbacks
 ):
-    echte_adresse = settings.SEARCH_URL
-    settings.SEARCH_URL = TOTE_ADRESSE
-    client.zuruecksetzen()
+    real_url = settings.SEARCH_URL
+    settings.SEARCH_URL = DEAD_URL
+    client.reset()
     with django_capture_on_commit_callbacks(execute=True):
         index["ikoe"].unpublish()
-    settings.SEARCH_URL = echte_adresse
-    client.zuruecksetzen()
+    settings.SEARCH_URL = real_url
+    client.reset()
     with django_capture_on_commit_callbacks(execute=True):
         index["entwurf"].save_revision().publish()
-    assert dokument(index["ikoe"].pk) is None
-    assert dokument(index["entwurf"].pk) is not None
+    assert document(index["ikoe"].pk) is None
+    assert document(index["entwurf"].pk) is not None
     assert not IndexAuftrag.objects.exists()
 
 
-def test_fehlschlag_plant_wiederholung_mit_datenbank_backend(
+def test_failure_schedules_a_retry_with_the_database_task_backend(
     index, settings, django_capture_on_commit_callbacks
 ):
     """With the database task backend a failed run schedules a deferred retry."""
     from django_tasks_db.models import DBTaskResult
 
     settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
-    settings.SEARCH_URL, settings.SEARCH_ENGINE = TOTE_ADRESSE, "opensearch"
-    client.zuruecksetzen()
-    from search.tasks import index_abgleichen
+    settings.SEARCH_URL, settings.SEARCH_ENGINE = DEAD_URL, "opensearch"
+    client.reset()
+    from search.tasks import sync_index
 
     with django_capture_on_commit_callbacks(execute=True):
         index["entwurf"].save_revision().publish()
-    unsere = DBTaskResult.objects.filter(task_path="search.tasks.index_abgleichen")
-    assert unsere.count() == 1  # stored for the worker, not run yet
-    with pytest.raises(SuchmaschineNichtErreichbar):
-        index_abgleichen.call()
-    (wiederholung,) = [t for t in unsere if t.args_kwargs["kwargs"] == {"versuch": 2}]
-    assert wiederholung.run_after > timezone.now()
+    ours = DBTaskResult.objects.filter(task_path="search.tasks.sync_index")
+    assert ours.count() == 1  # stored for the worker, not run yet
+    with pytest.raises(EngineUnavailable):
+        sync_index.call()
+    (retry,) = [t for t in ours if t.args_kwargs["kwargs"] == {"attempt": 2}]
+    assert retry.run_after > timezone.now()
 
 
-def test_register_import_aktualisiert_betroffene_eintraege(
+def test_register_import_updates_the_affected_entries(
     engine, kommunen, tmp_path, django_capture_on_commit_callbacks
 ):
     klein = kommunen["klein"]
-    seite = praxis_anlegen(klein, "Sprachtreff im Dorfgemeinschaftshaus")
-    indexieren()
-    datei = tmp_path / "kommunen.csv"
+    page = create_entry(klein, "Sprachtreff im Dorfgemeinschaftshaus")
+    rebuild_index()
+    register = tmp_path / "kommunen.csv"
     kreis = f",{klein.kreis.ags}" if klein.kreis_id else ","
-    datei.write_text(
+    register.write_text(
         "ags,name,typ,einwohner,bundesland,kreis_ags\n"
         f"{klein.ags},{klein.name},{klein.typ},25000,{klein.bundesland}{kreis}\n",
         encoding="utf-8",
     )
     with django_capture_on_commit_callbacks(execute=True):
-        call_command("import_kommunen", str(datei), verbosity=0)
-    doc = dokument(seite.pk)
+        call_command("import_kommunen", str(register), verbosity=0)
+    doc = document(page.pk)
     assert doc["einwohner"] == 25_000 and doc["groessenklasse"] == "mittelstadt"

@@ -16,12 +16,17 @@ from datetime import datetime
 from django.db.models import QuerySet
 
 from praxis.models import PraxisPage
-from search.query import FACETTEN, Facettenwert, SuchAnfrage, erlaubte_werte
+from search.query import FACETS, FacetValue, SearchQuery, allowed_values
 
-MAX_IN_LISTE = 2000
-HANDLUNGSFELD_ZUORDNUNG = PraxisPage.handlungsfelder.through
-ZIELGRUPPE_ZUORDNUNG = PraxisPage.zielgruppen.through
-FELDER = {
+MAX_IN_LIST = 2000
+# Facets over many-to-many taxonomies (a set of slugs per entry); the others are one value.
+M2M_FACETS = ("handlungsfeld", "zielgruppe")
+SINGLE_VALUE_FACETS = ("groessenklasse", "bundesland", "status")
+M2M_LINKS = {
+    "handlungsfeld": PraxisPage.handlungsfelder.through,
+    "zielgruppe": PraxisPage.zielgruppen.through,
+}
+ROW_FIELDS = {
     "pk": "pk",
     "status": "status",
     "first_published_at": "first_published_at",
@@ -34,7 +39,7 @@ FELDER = {
 
 
 @dataclass
-class Zeile:
+class Row:
     """One candidate entry with what filters, counts and ranking need."""
 
     pk: int
@@ -49,75 +54,72 @@ class Zeile:
     zielgruppe: set[str] = field(default_factory=set)
 
 
-def zeilen_laden(basis: QuerySet, ids: set[int] | None = None) -> list[Zeile]:
-    """The entries of `basis` (restricted to `ids` if given) with their facet values.
+def load_rows(base: QuerySet, ids: set[int] | None = None) -> list[Row]:
+    """The entries of `base` (restricted to `ids` if given) with their facet values.
 
-    Up to MAX_IN_LISTE ids go into the SQL as an IN list; beyond that every live row is read
+    Up to MAX_IN_LIST ids go into the SQL as an IN list; beyond that every live row is read
     and the ids are applied here (SQLite limits the number of query parameters).
     """
-    in_sql = ids is not None and len(ids) <= MAX_IN_LISTE
+    in_sql = ids is not None and len(ids) <= MAX_IN_LIST
     if in_sql:
-        basis = basis.filter(pk__in=ids)
-    zeilen = {
-        werte[0]: Zeile(*werte)
-        for werte in basis.order_by().values_list(*FELDER.values()).iterator(chunk_size=5000)
-        if ids is None or werte[0] in ids
+        base = base.filter(pk__in=ids)
+    rows = {
+        values[0]: Row(*values)
+        for values in base.order_by().values_list(*ROW_FIELDS.values()).iterator(chunk_size=5000)
+        if ids is None or values[0] in ids
     }
-    for name, zuordnung in (
-        ("handlungsfeld", HANDLUNGSFELD_ZUORDNUNG),
-        ("zielgruppe", ZIELGRUPPE_ZUORDNUNG),
-    ):
-        paare = zuordnung.objects.values_list("praxispage_id", f"{name}__slug")
+    for name in M2M_FACETS:
+        pairs = M2M_LINKS[name].objects.values_list("praxispage_id", f"{name}__slug")
         if in_sql:
-            paare = paare.filter(praxispage_id__in=ids)
-        for pk, slug in paare.iterator(chunk_size=5000):
-            if pk in zeilen:
-                getattr(zeilen[pk], name).add(slug)
-    return list(zeilen.values())
+            pairs = pairs.filter(praxispage_id__in=ids)
+        for pk, slug in pairs.iterator(chunk_size=5000):
+            if pk in rows:
+                getattr(rows[pk], name).add(slug)
+    return list(rows.values())
 
 
-Bedingung = Callable[[Zeile], bool]
+Predicate = Callable[[Row], bool]
 
 
-def facetten_filter(anfrage: SuchAnfrage) -> dict[str, Bedingung]:
+def facet_filters(query: SearchQuery) -> dict[str, Predicate]:
     """One predicate per facet (and for kreis) that the request restricts."""
-    filter_: dict[str, Bedingung] = {}
-    for name in ("handlungsfeld", "zielgruppe"):
-        if gewaehlt := set(getattr(anfrage, name)):
-            filter_[name] = lambda z, n=name, g=gewaehlt: bool(getattr(z, n) & g)
-    for name in ("groessenklasse", "bundesland", "status"):
-        if gewaehlt := set(getattr(anfrage, name)):
-            filter_[name] = lambda z, n=name, g=gewaehlt: getattr(z, n) in g
-    if anfrage.kreis:
-        kreise = tuple(anfrage.kreis)
-        filter_["kreis"] = lambda z: bool(z.ags) and z.ags.startswith(kreise)
-    return filter_
+    filters: dict[str, Predicate] = {}
+    for name in M2M_FACETS:
+        if selected := set(getattr(query, name)):
+            filters[name] = lambda r, n=name, s=selected: bool(getattr(r, n) & s)
+    for name in SINGLE_VALUE_FACETS:
+        if selected := set(getattr(query, name)):
+            filters[name] = lambda r, n=name, s=selected: getattr(r, n) in s
+    if query.kreis:
+        kreis_keys = tuple(query.kreis)
+        filters["kreis"] = lambda r: bool(r.ags) and r.ags.startswith(kreis_keys)
+    return filters
 
 
-def gefiltert(
-    zeilen: Iterable[Zeile], filter_: dict[str, Bedingung], ausser: str | None = None
-) -> list[Zeile]:
-    """The rows passing every filter except the one named `ausser`."""
-    aktiv = [bedingung for name, bedingung in filter_.items() if name != ausser]
-    return [z for z in zeilen if all(bedingung(z) for bedingung in aktiv)]
+def filtered(
+    rows: Iterable[Row], filters: dict[str, Predicate], except_for: str | None = None
+) -> list[Row]:
+    """The rows passing every filter except the one named `except_for`."""
+    active = [predicate for name, predicate in filters.items() if name != except_for]
+    return [r for r in rows if all(predicate(r) for predicate in active)]
 
 
-def _zaehlen(name: str, zeilen: list[Zeile]) -> Counter:
-    if name in ("handlungsfeld", "zielgruppe"):
-        return Counter(slug for z in zeilen for slug in getattr(z, name))
-    return Counter(getattr(z, name) for z in zeilen)
+def _count(name: str, rows: list[Row]) -> Counter:
+    if name in M2M_FACETS:
+        return Counter(slug for r in rows for slug in getattr(r, name))
+    return Counter(getattr(r, name) for r in rows)
 
 
-def facetten_zaehlen(
-    zeilen: list[Zeile], filter_: dict[str, Bedingung], erlaubt: dict | None = None
-) -> dict[str, list[Facettenwert]]:
+def count_facets(
+    rows: list[Row], filters: dict[str, Predicate], allowed: dict | None = None
+) -> dict[str, list[FacetValue]]:
     """The counts of every facet value under the other facets' filters."""
-    erlaubt = erlaubt or erlaubte_werte()
-    facetten = {}
-    for name in FACETTEN:
-        anzahlen = _zaehlen(name, gefiltert(zeilen, filter_, ausser=name))
-        facetten[name] = [
-            Facettenwert(wert=wert, label=label, anzahl=anzahlen.get(wert, 0))
-            for wert, label in erlaubt[name]
+    allowed = allowed or allowed_values()
+    facets = {}
+    for name in FACETS:
+        counts = _count(name, filtered(rows, filters, except_for=name))
+        facets[name] = [
+            FacetValue(wert=value, label=label, anzahl=counts.get(value, 0))
+            for value, label in allowed[name]
         ]
-    return facetten
+    return facets

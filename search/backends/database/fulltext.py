@@ -17,64 +17,64 @@ from wagtail.search.backends import get_search_backend
 from wagtail.search.models import IndexEntry
 
 from praxis.models import PraxisPage
-from search.backends.database.facets import MAX_IN_LISTE
-from search.backends.database.text import suchbegriffe, woerter, wort_muster
+from search.backends.database.facets import MAX_IN_LIST
+from search.backends.database.text import search_terms, word_pattern, words
 
 logger = logging.getLogger(__name__)
 
-GEWICHT_TITEL = 3.0
-GEWICHT_KURZ = 2.0
-GRUNDWERT = 1.0
+WEIGHT_TITLE = 3.0
+WEIGHT_SHORT_TEXT = 2.0
+BASE_SCORE = 1.0
 
 
-def _sqlite_fts_verfuegbar() -> bool:
+def _sqlite_fts_available() -> bool:
     """True when Wagtail's search backend is the SQLite FTS5 one (not the LIKE fallback)."""
     return type(get_search_backend()).__name__ == "SQLiteSearchBackend"
 
 
-def _sqlite_ids(begriffe: list[str]) -> QuerySet:
+def _sqlite_ids(terms: list[str]) -> QuerySet:
     """Matching page ids straight from the FTS5 table.
 
     Filtering index entries by `id IN (SELECT rowid ... MATCH)` lets SQLite run the MATCH once;
     the join that `.search()` builds makes it probe the FTS table per entry (50x slower).
     """
-    tabelle = f"{IndexEntry._meta.db_table}_fts"
-    ausdruck = "{title body} : (" + " OR ".join(f'"{b}"' for b in begriffe) + ")"
-    fts = RawSQL(f"SELECT rowid FROM {tabelle} WHERE {tabelle} MATCH %s", [ausdruck])
+    table = f"{IndexEntry._meta.db_table}_fts"
+    expression = "{title body} : (" + " OR ".join(f'"{t}"' for t in terms) + ")"
+    fts = RawSQL(f"SELECT rowid FROM {table} WHERE {table} MATCH %s", [expression])
     return IndexEntry.objects.filter(
         content_type=ContentType.objects.get_for_model(PraxisPage), id__in=fts
     ).values_list("object_id", flat=True)
 
 
-def treffende_ids(basis: QuerySet, q: str) -> set[int]:
-    """Ids of the entries in `basis` matching any variant of any query word."""
-    begriffe = suchbegriffe(q)
-    if not begriffe:
+def matching_ids(base: QuerySet, q: str) -> set[int]:
+    """Ids of the entries in `base` matching any variant of any query word."""
+    terms = search_terms(q)
+    if not terms:
         return set()
     try:
-        if _sqlite_fts_verfuegbar():
-            return {int(pk) for pk in _sqlite_ids(begriffe)} & set(
-                basis.values_list("pk", flat=True)
-            )
-        ergebnis = basis.search(" ".join(begriffe), operator="or", order_by_relevance=False)
-        return set(ergebnis.get_queryset().values_list("pk", flat=True))
+        if _sqlite_fts_available():
+            return {int(pk) for pk in _sqlite_ids(terms)} & set(base.values_list("pk", flat=True))
+        results = base.search(" ".join(terms), operator="or", order_by_relevance=False)
+        return set(results.get_queryset().values_list("pk", flat=True))
     except DatabaseError:
         logger.exception("Datenbanksuche fehlgeschlagen für %r", q)
         return set()
 
 
-def relevanz(ids: set[int], q: str) -> dict[int, float]:
+def relevance(ids: set[int], q: str) -> dict[int, float]:
     """Page id → text relevance: a base value plus weights for query words in title/short text."""
-    muster = [re.compile(wort_muster(wort), re.IGNORECASE) for wort in woerter(q)]
-    werte = {}
-    texte = PraxisPage.objects.values_list("pk", "title", "kurzbeschreibung")
-    if len(ids) <= MAX_IN_LISTE:
-        texte = texte.filter(pk__in=ids)
-    for pk, titel, kurz in texte.iterator(chunk_size=5000):
+    patterns = [re.compile(word_pattern(word), re.IGNORECASE) for word in words(q)]
+    scores = {}
+    texts = PraxisPage.objects.values_list("pk", "title", "kurzbeschreibung")
+    if len(ids) <= MAX_IN_LIST:
+        texts = texts.filter(pk__in=ids)
+    for pk, title, short in texts.iterator(chunk_size=5000):
         if pk not in ids:
             continue
-        wert = GRUNDWERT
-        for m in muster:
-            wert += GEWICHT_TITEL * bool(m.search(titel)) + GEWICHT_KURZ * bool(m.search(kurz))
-        werte[pk] = wert
-    return werte
+        score = BASE_SCORE
+        for p in patterns:
+            score += WEIGHT_TITLE * bool(p.search(title)) + WEIGHT_SHORT_TEXT * bool(
+                p.search(short)
+            )
+        scores[pk] = score
+    return scores

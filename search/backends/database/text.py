@@ -11,13 +11,13 @@ from functools import cache
 
 from django.utils.html import escape
 
-from search.analysis import synonyme
+from search.analysis import synonyms
 
-WORT = re.compile(r"\w+", re.UNICODE)
-UMLAUTE = (("ae", "ä"), ("oe", "ö"), ("ue", "ü"), ("ss", "ß"))
-ENDUNGEN = ("en", "e", "n", "s")
-MIN_STAMM = 4
-STOPPWOERTER = frozenset(
+WORD = re.compile(r"\w+", re.UNICODE)
+UMLAUT_SPELLINGS = (("ae", "ä"), ("oe", "ö"), ("ue", "ü"), ("ss", "ß"))
+ENDINGS = ("en", "e", "n", "s")
+MIN_STEM = 4
+STOP_WORDS = frozenset(
     """
     aber als am an auch auf aus bei bis das dass dem den der des die doch durch ein eine
     einem einen einer eines er es für im in ist mit nach nicht noch oder sich sie so um und
@@ -26,89 +26,89 @@ STOPPWOERTER = frozenset(
 )
 
 
-def woerter(q: str) -> list[str]:
+def words(q: str) -> list[str]:
     """The query's words in lower case without stop words (all words if only stop words)."""
-    alle = [w.lower() for w in WORT.findall(q)]
-    inhalt = [w for w in alle if w not in STOPPWOERTER]
-    return list(dict.fromkeys(inhalt or alle))
+    all_words = [w.lower() for w in WORD.findall(q)]
+    content = [w for w in all_words if w not in STOP_WORDS]
+    return list(dict.fromkeys(content or all_words))
 
 
 @cache
-def _synonymgruppen() -> dict[str, frozenset[str]]:
+def _synonym_groups() -> dict[str, frozenset[str]]:
     """Single word → its single-word synonyms, from the engine's committed synonym list."""
-    gruppen: dict[str, frozenset[str]] = {}
-    for zeile in synonyme():
-        if "=>" in zeile:
+    groups: dict[str, frozenset[str]] = {}
+    for line in synonyms():
+        if "=>" in line:
             continue
-        teile = (w.strip() for w in zeile.split(","))
-        woerter_ = frozenset(w for w in teile if w and " " not in w)
-        for wort in woerter_:
-            gruppen[wort] = gruppen.get(wort, frozenset()) | woerter_
-    return gruppen
+        parts = (w.strip() for w in line.split(","))
+        group = frozenset(w for w in parts if w and " " not in w)
+        for word in group:
+            groups[word] = groups.get(word, frozenset()) | group
+    return groups
 
 
-def synonymgruppe(wort: str) -> set[str]:
+def synonym_group(word: str) -> set[str]:
     """The word and its synonyms (also when typed with ae/oe/ue for umlauts)."""
-    gruppe = {wort}
-    for form in schreibvarianten(wort):
-        gruppe |= _synonymgruppen().get(form, frozenset())
-    return gruppe
+    group = {word}
+    for form in spelling_variants(word):
+        group |= _synonym_groups().get(form, frozenset())
+    return group
 
 
-def schreibvarianten(wort: str) -> set[str]:
+def spelling_variants(word: str) -> set[str]:
     """The word as typed and, if it spells umlauts as ae/oe/ue/ss, with the umlauts."""
-    varianten = {wort}
-    for umschrieben, umlaut in UMLAUTE:
-        varianten |= {v.replace(umschrieben, umlaut) for v in varianten}
-    return varianten
+    variants = {word}
+    for spelled, umlaut in UMLAUT_SPELLINGS:
+        variants |= {v.replace(spelled, umlaut) for v in variants}
+    return variants
 
 
-def beugungsvarianten(wort: str) -> set[str]:
+def inflection_variants(word: str) -> set[str]:
     """The word, its stem without a common ending, and the word with an ending added."""
-    if len(wort) < MIN_STAMM:
-        return {wort}
-    staemme = {wort[: -len(e)] for e in ENDUNGEN if wort.endswith(e)}
-    return {wort} | {s for s in staemme if len(s) >= MIN_STAMM} | {wort + e for e in ENDUNGEN}
+    if len(word) < MIN_STEM:
+        return {word}
+    stems = {word[: -len(e)] for e in ENDINGS if word.endswith(e)}
+    return {word} | {s for s in stems if len(s) >= MIN_STEM} | {word + e for e in ENDINGS}
 
 
-def suchbegriffe(q: str) -> list[str]:
+def search_terms(q: str) -> list[str]:
     """All terms the database backend ORs together for the query."""
-    begriffe: set[str] = set()
-    for wort in woerter(q):
-        for synonym in synonymgruppe(wort):
-            for form in schreibvarianten(synonym):
-                begriffe |= beugungsvarianten(form)
-    return sorted(begriffe)
+    terms: set[str] = set()
+    for word in words(q):
+        for synonym in synonym_group(word):
+            for form in spelling_variants(synonym):
+                terms |= inflection_variants(form)
+    return sorted(terms)
 
 
-def _umlaut_tolerant(muster: str) -> str:
+def _umlaut_tolerant(pattern: str) -> str:
     """Let a, o, u in a pattern also match ä, ö, ü, as the database search folds them."""
-    return muster.translate({ord("a"): "[aä]", ord("o"): "[oö]", ord("u"): "[uü]"})
+    return pattern.translate({ord("a"): "[aä]", ord("o"): "[oö]", ord("u"): "[uü]"})
 
 
-def wort_muster(wort: str) -> str:
+def word_pattern(word: str) -> str:
     """A regex for words beginning with any spelling or stem of the query word or a synonym."""
-    staemme = {form for synonym in synonymgruppe(wort) for form in schreibvarianten(synonym)}
-    staemme |= {s for form in list(staemme) for s in beugungsvarianten(form) if len(s) < len(form)}
-    alternativen = "|".join(
-        _umlaut_tolerant(re.escape(s)) for s in sorted(staemme, key=len, reverse=True)
+    stems = {form for synonym in synonym_group(word) for form in spelling_variants(synonym)}
+    stems |= {s for form in list(stems) for s in inflection_variants(form) if len(s) < len(form)}
+    alternatives = "|".join(
+        _umlaut_tolerant(re.escape(s)) for s in sorted(stems, key=len, reverse=True)
     )
-    return rf"\b(?:{alternativen})\w*"
+    return rf"\b(?:{alternatives})\w*"
 
 
-def _markierungs_muster(q: str) -> re.Pattern | None:
-    muster = [wort_muster(wort) for wort in woerter(q)]
-    return re.compile("|".join(muster), re.IGNORECASE) if muster else None
+def _highlight_pattern(q: str) -> re.Pattern | None:
+    patterns = [word_pattern(word) for word in words(q)]
+    return re.compile("|".join(patterns), re.IGNORECASE) if patterns else None
 
 
-def hervorheben(text: str, q: str) -> str | None:
+def highlight(text: str, q: str) -> str | None:
     """The text HTML-escaped with `<mark>` around words starting with a query term, else None."""
-    muster = _markierungs_muster(q) if q else None
-    if muster is None or not muster.search(text):
+    pattern = _highlight_pattern(q) if q else None
+    if pattern is None or not pattern.search(text):
         return None
-    teile, pos = [], 0
-    for treffer in muster.finditer(text):
-        teile += [escape(text[pos : treffer.start()]), f"<mark>{escape(treffer.group())}</mark>"]
-        pos = treffer.end()
-    teile.append(escape(text[pos:]))
-    return "".join(teile)
+    parts, pos = [], 0
+    for match in pattern.finditer(text):
+        parts += [escape(text[pos : match.start()]), f"<mark>{escape(match.group())}</mark>"]
+        pos = match.end()
+    parts.append(escape(text[pos:]))
+    return "".join(parts)

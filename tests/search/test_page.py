@@ -6,15 +6,19 @@ from django.utils.html import escape
 
 import pytest
 
+from kommunen.factories import KommuneFactory
 
-def html(antwort) -> str:
-    return antwort.content.decode()
+from .conftest import create_entry
 
 
-def test_page_renders_a_get_form_with_labelled_fields(beispiele, client):
-    antwort = client.get("/suche/")
-    assert antwort.status_code == 200
-    text = html(antwort)
+def html(response) -> str:
+    return response.content.decode()
+
+
+def test_page_renders_a_get_form_with_labelled_fields(entries, client):
+    response = client.get("/suche/")
+    assert response.status_code == 200
+    text = html(response)
     assert re.search(r'<form class="suchformular" method="get" action="/suche/"', text)
     assert '<label for="suche-q">' in text and 'id="suche-q"' in text
     assert '<label for="suche-vergleich">' in text
@@ -22,10 +26,10 @@ def test_page_renders_a_get_form_with_labelled_fields(beispiele, client):
     assert 'aria-live="polite"' in text
     assert "5 Praxisbeispiele gefunden" in text
     assert 'name="sortierung"' in text
-    assert "js/suche.js" in text
+    assert "js/search.js" in text
 
 
-def test_facet_checkboxes_with_counts_and_checked_selection(beispiele, client):
+def test_facet_checkboxes_with_counts_and_checked_selection(entries, client):
     text = html(client.get("/suche/", {"handlungsfeld": "sprache"}))
     checkbox = re.search(r'<input type="checkbox" id="f-handlungsfeld-sprache"[^>]*>', text).group()
     assert "checked" in checkbox
@@ -37,48 +41,44 @@ def test_facet_checkboxes_with_counts_and_checked_selection(beispiele, client):
     assert "2 Praxisbeispiele gefunden" in text
 
 
-def test_chips_link_to_the_search_without_that_value(beispiele, client):
+def test_chips_link_to_the_search_without_that_value(entries, client):
     text = html(client.get("/suche/", {"q": "Mütter", "handlungsfeld": ["sprache", "wohnen"]}))
     chips = re.findall(r'<a class="chip" href="([^"]*)">([^<]*)', text)
-    nach_titel = {titel.strip(): url for url, titel in chips}
-    assert nach_titel["Handlungsfeld: Wohnen"] == escape("?q=Mütter&handlungsfeld=sprache").replace(
+    by_title = {title.strip(): url for url, title in chips}
+    assert by_title["Handlungsfeld: Wohnen"] == escape("?q=Mütter&handlungsfeld=sprache").replace(
         "Mütter", "M%C3%BCtter"
     )
-    assert nach_titel["Suchbegriff: Mütter"] == escape(
-        "?handlungsfeld=sprache&handlungsfeld=wohnen"
-    )
+    assert by_title["Suchbegriff: Mütter"] == escape("?handlungsfeld=sprache&handlungsfeld=wohnen")
 
 
-def test_result_card_shows_kommune_size_fields_highlight_and_reason(beispiele, kommunen, client):
+def test_result_card_shows_kommune_size_fields_highlight_and_reason(entries, kommunen, client):
     text = html(client.get("/suche/", {"q": "Mütter", "vergleich": kommunen["klein"].ags}))
-    karte = text[text.index('<article class="karte treffer">') :]
-    karte = karte[: karte.index("</article>")]
-    assert "Sprachcafé für <mark>Mütter</mark></a></h3>" in karte
-    assert "Nachbarsdorf" in karte and "Landgemeinde" in karte and "4.500 Einwohner" in karte
-    assert "<mark>Mütter</mark>" in karte
-    assert "<li>Sprache</li>" in karte
-    assert "Warum hier:" in karte and "gleicher Kreis" in karte
+    card = text[text.index('<article class="karte treffer">') :]
+    card = card[: card.index("</article>")]
+    assert "Sprachcafé für <mark>Mütter</mark></a></h3>" in card
+    assert "Nachbarsdorf" in card and "Landgemeinde" in card and "4.500 Einwohner" in card
+    assert "<mark>Mütter</mark>" in card
+    assert "<li>Sprache</li>" in card
+    assert "Warum hier:" in card and "gleicher Kreis" in card
 
 
 def test_highlight_does_not_let_html_through(kommunen, client):
-    from .conftest import praxis_anlegen
-
-    praxis_anlegen(kommunen["klein"], "Test", "Mütter <script>alert(1)</script>")
+    create_entry(kommunen["klein"], "Test", "Mütter <script>alert(1)</script>")
     text = html(client.get("/suche/", {"q": "Mütter"}))
     assert "<script>alert(1)</script>" not in text
     assert "&lt;script&gt;" in text
 
 
-def test_bad_parameter_shows_inline_german_error_with_400(beispiele, client):
-    antwort = client.get("/suche/", {"handlungsfeld": "zauberei", "seite": "x"})
-    assert antwort.status_code == 400
-    text = html(antwort)
+def test_bad_parameter_shows_inline_german_error_with_400(entries, client):
+    response = client.get("/suche/", {"handlungsfeld": "zauberei", "seite": "x"})
+    assert response.status_code == 400
+    text = html(response)
     assert 'role="alert"' in text
     assert "Unbekannter Wert „zauberei“" in text
     assert "„seite“ muss eine ganze Zahl" in text
 
 
-def test_empty_result_names_filters_to_drop_with_counts(beispiele, client):
+def test_empty_result_names_filters_to_drop_with_counts(entries, client):
     text = html(client.get("/suche/", {"handlungsfeld": "wohnen", "bundesland": "SH"}))
     assert "0 Praxisbeispiele gefunden" in text
     assert "Zu dieser Suche passt kein Praxisbeispiel." in text
@@ -88,16 +88,14 @@ def test_empty_result_names_filters_to_drop_with_counts(beispiele, client):
 
 
 def test_pagination_links_keep_filters(kommunen, client):
-    from .conftest import praxis_anlegen
-
     for n in range(3):
-        praxis_anlegen(kommunen["klein"], f"Projekt {n}")
+        create_entry(kommunen["klein"], f"Projekt {n}")
     text = html(client.get("/suche/", {"handlungsfeld": "sprache", "pro_seite": 2}))
     assert "Seite 1 von 2" in text
     assert 'href="?handlungsfeld=sprache&amp;pro_seite=2&amp;seite=2"' in text
 
 
-def test_typed_name_is_resolved_without_javascript(beispiele, kommunen, client):
+def test_typed_name_is_resolved_without_javascript(entries, kommunen, client):
     text = html(client.get("/suche/", {"vergleich": "Kleinau"}))
     assert 'value="Kleinau (01062001)"' in text
     assert "Kommunen wie: Kleinau" in text
@@ -105,8 +103,6 @@ def test_typed_name_is_resolved_without_javascript(beispiele, kommunen, client):
 
 
 def test_ambiguous_name_offers_a_choice(kommunen, client):
-    from kommunen.factories import KommuneFactory
-
     KommuneFactory(ags="01062003", name="Kleinau-Nord")
     text = html(client.get("/suche/", {"vergleich": "Kleina"}))
     assert "Welche Kommune meinen Sie mit „Kleina“?" in text
@@ -118,7 +114,9 @@ def test_unknown_name_shows_an_inline_error(db, client):
     assert "Keine Kommune mit dem Namen „Atlantis“ gefunden." in text
 
 
-def test_vergleich_is_remembered_for_the_visit_and_can_be_forgotten(beispiele, kommunen, client):
+def test_comparison_kommune_is_remembered_for_the_visit_and_can_be_forgotten(
+    entries, kommunen, client
+):
     client.get("/suche/", {"vergleich": kommunen["klein"].ags})
     assert client.session["suche_vergleich"] == "01062001"
     text = html(client.get("/suche/", {"q": "Mütter"}))
@@ -129,9 +127,9 @@ def test_vergleich_is_remembered_for_the_visit_and_can_be_forgotten(beispiele, k
 
 
 def test_autocomplete_prefix_match_as_json(kommunen, client):
-    antwort = client.get("/suche/kommunen/", {"q": "klei"})
-    assert antwort.status_code == 200
-    assert antwort.json()["kommunen"] == [
+    response = client.get("/suche/kommunen/", {"q": "klei"})
+    assert response.status_code == 200
+    assert response.json()["kommunen"] == [
         {
             "ags": "01062001",
             "name": "Kleinau",
@@ -141,8 +139,8 @@ def test_autocomplete_prefix_match_as_json(kommunen, client):
         }
     ]
     assert client.get("/suche/kommunen/", {"q": "k"}).json() == {"kommunen": []}
-    muenchen = client.get("/suche/kommunen/", {"q": "Muen"}).json()["kommunen"]
-    assert [k["ags"] for k in muenchen] == ["09162000"]
+    munich = client.get("/suche/kommunen/", {"q": "Muen"}).json()["kommunen"]
+    assert [k["ags"] for k in munich] == ["09162000"]
 
 
 @pytest.mark.parametrize("q", ["%", "_", "\\", "'", "Kle%"])
@@ -150,7 +148,7 @@ def test_autocomplete_special_characters(kommunen, client, q):
     assert client.get("/suche/kommunen/", {"q": q}).status_code == 200
 
 
-def test_page_number_beyond_the_end_links_back_to_the_first(beispiele, client):
+def test_page_number_beyond_the_end_links_back_to_the_first(entries, client):
     text = html(client.get("/suche/", {"handlungsfeld": "sprache", "seite": 50}))
     assert "2 Praxisbeispiele gefunden" in text
     assert 'href="?handlungsfeld=sprache">Zur ersten Seite' in text

@@ -4,45 +4,45 @@
     "use strict";
 
     function init() {
-        var feld = document.getElementById("suche-vergleich");
-        var liste = document.getElementById("vergleich-vorschlaege");
-        if (!feld || !liste || !window.fetch) {
+        var field = document.getElementById("suche-vergleich");
+        var list = document.getElementById("vergleich-vorschlaege");
+        if (!field || !list || !window.fetch) {
             return;
         }
-        var url = feld.getAttribute("data-vorschlaege-url");
-        var zeitgeber = null;
-        var letzteAnfrage = "";
+        var url = field.getAttribute("data-vorschlaege-url");
+        var timer = null;
+        var lastQuery = "";
 
-        function fuellen(kommunen) {
-            liste.textContent = "";
+        function fill(kommunen) {
+            list.textContent = "";
             kommunen.forEach(function (k) {
                 var option = document.createElement("option");
                 option.value = k.name + " (" + k.ags + ")";
                 option.label = [k.typ, k.kreis, k.einwohner.toLocaleString("de-DE") + " Einwohner"]
                     .filter(Boolean).join(", ");
-                liste.appendChild(option);
+                list.appendChild(option);
             });
         }
 
-        function laden() {
-            var text = feld.value.trim();
-            if (text.length < 2 || text === letzteAnfrage || /\(\d{5,8}\)$/.test(text)) {
+        function load() {
+            var text = field.value.trim();
+            if (text.length < 2 || text === lastQuery || /\(\d{5,8}\)$/.test(text)) {
                 return;
             }
-            letzteAnfrage = text;
+            lastQuery = text;
             fetch(url + "?q=" + encodeURIComponent(text), {headers: {Accept: "application/json"}})
-                .then(function (antwort) { return antwort.ok ? antwort.json() : {kommunen: []}; })
-                .then(function (daten) {
-                    if (feld.value.trim() === text) {
-                        fuellen(daten.kommunen);
+                .then(function (response) { return response.ok ? response.json() : {kommunen: []}; })
+                .then(function (data) {
+                    if (field.value.trim() === text) {
+                        fill(data.kommunen);
                     }
                 })
                 .catch(function () { /* suggestions are optional */ });
         }
 
-        feld.addEventListener("input", function () {
-            window.clearTimeout(zeitgeber);
-            zeitgeber = window.setTimeout(laden, 200);
+        field.addEventListener("input", function () {
+            window.clearTimeout(timer);
+            timer = window.setTimeout(load, 200);
         });
     }
 

@@ -1,0 +1,101 @@
+"""Similar entries ("Ähnliche Praxisbeispiele") computed from the database.
+
+Shared Handlungsfelder weigh most, then shared Zielgruppen and Schlagworte, then shared content
+words of title and short description; a comparable lead Kommune lifts an entry a little
+(search.ranking.similar_entry_factor).
+"""
+
+from dataclasses import dataclass
+
+from django.db.models import QuerySet
+from django.utils.translation import gettext as _
+
+from praxis.models import PraxisPage
+from search.backends.database.text import words
+from search.query import Hit
+from search.ranking import KommuneFeatures, comparability, similar_entry_factor
+
+WEIGHT_HANDLUNGSFELD = 3.0
+WEIGHT_ZIELGRUPPE = 1.5
+WEIGHT_SCHLAGWORT = 1.5
+WEIGHT_WORD = 1.0
+MIN_WORD_LENGTH = 4
+MAX_CANDIDATES = 500
+
+
+@dataclass(frozen=True)
+class _Traits:
+    """What the entry itself offers for comparison: taxonomy ids, content words, its Kommune."""
+
+    handlungsfelder: set[int]
+    zielgruppen: set[int]
+    schlagworte: set[int]
+    words: set[str]
+    kommune: KommuneFeatures | None
+
+
+def _content_words(page: PraxisPage) -> set[str]:
+    return {w for w in words(f"{page.title} {page.kurzbeschreibung}") if len(w) >= MIN_WORD_LENGTH}
+
+
+def _candidates(page: PraxisPage) -> QuerySet:
+    """Live public entries sharing at least one Handlungsfeld or Zielgruppe."""
+    handlungsfelder = list(page.handlungsfelder.values_list("pk", flat=True))
+    zielgruppen = list(page.zielgruppen.values_list("pk", flat=True))
+    pages = PraxisPage.objects.live().public().exclude(pk=page.pk)
+    shared = pages.filter(handlungsfelder__in=handlungsfelder) | pages.filter(
+        zielgruppen__in=zielgruppen
+    )
+    return (
+        shared.distinct()
+        .select_related("kommune")
+        .prefetch_related("handlungsfelder", "zielgruppen", "schlagworte")
+        .order_by("-first_published_at")[:MAX_CANDIDATES]
+    )
+
+
+def _score(candidate: PraxisPage, own: _Traits) -> Hit:
+    handlungsfelder = sorted(
+        h.name for h in candidate.handlungsfelder.all() if h.pk in own.handlungsfelder
+    )
+    zielgruppen = [z for z in candidate.zielgruppen.all() if z.pk in own.zielgruppen]
+    tags = [t for t in candidate.schlagworte.all() if t.pk in own.schlagworte]
+    shared_words = own.words & _content_words(candidate)
+    score = (
+        WEIGHT_HANDLUNGSFELD * len(handlungsfelder)
+        + WEIGHT_ZIELGRUPPE * len(zielgruppen)
+        + WEIGHT_SCHLAGWORT * len(tags)
+        + WEIGHT_WORD * len(shared_words)
+    )
+    reasons = _shared(handlungsfelder, _("gleiches Handlungsfeld"), _("gleiche Handlungsfelder"))
+    reasons += _shared(
+        [z.name for z in zielgruppen], _("gleiche Zielgruppe"), _("gleiche Zielgruppen")
+    )
+    if own.kommune and candidate.kommune:
+        value, kommune_reasons = comparability(
+            own.kommune, KommuneFeatures.from_kommune(candidate.kommune)
+        )
+        score *= similar_entry_factor(value)
+        reasons += kommune_reasons
+    return Hit(page_id=candidate.pk, score=score, erklaerung=reasons)
+
+
+def _shared(names: list[str], singular: str, plural: str) -> list[str]:
+    """One reason naming all shared values: "gleiche Handlungsfelder: Sprache, Wohnen"."""
+    if not names:
+        return []
+    return [f"{singular if len(names) == 1 else plural}: {', '.join(names)}"]
+
+
+def similar_entries(page: PraxisPage, count: int = 5) -> list[Hit]:
+    """The `count` entries most similar to `page`, best first, each with its reasons."""
+    own = _Traits(
+        handlungsfelder=set(page.handlungsfelder.values_list("pk", flat=True)),
+        zielgruppen=set(page.zielgruppen.values_list("pk", flat=True)),
+        schlagworte=set(page.schlagworte.values_list("pk", flat=True)),
+        words=_content_words(page),
+        kommune=KommuneFeatures.from_kommune(page.kommune) if page.kommune else None,
+    )
+    hits = [_score(candidate, own) for candidate in _candidates(page)]
+    hits.sort(key=lambda h: (h.score, h.page_id), reverse=True)
+    return hits[:count]

@@ -1,0 +1,70 @@
+"""Hits and Kommunen as the plain dicts the API answers with and the pages show."""
+
+from django.http import HttpRequest
+
+from kommunen.models import Kommune
+from search.service import HitCard
+
+
+def kommune_summary(kommune: Kommune | None) -> dict | None:
+    if kommune is None:
+        return None
+    return {
+        "ags": kommune.ags,
+        "name": kommune.anzeigename,
+        "groessenklasse": kommune.groessenklasse,
+        "bundesland": kommune.bundesland,
+    }
+
+
+def hit_as_dict(card: HitCard, request: HttpRequest | None = None) -> dict:
+    """One hit in the API's shape."""
+    page, hit = card.page, card.hit
+    return {
+        "id": page.austausch_id,
+        "titel": page.title,
+        "url": page.get_full_url(request),
+        "kurzbeschreibung": page.kurzbeschreibung,
+        "kommune": kommune_summary(page.kommune),
+        "handlungsfelder": [h.slug for h in page.handlungsfelder.all()],
+        "status": page.status,
+        "score": round(hit.score, 6),
+        "erklaerung": hit.erklaerung,
+        "hervorhebung": hit.hervorhebung,
+    }
+
+
+def kommune_as_dict(kommune: Kommune, request: HttpRequest | None = None) -> dict:
+    """A Kommune of the register with the URL of its live profile, if it has one."""
+    return {
+        "ags": kommune.ags,
+        "name": kommune.anzeigename,
+        "amtlicher_name": kommune.name,
+        "typ": kommune.typ,
+        "einwohner": kommune.einwohner,
+        "groessenklasse": kommune.groessenklasse,
+        "bundesland": kommune.bundesland,
+        "kreis": {"ags": kommune.kreis.ags, "name": kommune.kreis.anzeigename}
+        if kommune.kreis_id
+        else None,
+        "verstaedterung": kommune.verstaedterung,
+        "profil_url": profile_url(kommune, request),
+    }
+
+
+def comparable_kommune_as_dict(
+    kommune: Kommune, reasons: list[str], request: HttpRequest | None = None
+) -> dict:
+    """A comparable Kommune in the API's shape, with its reasons."""
+    return {
+        **kommune_summary(kommune),
+        "einwohner": kommune.einwohner,
+        "profil_url": profile_url(kommune, request),
+        "erklaerung": reasons,
+    }
+
+
+def profile_url(kommune: Kommune, request: HttpRequest | None = None) -> str | None:
+    """The URL of the Kommune's live profile page, or None."""
+    profile = kommune.profil
+    return profile.get_full_url(request) if profile and profile.live else None

@@ -1,0 +1,88 @@
+"""Facet counts are identical on the database and the engine backend (demo content, no query).
+
+Text matching differs between the backends by design (the engine analyses German), so parity
+is checked for filter-only requests. The engine half skips without SEARCH_URL and fails in CI.
+"""
+
+from django.core.management import call_command
+
+import pytest
+
+from praxis.models import PraxisPage
+from search.backends.database import DatabaseBackend
+from search.backends.engine import EngineBackend
+from search.query import FACETS, SearchQuery
+
+from .engine_support import rebuild_index
+
+COMBINATIONS = [
+    SearchQuery(),
+    SearchQuery(handlungsfeld=("sprache",)),
+    SearchQuery(handlungsfeld=("sprache", "wohnen")),
+    SearchQuery(handlungsfeld=("sprache",), groessenklasse=("landgemeinde", "kleinstadt")),
+    SearchQuery(zielgruppe=("gefluechtete", "frauen"), status=("laufend",)),
+    SearchQuery(bundesland=("SH", "BY"), groessenklasse=("grossstadt",)),
+    SearchQuery(groessenklasse=("landkreis",)),
+    SearchQuery(kreis=("01062",)),
+    SearchQuery(kreis=("01062", "09675"), handlungsfeld=("bildung", "arbeit-ausbildung")),
+    SearchQuery(status=("verstetigt", "abgeschlossen"), bundesland=("NW",)),
+    SearchQuery(handlungsfeld=("gesundheit",), zielgruppe=("kinder-jugendliche",)),
+    SearchQuery(handlungsfeld=("antidiskriminierung",), bundesland=("HB",)),
+]
+COMPARISON_AGS = ("01062001", "09162000", "05315000")
+
+
+def counts(result) -> dict[str, list[tuple[str, int]]]:
+    return {name: [(f.wert, f.anzahl) for f in result.facetten[name]] for name in FACETS}
+
+
+def all_ids(backend, query: SearchQuery) -> set[int]:
+    result = backend.search(SearchQuery(**{**query.__dict__, "pro_seite": 100, "seite": 1}))
+    return {t.page_id for t in result.treffer}
+
+
+@pytest.fixture
+def demo(db):
+    call_command("seed_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    assert PraxisPage.objects.live().count() >= 40
+
+
+def test_database_facets_are_consistent_on_the_demo_content(demo):
+    """Each value's count equals the hits when that value alone is added to the other filters."""
+    backend = DatabaseBackend()
+    for query in COMBINATIONS:
+        result = backend.search(query)
+        for name in FACETS:
+            if getattr(query, name):
+                continue
+            for value in result.facetten[name][:6]:
+                narrower = SearchQuery(**{**query.__dict__, name: (value.wert,)})
+                assert backend.search(narrower).anzahl == value.anzahl, (query, name, value)
+        if not query.status:
+            assert sum(f.anzahl for f in result.facetten["status"]) == result.anzahl
+
+
+def test_both_backends_agree_on_the_demo_content(demo, engine):
+    """Same counts, same hits for filter-only requests; same comparability scores and reasons."""
+    rebuild_index()
+    database, engine_backend = DatabaseBackend(), EngineBackend()
+    for query in COMBINATIONS:
+        a, b = database.search(query), engine_backend.search(query)
+        assert a.anzahl == b.anzahl, query
+        assert counts(a) == counts(b), query
+        assert all_ids(database, query) == all_ids(engine_backend, query), query
+    for ags in COMPARISON_AGS:
+        assert_same_comparison_ranking(
+            database, engine_backend, SearchQuery(vergleich=ags, pro_seite=100)
+        )
+
+
+def assert_same_comparison_ranking(database, engine_backend, query: SearchQuery) -> None:
+    """Without a query the score is the comparability factor alone on both backends."""
+    a, b = database.search(query), engine_backend.search(query)
+    scores_b = {t.page_id: t.score for t in b.treffer}
+    assert {t.page_id for t in a.treffer} == scores_b.keys()
+    for hit in a.treffer:
+        assert scores_b[hit.page_id] == pytest.approx(hit.score, abs=1e-6), query
+    reasons_b = {t.page_id: t.erklaerung for t in b.treffer}
+    assert all(reasons_b[t.page_id] == t.erklaerung for t in a.treffer), query
