@@ -6,9 +6,8 @@ from dataclasses import dataclass, field
 from django.db.models import Q
 from django.utils.translation import gettext as _
 
-from kommunen.models import Kommune
+from kommunen.models import AGS_PATTERN, Kommune
 from search.backends.database.text import spelling_variants
-from search.query import AGS_PATTERN
 
 MAX_SUGGESTIONS = 10
 MIN_CHARS = 2

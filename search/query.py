@@ -4,14 +4,13 @@ The fields of these dataclasses mirror the API's parameter names and JSON keys (
 `pro_seite`, `anzahl`, `treffer`, `facetten`, …), which are part of the public contract.
 """
 
-import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
 
 from kommunen.groessenklasse import Groessenklasse
-from kommunen.models import Bundesland, Kommune
+from kommunen.models import AGS_PATTERN, KREIS_PATTERN, Bundesland, Kommune
 from praxis.models import Handlungsfeld, PraxisStatus, Zielgruppe
 
 SORT_ORDERS = ("relevanz", "neueste")
@@ -20,8 +19,6 @@ FACETS = ("handlungsfeld", "zielgruppe", "groessenklasse", "bundesland", "status
 MULTI_VALUE_PARAMS = (*FACETS, "kreis")
 MAX_PER_PAGE = 100
 MAX_QUERY_LENGTH = 200
-KREIS_PATTERN = re.compile(r"^(0[1-9]|1[0-6])\d{3}$")
-AGS_PATTERN = re.compile(r"^(0[1-9]|1[0-6])\d{3}(\d{3})?$")
 
 
 @dataclass(frozen=True)

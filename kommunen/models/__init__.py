@@ -1,7 +1,17 @@
 from .pages import KommunenIndexPage, KommunePage, Kontaktperson, LandkreisPage, Netzwerk
-from .register import Bundesland, Kommune, KommuneTyp, Verstaedterung, validate_ags
+from .register import (
+    AGS_PATTERN,
+    KREIS_PATTERN,
+    Bundesland,
+    Kommune,
+    KommuneTyp,
+    Verstaedterung,
+    validate_ags,
+)
 
 __all__ = [
+    "AGS_PATTERN",
+    "KREIS_PATTERN",
     "Bundesland",
     "Kommune",
     "KommunePage",

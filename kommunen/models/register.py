@@ -54,7 +54,9 @@ class Verstaedterung(models.IntegerChoices):
     GERING = 3, _("gering besiedelt")
 
 
+# One home for the key formats: a Land key 01-16, then the Kreis digits, then (Gemeinde) three more.
 AGS_PATTERN = re.compile(r"^(0[1-9]|1[0-6])\d{3}(\d{3})?$")
+KREIS_PATTERN = re.compile(r"^(0[1-9]|1[0-6])\d{3}$")
 
 
 def validate_ags(value: str) -> None:

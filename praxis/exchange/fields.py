@@ -9,12 +9,13 @@ from django.core.exceptions import ValidationError
 from django.core.validators import EmailValidator, URLValidator
 from django.utils.translation import gettext_lazy as _
 
+from kommunen.models import AGS_PATTERN
 from praxis.exchange import description
 from praxis.models import PraxisStatus
+from praxis.validators import MONTH_PATTERN
 
 CONTACT_KEYS = ("name", "funktion", "email", "telefon")
 ID_PATTERN = re.compile(r"^[-a-zA-Z0-9_]{1,120}$")
-MONTH_PATTERN = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")
 KOSTEN_MAX = 2_147_483_647
 
 
@@ -75,7 +76,7 @@ def _entry_id(value: Any) -> str:
 
 
 def _ags(value: Any) -> str:
-    if not isinstance(value, str) or not re.fullmatch(r"\d{5}|\d{8}", value):
+    if not isinstance(value, str) or not AGS_PATTERN.fullmatch(value):
         raise InvalidValue(_("ein AGS ist eine Zeichenkette aus 8 (Kreis: 5) Ziffern."))
     return value
 
@@ -95,7 +96,7 @@ def _status(value: Any) -> str:
 def _month(value: Any) -> str | None:
     if value is None:
         return None
-    if not isinstance(value, str) or not MONTH_PATTERN.match(value):
+    if not isinstance(value, str) or not MONTH_PATTERN.fullmatch(value):
         raise InvalidValue(_("muss ein Monat im Format JJJJ-MM sein oder null."))
     return value
 

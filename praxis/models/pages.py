@@ -2,7 +2,6 @@
 
 from django import forms
 from django.core.exceptions import ValidationError
-from django.core.validators import RegexValidator
 from django.db import models
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
@@ -27,12 +26,9 @@ from kommunen.models import Kommune
 from praxis.blocks import PraxisBodyBlock
 from praxis.listing import listing_context
 from praxis.panels import LeadKommunePanel
+from praxis.validators import MONTH_VALIDATOR
 
 from .taxonomies import Handlungsfeld, PraxisStatus, Zielgruppe
-
-MONTH_VALIDATOR = RegexValidator(
-    r"^\d{4}-(0[1-9]|1[0-2])$", _("Bitte im Format JJJJ-MM angeben, zum Beispiel 2019-03.")
-)
 
 
 class PraxisPageTag(TaggedItemBase):

@@ -154,6 +154,8 @@ BAD_LINES = {
     "unbekannter Schlüssel": (lotsen_entry() | {"farbe": "blau"}, "unbekannte Schlüssel: „farbe“"),
     "Ende vor Beginn": (lotsen_entry() | {"ende": "2017-01"}, "„ende“ liegt vor „beginn“"),
     "AGS-Form": (lotsen_entry() | {"partner_kommunen": [8119020]}, "8 (Kreis: 5) Ziffern"),
+    "AGS ohne Land": (lotsen_entry() | {"partner_kommunen": ["99119020"]}, "8 (Kreis: 5) Ziffern"),
+    "Monat mit Zeilenumbruch": (lotsen_entry() | {"beginn": "2018-03\n"}, "JJJJ-MM"),
     "E-Mail": (
         lotsen_entry() | {"kontakt": {"name": "A", "funktion": "", "email": "@", "telefon": ""}},
         "keine gültige E-Mail-Adresse",
