@@ -2,6 +2,8 @@
 
 from django.http import HttpRequest
 
+from wagtail.models import Page
+
 from kommunen.models import Kommune
 from search.service import HitCard
 
@@ -35,7 +37,7 @@ def hit_as_dict(card: HitCard, request: HttpRequest | None = None) -> dict:
 
 
 def kommune_as_dict(kommune: Kommune, request: HttpRequest | None = None) -> dict:
-    """A Kommune of the register with the URL of its live profile, if it has one."""
+    """A Kommune of the register with the URL of its public profile, if it has one."""
     return {
         "ags": kommune.ags,
         "name": kommune.anzeigename,
@@ -48,7 +50,7 @@ def kommune_as_dict(kommune: Kommune, request: HttpRequest | None = None) -> dic
         if kommune.kreis_id
         else None,
         "verstaedterung": kommune.verstaedterung,
-        "profil_url": profile_url(kommune, request),
+        "profil_url": _full_url(kommune.public_profile, request),
     }
 
 
@@ -59,12 +61,10 @@ def comparable_kommune_as_dict(
     return {
         **kommune_summary(kommune),
         "einwohner": kommune.einwohner,
-        "profil_url": profile_url(kommune, request),
+        "profil_url": _full_url(kommune.public_profile, request),
         "erklaerung": reasons,
     }
 
 
-def profile_url(kommune: Kommune, request: HttpRequest | None = None) -> str | None:
-    """The URL of the Kommune's live profile page, or None."""
-    profile = kommune.profil
-    return profile.get_full_url(request) if profile and profile.live else None
+def _full_url(page: Page | None, request: HttpRequest | None) -> str | None:
+    return page.get_full_url(request) if page else None

@@ -6,6 +6,7 @@ from .register import (
     Kommune,
     KommuneTyp,
     Verstaedterung,
+    load_public_profiles,
     validate_ags,
 )
 
@@ -21,5 +22,6 @@ __all__ = [
     "LandkreisPage",
     "Netzwerk",
     "Verstaedterung",
+    "load_public_profiles",
     "validate_ags",
 ]

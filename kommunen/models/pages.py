@@ -48,6 +48,7 @@ class KommunenIndexPage(Page):
         context = super().get_context(request, *args, **kwargs)
         context["profiles"] = (
             KommunePage.objects.live()
+            .public()
             .descendant_of(self)
             .select_related("kommune")
             .order_by("kommune__anzeigename")
@@ -68,7 +69,7 @@ class KommunePage(Page):
         Kommune,
         verbose_name=_("Kommune"),
         on_delete=models.PROTECT,
-        related_name="+",
+        related_name="profil",
         help_text=_("Der Eintrag im amtlichen Gemeindeverzeichnis, zu dem dieses Profil gehört."),
     )
     einleitung = RichTextField(
@@ -261,19 +262,6 @@ class KommunePage(Page):
     def oeffentliche_kontakte(self):
         return self.kontaktpersonen.filter(veroeffentlichen=True)
 
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        from praxis.models import PraxisPage
-
-        live = (
-            PraxisPage.objects.live()
-            .select_related("kommune", "bild")
-            .prefetch_related("handlungsfelder")
-        )
-        context["entries"] = live.child_of(self).order_by("-first_published_at")
-        context["partner_entries"] = live.filter(partner__kommune=self.kommune).distinct()
-        return context
-
 
 class LandkreisPage(KommunePage):
     """Profile of a Landkreis: its coordination, and the profiles of its Gemeinden below it."""
@@ -289,6 +277,7 @@ class LandkreisPage(KommunePage):
         context = super().get_context(request, *args, **kwargs)
         context["gemeinde_profiles"] = (
             KommunePage.objects.live()
+            .public()
             .child_of(self)
             .select_related("kommune")
             .order_by("kommune__anzeigename")

@@ -1,9 +1,12 @@
 """The municipality register: one record per Gemeinde, Stadt and Kreis of Germany, and its rules."""
 
 import re
+from collections.abc import Iterable
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Prefetch, prefetch_related_objects
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from kommunen.groessenklasse import Groessenklasse, groessenklasse_for
@@ -207,9 +210,22 @@ class Kommune(models.Model):
             return {"kreis": message}
         return {}
 
-    @property
-    def profil(self):
-        """The published or draft profile page of this Kommune, if it takes part."""
-        from .pages import KommunePage
+    @cached_property
+    def public_profile(self):
+        """The live profile page of this Kommune if it has no view restriction, else None.
 
-        return KommunePage.objects.filter(kommune=self).first()
+        The profile itself, draft or live, is the reverse accessor `profil` (KommunePage.kommune).
+        For a list, `load_public_profiles` sets this for every Kommune with one query.
+        """
+        return public_profiles().filter(kommune=self).first()
+
+
+def public_profiles():
+    """The profiles a public page may link to: live, and without a view restriction."""
+    return Kommune._meta.get_field("profil").related_model.objects.live().public()
+
+
+def load_public_profiles(kommunen: Iterable[Kommune]) -> None:
+    """Set `public_profile` on each of these Kommunen (None where there is none) in one query."""
+    prefetch = Prefetch("profil", queryset=public_profiles(), to_attr="public_profile")
+    prefetch_related_objects(list(kommunen), prefetch)

@@ -12,7 +12,6 @@ from django.utils.translation import gettext as _
 
 from wagtail.models import Page, Site
 
-from kommunen.models import KommunePage
 from praxis.models import PraxisIndexPage
 
 register = template.Library()
@@ -92,15 +91,6 @@ def kommune_size(kommune) -> str:
         "klasse": groessenklasse_short(kommune),
         "einwohner": format_integer(kommune.einwohner),
     }
-
-
-@register.simple_tag(name="profil_url")
-def profile_url(kommune) -> str:
-    """The URL of the live profile page of a Kommune, or "" if it has none."""
-    if kommune is None:
-        return ""
-    profile = KommunePage.objects.live().public().filter(kommune=kommune).first()
-    return profile.url if profile else ""
 
 
 @register.simple_tag(takes_context=True, name="hauptnavigation")

@@ -19,7 +19,8 @@ from wagtail.admin.panels import (
     TitleFieldPanel,
 )
 from wagtail.fields import StreamField
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable, Page, PageManager
+from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from kommunen.models import Kommune
@@ -58,6 +59,22 @@ class PraxisIndexPage(Page):
         context = super().get_context(request, *args, **kwargs)
         context.update(listing_context(request, PraxisPage.objects.live().public()))
         return context
+
+
+class PraxisPageQuerySet(PageQuerySet):
+    """Entries seen from a Kommune, and what an entry card needs."""
+
+    def led_by(self, kommune: Kommune) -> "PraxisPageQuerySet":
+        """The entries of this lead Kommune (they stand below its profile)."""
+        return self.filter(kommune=kommune)
+
+    def partnered_by(self, kommune: Kommune) -> "PraxisPageQuerySet":
+        """The entries this Kommune takes part in as a partner Kommune."""
+        return self.filter(partner__kommune=kommune).distinct()
+
+    def for_cards(self) -> "PraxisPageQuerySet":
+        """With what an entry card shows, so that a list of cards costs no query per card."""
+        return self.select_related("kommune", "bild").prefetch_related("handlungsfelder")
 
 
 class PraxisPage(Page):
@@ -168,6 +185,8 @@ class PraxisPage(Page):
     kontakt_funktion = models.CharField(_("Funktion"), max_length=200, blank=True)
     kontakt_email = models.EmailField(_("E-Mail"), blank=True)
     kontakt_telefon = models.CharField(_("Telefon"), max_length=50, blank=True)
+
+    objects = PageManager.from_queryset(PraxisPageQuerySet)()
 
     content_panels = [
         LeadKommunePanel(heading=_("Federführende Kommune")),

@@ -6,7 +6,6 @@ from django import template
 
 from kommunen.models import Kommune
 from praxis.models import PraxisPage
-from search.serializers import profile_url
 from search.service import HitCard, comparable, hit_cards, similar
 
 register = template.Library()
@@ -25,9 +24,9 @@ def similar_entries(page: PraxisPage, count: int = 4) -> list[HitCard]:
         return []
 
 
-@register.simple_tag(takes_context=True)
-def comparable_kommunen(context, kommune: Kommune | None, count: int = 5) -> list[dict]:
-    """Comparable participating Kommunen with reasons and profile URLs; empty on failure."""
+@register.simple_tag
+def comparable_kommunen(kommune: Kommune | None, count: int = 5) -> list[dict]:
+    """Comparable participating Kommunen (public profiles loaded) with reasons; empty on failure."""
     if not isinstance(kommune, Kommune):
         return []
     try:
@@ -35,8 +34,4 @@ def comparable_kommunen(context, kommune: Kommune | None, count: int = 5) -> lis
     except Exception:
         logger.exception("Vergleichbare Kommunen für %s nicht ermittelbar", kommune.ags)
         return []
-    request = context.get("request")
-    return [
-        {"kommune": other, "reasons": reasons, "url": profile_url(other, request)}
-        for other, reasons in pairs
-    ]
+    return [{"kommune": other, "reasons": reasons} for other, reasons in pairs]

@@ -5,6 +5,8 @@ from decimal import Decimal
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from wagtail.models import PageViewRestriction
+
 import pytest
 
 from kommunen.factories import (
@@ -13,7 +15,7 @@ from kommunen.factories import (
     LandkreisFactory,
     LandkreisPageFactory,
 )
-from kommunen.models import KommunenIndexPage, KommuneTyp, Kontaktperson, Netzwerk
+from kommunen.models import Kommune, KommunenIndexPage, KommuneTyp, Kontaktperson, Netzwerk
 from praxis.factories import PraxisPageFactory
 
 
@@ -161,3 +163,57 @@ def test_profile_loads_cards_without_a_query_per_entry(client, index):
     for _ in range(4):
         PraxisPageFactory(parent=page, handlungsfelder=["sprache", "wohnen"])
     assert _query_count(client, page.url) == with_one
+
+
+def _restrict(page) -> None:
+    """A Wagtail view restriction: the page and its subtree need a password."""
+    PageViewRestriction.objects.create(
+        page=page, restriction_type=PageViewRestriction.PASSWORD, password="geheim"
+    )
+
+
+@pytest.mark.django_db
+def test_profile_lists_no_restricted_entries_own_or_as_partner(client, profile, index):
+    other = KommunePageFactory(parent=index)
+    _restrict(PraxisPageFactory(parent=profile, title="Geheimes Sprachcafé"))
+    _restrict(PraxisPageFactory(parent=other, title="Geheimer Verbund", partner=[profile.kommune]))
+    PraxisPageFactory(parent=other, title="Offener Verbund", partner=[profile.kommune])
+    html = client.get(profile.url).content.decode()
+    assert "Geheimes Sprachcafé" not in html
+    assert "Diese Kommune hat noch keine Praxisbeispiele veröffentlicht." in html
+    assert "Offener Verbund" in html and "Geheimer Verbund" not in html
+
+
+@pytest.mark.django_db
+def test_restricted_profiles_are_not_listed_in_the_index_or_by_their_landkreis(
+    client, index, kreis_page, profile
+):
+    _restrict(profile)
+    assert "Ahrensburg" not in client.get(kreis_page.url).content.decode()
+    html = client.get(index.url).content.decode()
+    assert "Ahrensburg" not in html and "1 Kommune mit Profil" in html
+
+
+@pytest.mark.django_db
+def test_the_profile_is_the_reverse_accessor_for_gemeinde_and_landkreis(kreis_page, profile):
+    kommune = Kommune.objects.get(ags="01062001")
+    assert kommune.profil == profile and kommune.public_profile == profile
+    kreis = Kommune.objects.get(ags="01062")
+    assert kreis.profil.specific == kreis_page and kreis.public_profile.pk == kreis_page.pk
+    assert KommuneFactory(ags="01062099").public_profile is None
+
+
+@pytest.mark.django_db
+def test_only_live_public_profiles_are_linked(client, kreis_page, profile):
+    url = f"/api/v1/kommunen/{profile.kommune.ags}/"
+    assert client.get(url).json()["profil_url"].endswith(profile.url)
+    assert (
+        'href="/kommunen/kreis-stormarn/">Kreis Stormarn</a>'
+        in client.get(profile.url).content.decode()
+    )
+    _restrict(kreis_page)
+    assert client.get(url).json()["profil_url"] is None
+    kreis_page.get_view_restrictions().delete()
+    kreis_page.unpublish()
+    html = client.get(profile.url).content.decode()
+    assert "<dd>Kreis Stormarn</dd>" in html  # the fact sheet names the Kreis without a link

@@ -1,5 +1,8 @@
 """The public entry page (Praxisbeispiel) and the filterable entry listing."""
 
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
 import pytest
 import wagtail_factories
 from factory.django import FileField
@@ -8,6 +11,7 @@ from kommunen.factories import KommuneFactory, KommunePageFactory
 from kommunen.models import KommunenIndexPage, KommuneTyp
 from praxis import listing
 from praxis.factories import PraxisPageFactory
+from praxis.models import PraxisPartner
 
 
 @pytest.fixture
@@ -99,6 +103,23 @@ def test_entry_shows_contact_partners_and_classification(client, entry):
     assert "Ohnedorf" in html and ">Ohnedorf</a>" not in html
     assert 'href="/praxisbeispiele/?handlungsfeld=engagement-ehrenamt"' in html
     assert "Neuzugewanderte" in html and "Sprachcafé</li>" in html
+
+
+def _query_count(client, url: str) -> int:
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url).status_code == 200
+    return len(queries)
+
+
+@pytest.mark.django_db
+def test_partner_links_cost_no_query_per_partner(client, profile, index):
+    page = PraxisPageFactory(parent=profile, partner=[KommunePageFactory(parent=index).kommune])
+    client.get(page.url)  # warm caches (site root, content types)
+    with_one = _query_count(client, page.url)
+    for _ in range(3):
+        page.partner.add(PraxisPartner(kommune=KommunePageFactory(parent=index).kommune))
+    page.save()
+    assert _query_count(client, page.url) == with_one
 
 
 @pytest.mark.django_db

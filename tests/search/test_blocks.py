@@ -1,6 +1,11 @@
 """Search blocks on other pages: similar entries on an entry, comparable Kommunen on a profile."""
 
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from kommunen.factories import KommuneFactory
 from kommunen.models import KommunePage
+from tests.search.conftest import profile_for
 
 
 def test_entry_page_shows_similar_entries_with_reasons(entries, client):
@@ -22,6 +27,18 @@ def test_profile_shows_comparable_kommunen_with_reasons(entries, kommunen, clien
     assert block.index("Nachbarsdorf") < block.index("Bergdorf")
     assert "gleicher Kreis" in block
     assert "?vergleich=01062001" in block
+
+
+def test_comparable_kommunen_link_their_profiles_without_a_query_each(entries, kommunen, client):
+    url = KommunePage.objects.get(kommune=kommunen["klein"]).url
+    client.get(url)  # warm caches (site root, content types)
+    with CaptureQueriesContext(connection) as four:
+        client.get(url)
+    profile_for(KommuneFactory(ags="01062005", name="Neudorf", einwohner=4_200))
+    with CaptureQueriesContext(connection) as five:
+        text = client.get(url).content.decode()
+    assert 'href="/kommunen/k-01062005/">Neudorf</a>' in text
+    assert len(five) == len(four)
 
 
 def test_blocks_do_not_break_the_page_when_the_search_fails(entries, client, engine_down):

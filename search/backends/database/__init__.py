@@ -4,7 +4,7 @@ from datetime import datetime
 
 from django.db.models import QuerySet
 
-from kommunen.models import Kommune, KommunePage
+from kommunen.models import Kommune, KommunePage, load_public_profiles
 from praxis.models import PraxisPage
 from search.backends.database.facets import Row, count_facets, facet_filters, filtered, load_rows
 from search.backends.database.fulltext import matching_ids, relevance
@@ -113,4 +113,6 @@ def comparable_participants(kommune: Kommune, count: int) -> list[tuple[Kommune,
         value, reasons = comparability(reference, KommuneFeatures.from_kommune(candidate))
         scored.append((value, candidate.anzeigename, candidate, reasons))
     scored.sort(key=lambda s: (-s[0], s[1]))
-    return [(candidate, reasons) for _v, _n, candidate, reasons in scored[:count]]
+    best = [(candidate, reasons) for _v, _n, candidate, reasons in scored[:count]]
+    load_public_profiles(candidate for candidate, _reasons in best)  # the pages link them
+    return best
