@@ -3,39 +3,24 @@
 import re
 from dataclasses import dataclass, field
 
-from django.db.models import Q
 from django.utils.translation import gettext as _
 
+from kommunen.lookup import matching_kommunen
 from kommunen.models import AGS_PATTERN, Kommune
-from search.backends.database.text import spelling_variants
 
 MAX_SUGGESTIONS = 10
 MIN_CHARS = 2
-MAX_VARIANTS = 8
 # "Kleinau (01062001)" as the autocomplete fills it in.
 NAME_WITH_AGS = re.compile(r"\((\d{5}|\d{8})\)\s*$")
 
 
-def _prefix_condition(text: str) -> Q:
-    """Range conditions on the indexed anzeigename, as typed and capitalised, with umlaut variants.
-
-    A range (>= prefix, < prefix + U+FFFF) uses the plain b-tree index on every database,
-    unlike a case-insensitive LIKE.
-    """
-    variants = {text} | {v[:1].upper() + v[1:] for v in spelling_variants(text.lower())}
-    condition = Q()
-    for prefix in sorted(variants)[:MAX_VARIANTS]:
-        condition |= Q(anzeigename__gte=prefix, anzeigename__lt=prefix + "\uffff")
-    return condition
-
-
 def suggestions(text: str, count: int = MAX_SUGGESTIONS) -> list[Kommune]:
-    """Kommunen whose name starts with the text, for the autocomplete."""
+    """Kommunen whose name (or AGS) starts with the text, for the autocomplete."""
     text = " ".join(text.split())
     if len(text) < MIN_CHARS:
         return []
     return list(
-        Kommune.objects.filter(_prefix_condition(text))
+        matching_kommunen(text)
         .select_related("kreis")
         .order_by("anzeigename", "-einwohner")[:count]
     )

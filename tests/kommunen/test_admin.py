@@ -8,6 +8,7 @@ import pytest
 
 from kommunen.factories import KommuneFactory, LandkreisFactory
 from kommunen.models import KommunenIndexPage, KommunePage, LandkreisPage
+from praxis.factories import PraxisPageFactory
 from praxis.models import Handlungsfeld, PraxisPage
 
 pytestmark = pytest.mark.django_db
@@ -31,6 +32,21 @@ def test_kommune_chooser_finds_by_name_prefix_and_ags(admin_client, profile):
     assert "Ahrensburg" in by_name and "Barsbüttel" not in by_name
     by_ags = admin_client.get(url, {"q": "01062004"}).content.decode()
     assert "Barsbüttel" in by_ags and "Ahrensburg" not in by_ags
+
+
+def test_kommune_chooser_finds_names_typed_without_umlauts(admin_client, profile):
+    KommuneFactory(ags="05515000", name="Münster, Stadt", typ="kreisfreie_stadt", bundesland="NW")
+    url = reverse("wagtailsnippetchoosers_kommunen_kommune:choose_results")
+    assert "Münster" in admin_client.get(url, {"q": "Muenster"}).content.decode()
+
+
+def test_kommune_chooser_speaks_grammatical_german(admin_client, profile):
+    modal = admin_client.get(reverse("wagtailsnippetchoosers_kommunen_kommune:choose")).json()
+    assert "Kommune auswählen" in modal["html"] and "Auswählen" not in modal["html"]
+    page = PraxisPageFactory(parent=profile, partner=[KommuneFactory(ags="01062004")])
+    html = admin_client.get(reverse("wagtailadmin_pages:edit", args=(page.pk,))).content.decode()
+    assert "Andere Kommune auswählen" in html and "Kommune auswählen" in html
+    assert "Kommune-Objekt" not in html
 
 
 def test_praxis_editor_is_german_with_tabs_and_the_lead_kommune(admin_client, profile):

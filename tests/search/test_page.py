@@ -141,6 +141,8 @@ def test_autocomplete_prefix_match_as_json(kommunen, client):
     assert client.get("/suche/kommunen/", {"q": "k"}).json() == {"kommunen": []}
     munich = client.get("/suche/kommunen/", {"q": "Muen"}).json()["kommunen"]
     assert [k["ags"] for k in munich] == ["09162000"]
+    by_ags = client.get("/suche/kommunen/", {"q": "0106200"}).json()["kommunen"]
+    assert [k["name"] for k in by_ags] == ["Kleinau", "Nachbarsdorf"]
 
 
 @pytest.mark.parametrize("q", ["%", "_", "\\", "'", "Kle%"])

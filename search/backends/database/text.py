@@ -11,10 +11,10 @@ from functools import cache
 
 from django.utils.html import escape
 
+from kommunen.lookup import spelling_variants
 from search.analysis import synonyms
 
 WORD = re.compile(r"\w+", re.UNICODE)
-UMLAUT_SPELLINGS = (("ae", "ä"), ("oe", "ö"), ("ue", "ü"), ("ss", "ß"))
 ENDINGS = ("en", "e", "n", "s")
 MIN_STEM = 4
 STOP_WORDS = frozenset(
@@ -53,14 +53,6 @@ def synonym_group(word: str) -> set[str]:
     for form in spelling_variants(word):
         group |= _synonym_groups().get(form, frozenset())
     return group
-
-
-def spelling_variants(word: str) -> set[str]:
-    """The word as typed and, if it spells umlauts as ae/oe/ue/ss, with the umlauts."""
-    variants = {word}
-    for spelled, umlaut in UMLAUT_SPELLINGS:
-        variants |= {v.replace(spelled, umlaut) for v in variants}
-    return variants
 
 
 def inflection_variants(word: str) -> set[str]:
