@@ -7,7 +7,7 @@ from django.dispatch import receiver
 from wagtail.models import Page
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from kommunen.models import Kommune, KommunePage, LandkreisPage
+from kommunen.models import Kommune, KommunePage
 from kommunen.signals import kommunen_updated
 from praxis.models import PraxisPage
 from search.sync import engine_enabled
@@ -36,8 +36,9 @@ def entry_deleted(sender, instance, **kwargs) -> None:
     schedule_sync([instance.pk])
 
 
+# Deleting a profile of any class (a LandkreisPage too) deletes its KommunePage row, so this
+# one receiver hears every deleted profile, once.
 @receiver(pre_delete, sender=KommunePage)
-@receiver(pre_delete, sender=LandkreisPage)
 def profile_deleting(sender, instance, **kwargs) -> None:
     """The entries below a deleted profile disappear with it."""
     if engine_enabled():
