@@ -46,8 +46,8 @@ def measure(database_url: str, path: Path) -> dict:
     return {
         "first_import_s": middle - start,
         "reimport_s": end - middle,
-        "first": first.zusammenfassung(),
-        "again": again.zusammenfassung(),
+        "first": first.summary_line(),
+        "again": again.summary_line(),
         "memory_after_migrate_mb": memory_before,
         "peak_memory_mb": _peak_memory_mb(),
     }

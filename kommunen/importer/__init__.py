@@ -4,6 +4,7 @@ from pathlib import Path
 
 from django.db import transaction
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from kommunen.models import Kommune
 from kommunen.signals import kommunen_updated
@@ -27,7 +28,11 @@ def import_kommunen(path: Path | str, progress: Progress | None = None) -> Impor
     if not parsed.records and not parsed.errors:
         raise RegisterImportError(_("Die Datei enthält keine Kommunen."))
     with transaction.atomic():
-        report(_("Prüfe %(n)s Kommunen …") % {"n": format_count(len(parsed.records))})
+        count = len(parsed.records)
+        report(
+            ngettext("Prüfe %(n)s Kommune …", "Prüfe %(n)s Kommunen …", count)
+            % {"n": format_count(count)}
+        )
         stored = load_stored()
         validate_records(parsed.records, stored, parsed.errors)
         if parsed.errors:

@@ -5,6 +5,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
+from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
 Progress = Callable[[str], None]
@@ -69,8 +70,8 @@ class ErrorList:
 
 
 def format_count(value: int) -> str:
-    """A count with German thousands separators: 11004 → "11.004"."""
-    return f"{value:,}".replace(",", ".")
+    """A count with thousands separators of the active language (LANGUAGE_CODE "de": "11.004")."""
+    return number_format(value, force_grouping=True)
 
 
 def with_progress(items: Iterable, progress: Progress, activity: str) -> Iterator:

@@ -34,7 +34,7 @@ class ImportSummary:
     unchanged: int = 0
     changed_ags: list[str] = field(default_factory=list, repr=False)
 
-    def zusammenfassung(self) -> str:
+    def summary_line(self) -> str:
         """E.g. "11.004 Gemeinden, 294 Landkreise: 11.298 neu, 0 aktualisiert, 0 unverändert."."""
         counts = {
             "gemeinden": format_count(self.gemeinden),

@@ -333,6 +333,11 @@ def test_progress_is_reported_unless_quiet():
         assert quiet.strip() == "18 Gemeinden, 2 Landkreise: 0 neu, 0 aktualisiert, 20 unverändert."
 
 
+def test_progress_of_a_single_kommune_is_singular(tmp_path):
+    output = run_import(exchange_file(tmp_path, STORMARN[3]))
+    assert "Prüfe 1 Kommune …" in output and "Prüfe 1 Kommunen" not in output
+
+
 def test_unknown_and_unreadable_files_give_clear_german_errors(tmp_path):
     foreign = tmp_path / "fremd.csv"
     foreign.write_text("Name;Wert\nA;1\n", encoding="utf-8")

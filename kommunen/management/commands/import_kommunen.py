@@ -28,4 +28,4 @@ class Command(BaseCommand):
             summary = import_kommunen(datei, progress)
         except RegisterImportError as exc:
             raise CommandError(str(exc)) from None
-        self.stdout.write(self.style.SUCCESS(summary.zusammenfassung()))
+        self.stdout.write(self.style.SUCCESS(summary.summary_line()))
