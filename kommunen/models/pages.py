@@ -40,6 +40,7 @@ class KommunenIndexPage(Page):
     parent_page_types = ["plattform.HomePage"]
     subpage_types = ["kommunen.LandkreisPage", "kommunen.KommunePage"]
     max_count = 1
+    show_in_menus_default = True
 
     class Meta:
         verbose_name = _("Kommunen-Übersicht")
@@ -259,7 +260,7 @@ class KommunePage(Page):
         verbose_name_plural = _("Kommune-Profile")
 
     @property
-    def oeffentliche_kontakte(self):
+    def public_contacts(self):
         return self.kontaktpersonen.filter(veroeffentlichen=True)
 
 

@@ -45,7 +45,7 @@ class Bundesland(models.TextChoices):
         return list(cls)[int(key) - 1]
 
     @property
-    def land_schluessel(self) -> str:
+    def land_key(self) -> str:
         return f"{list(type(self)).index(self) + 1:02d}"
 
 
@@ -102,7 +102,7 @@ def land_key_error(ags: str, bundesland: str) -> str | None:
     """An AGS begins with the key of its Land; an unknown Land is the choices' concern."""
     if bundesland not in Bundesland.values:
         return None
-    key = Bundesland(bundesland).land_schluessel
+    key = Bundesland(bundesland).land_key
     if ags.startswith(key):
         return None
     return _(

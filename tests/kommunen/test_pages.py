@@ -165,6 +165,11 @@ def test_profile_loads_cards_without_a_query_per_entry(client, index):
     assert _query_count(client, page.url) == with_one
 
 
+@pytest.mark.django_db
+def test_new_index_pages_are_shown_in_the_menu(home_page):
+    assert KommunenIndexPage(title="Kommunen").show_in_menus
+
+
 def _restrict(page) -> None:
     """A Wagtail view restriction: the page and its subtree need a password."""
     PageViewRestriction.objects.create(

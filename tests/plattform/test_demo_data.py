@@ -45,7 +45,7 @@ def test_kommunen_rows_are_valid():
     assert len({z["ags"] for z in rows}) == len(rows)
     for row in rows:
         validate_ags(row["ags"])
-        assert Bundesland(row["bundesland"]).land_schluessel == row["ags"][:2]
+        assert Bundesland(row["bundesland"]).land_key == row["ags"][:2]
         assert int(row["einwohner"]) > 0
         if row["typ"] in ("landkreis", "kreisfreie_stadt"):
             assert len(row["ags"]) == (5 if row["typ"] == "landkreis" else 8)

@@ -81,7 +81,7 @@ def test_profiles_carry_the_structures(demo):
     assert ahrensburg.live and ahrensburg.integrationsbeirat_seit == 2016
     assert ahrensburg.integrationsbeauftragte == "hauptamtlich"
     assert ahrensburg.netzwerke.count() == 1
-    assert [k.name for k in ahrensburg.oeffentliche_kontakte] == ["Katrin Albers"]
+    assert [k.name for k in ahrensburg.public_contacts] == ["Katrin Albers"]
     assert ahrensburg.kontaktpersonen.count() == 2
     partner_only = KommunePage.objects.get(kommune__ags="05762028")  # Nieheim: partner, no entry
     assert partner_only.live and partner_only.koordinierungsstelle
