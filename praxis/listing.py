@@ -61,12 +61,8 @@ def listing_context(request: HttpRequest, entries: QuerySet) -> dict:
     The index page hands in the live entries, so this module needs only the taxonomies.
     """
     form = PraxisFilterForm(request.GET or None)
-    entries = (
-        entries.select_related("kommune", "bild")
-        .prefetch_related("handlungsfelder")
-        .order_by("-first_published_at", "title")
-    )
+    entries = entries.for_cards().order_by("-first_published_at", "title")
     if form.is_bound and form.is_valid():
         entries = form.filter(entries)
     page = Paginator(entries, PER_PAGE).get_page(request.GET.get("seite"))
-    return {"filter_form": form, "seite": page, "entries": page.object_list}
+    return {"filter_form": form, "page_obj": page, "entries": page.object_list}

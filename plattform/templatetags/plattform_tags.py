@@ -1,13 +1,17 @@
-"""Template helpers of the public pages: German number formats, Laufzeit, site-wide links.
+"""Template helpers of the public pages: amounts and decimals, Laufzeit, site-wide links.
 
-The registered names (`zahl`, `laufzeit`, `hauptnavigation`, ...) are what templates use.
+Whole numbers go through Django's localisation (`intcomma` of django.contrib.humanize, the
+active language being LANGUAGE_CODE "de"); `euro` and `decimal` build on the same
+`number_format`.
 """
 
 from decimal import Decimal, InvalidOperation
 
 from django import template
+from django.contrib.humanize.templatetags.humanize import intcomma
 from django.http import HttpRequest
 from django.urls import reverse
+from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
 from wagtail.models import Page, Site
@@ -19,41 +23,26 @@ register = template.Library()
 RANGE_DASH = "\N{EN DASH}"  # typographic range dash between two months
 
 
-def _german_separators(text: str) -> str:
-    """Swap English separators for German ones: "12,345.50" becomes "12.345,50"."""
-    return text.replace(",", "\0").replace(".", ",").replace("\0", ".")
-
-
-@register.filter(name="zahl")
-def format_integer(value) -> str:
-    """An integer with German thousands separators: 12345 becomes "12.345"."""
-    if value is None or value == "":
-        return ""
-    return _german_separators(f"{int(value):,}")
-
-
-@register.filter(name="dezimal")
+@register.filter(name="decimal")
 def format_decimal(value, places: int = 2) -> str:
-    """A decimal number in German notation, trailing zeros dropped: 12.50 becomes "12,5"."""
+    """A decimal rounded to `places`, trailing zeros dropped: 12.50 becomes "12,5" in German."""
     try:
-        number = Decimal(value)
+        number = Decimal(value).quantize(Decimal(1).scaleb(-int(places)))
     except (InvalidOperation, TypeError, ValueError):
         return ""
-    text = f"{number:,.{int(places)}f}"
-    if "." in text:
-        text = text.rstrip("0").rstrip(".")
-    return _german_separators(text)
+    # normalize() drops the trailing zeros; number_format writes 1E+2 out as 100.
+    return number_format(number.normalize(), force_grouping=True)
 
 
 @register.filter(name="euro")
 def format_euro(value) -> str:
-    """An amount in whole euros: 5000 becomes "5.000 €"."""
+    """An amount in whole euros: 5000 becomes "5.000 €" in German."""
     if value is None or value == "":
         return ""
-    return f"{format_integer(value)} €"
+    return f"{intcomma(int(value))} €"
 
 
-@register.filter(name="monat")
+@register.filter
 def format_month(value: str) -> str:
     """A month "2018-03" as "03/2018"; anything else unchanged."""
     if not value or len(value) != 7 or value[4] != "-":
@@ -74,7 +63,7 @@ def format_laufzeit(page) -> str:
     return ""
 
 
-@register.filter(name="klasse_kurz")
+@register.filter
 def groessenklasse_short(kommune) -> str:
     """The Größenklasse of a Kommune without its range: "Kleinstadt"."""
     if kommune is None:
@@ -82,18 +71,18 @@ def groessenklasse_short(kommune) -> str:
     return str(kommune.get_groessenklasse_display()).split(" (", 1)[0]
 
 
-@register.simple_tag(name="groesse")
+@register.simple_tag
 def kommune_size(kommune) -> str:
     """Size of a Kommune in words: "Kleinstadt, 12.345 Einwohner"."""
     if kommune is None:
         return ""
     return _("%(klasse)s, %(einwohner)s Einwohner") % {
         "klasse": groessenklasse_short(kommune),
-        "einwohner": format_integer(kommune.einwohner),
+        "einwohner": intcomma(kommune.einwohner),
     }
 
 
-@register.simple_tag(takes_context=True, name="hauptnavigation")
+@register.simple_tag(takes_context=True)
 def main_menu(context) -> list[dict]:
     """The main menu: the home page's children shown in menus (in tree order), then the search.
 
@@ -126,27 +115,27 @@ def _in_section(page: Page, section: type[Page]) -> bool:
     return page.specific_class is not None and issubclass(page.specific_class, section)
 
 
-@register.simple_tag(name="seitenbereich")
+@register.simple_tag
 def page_range(page_of_list) -> list:
     """Page numbers around the current page of a Django Page, with ellipses in between."""
     paginator = page_of_list.paginator
     return list(paginator.get_elided_page_range(page_of_list.number, on_each_side=2, on_ends=1))
 
 
-@register.simple_tag(name="listen_url")
+@register.simple_tag
 def listing_url() -> str:
     """The URL of the entry listing, for links such as "?handlungsfeld=sprache"; "" if none."""
     index = PraxisIndexPage.objects.live().first()
     return index.url if index else ""
 
 
-@register.simple_tag(name="nach_bundesland")
+@register.simple_tag
 def group_by_bundesland(profiles) -> list[dict]:
     """Group Kommune profiles by Bundesland (alphabetical), keeping their order within a Land.
 
-    Each group is {"land": name, "profile": [...]}; templates of kommunen read these keys.
+    Each group is {"land": name, "profiles": [...]}.
     """
     groups: dict[str, list] = {}
     for profile in profiles:
         groups.setdefault(profile.kommune.get_bundesland_display(), []).append(profile)
-    return [{"land": land, "profile": groups[land]} for land in sorted(groups)]
+    return [{"land": land, "profiles": groups[land]} for land in sorted(groups)]

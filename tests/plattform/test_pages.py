@@ -2,6 +2,7 @@
 
 from types import SimpleNamespace
 
+from django.contrib.humanize.templatetags.humanize import intcomma
 from django.template.loader import get_template
 
 from wagtail.models import Site
@@ -16,7 +17,6 @@ from plattform.standard_pages import ensure_standard_pages
 from plattform.templatetags.plattform_tags import (
     format_decimal,
     format_euro,
-    format_integer,
     format_laufzeit,
     format_month,
 )
@@ -33,14 +33,18 @@ def entry(home_page):
 
 
 def test_numbers_are_formatted_the_german_way():
-    assert format_integer(12345) == "12.345"
-    assert format_integer(1234567) == "1.234.567"
-    assert format_integer(None) == ""
+    # Django's localisation with LANGUAGE_CODE "de": humanize's intcomma, and number_format below
+    assert intcomma(12345) == "12.345"
+    assert intcomma(1234567) == "1.234.567"
+    assert format_euro(None) == ""
     assert format_euro(5000) == "5.000 €"
     assert format_euro(0) == "0 €"
     assert format_decimal("12.50") == "12,5"
+    assert format_decimal("0.5") == "0,5"
     assert format_decimal("1234.25") == "1.234,25"
     assert format_decimal("3.00") == "3"
+    assert format_decimal("100.00") == "100"
+    assert format_decimal(None) == ""
 
 
 def test_laufzeit_names_start_and_end():
