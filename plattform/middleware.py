@@ -1,0 +1,47 @@
+"""Refuse control characters in the address before any view sees them.
+
+PostgreSQL cannot store or compare text with a NUL character (a `DataError`, so a 500), and no
+page, parameter or key of the platform contains control characters. One check at the edge keeps
+every view, lookup and path converter from having to repeat it.
+"""
+
+import re
+from collections.abc import Callable
+from urllib.parse import unquote
+
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.utils.translation import gettext as _
+
+# C0 controls and DEL; tab, line feed and carriage return may stand in a search text.
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+PATH_CONTROL_CHARACTERS = re.compile(r"[\x00-\x1f\x7f]")
+API_PREFIX = "/api/"
+
+
+def has_control_characters(request: HttpRequest) -> bool:
+    """True if the path or the decoded query string contains a control character."""
+    query = unquote(request.META.get("QUERY_STRING", ""), errors="replace")
+    return bool(PATH_CONTROL_CHARACTERS.search(request.path) or CONTROL_CHARACTERS.search(query))
+
+
+def refusal(request: HttpRequest) -> HttpResponse:
+    """A German 400: JSON in the API's error shape, plain text elsewhere."""
+    message = _(
+        "Die Adresse enthält Steuerzeichen (zum Beispiel ein Nullbyte) und kann nicht "
+        "verarbeitet werden."
+    )
+    if request.path.startswith(API_PREFIX):
+        return JsonResponse({"fehler": message, "meldungen": [message]}, status=400)
+    return HttpResponse(message, status=400, content_type="text/plain; charset=utf-8")
+
+
+class ControlCharacterMiddleware:
+    """Answer 400 to any request whose address contains control characters."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]):
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        if has_control_characters(request):
+            return refusal(request)
+        return self.get_response(request)
