@@ -5,6 +5,7 @@ from django.utils.translation import gettext as _
 from kommunen.models import Kommune
 from praxis.models import PraxisPage
 from search.backends.database import comparable_participants
+from search.backends.database.similar import lead_kommune
 from search.backends.engine_query import search_body, similar_body
 from search.client import engine_name, get_client
 from search.documents import body_text
@@ -72,12 +73,16 @@ class EngineBackend:
         return facets
 
     def similar_entries(self, page: PraxisPage, count: int = 5) -> list[Hit]:
-        """more_like_this plus shared Handlungsfelder, never the entry itself."""
-        handlungsfelder = dict(page.handlungsfelder.values_list("slug", "name"))
-        zielgruppen = dict(page.zielgruppen.values_list("slug", "name"))
+        """more_like_this plus shared Handlungsfelder, never the entry itself.
+
+        Built from the page object's own fields, so a preview (unsaved values) works too.
+        """
+        handlungsfelder = {h.slug: h.name for h in page.handlungsfelder.all()}
+        zielgruppen = {z.slug: z.name for z in page.zielgruppen.all()}
         text = " ".join([page.title, page.kurzbeschreibung, body_text(page)])
         response = self._search(similar_body(page.pk, text, list(handlungsfelder), count))
-        own = KommuneFeatures.from_kommune(page.kommune) if page.kommune else None
+        kommune = lead_kommune(page)
+        own = KommuneFeatures.from_kommune(kommune) if kommune else None
         return [
             self._similar_hit(hit, handlungsfelder, zielgruppen, own)
             for hit in response["hits"]["hits"]

@@ -173,8 +173,9 @@ def search_body(query: SearchQuery, reference: KommuneFeatures | None) -> dict:
     return search.to_dict()
 
 
-def similar_body(page_id: int, text: str, slugs: list[str], count: int) -> dict:
-    """more_like_this on the entry's text plus a boost per shared Handlungsfeld."""
+def similar_body(page_id: int | None, text: str, slugs: list[str], count: int) -> dict:
+    """more_like_this on the entry's text plus a boost per shared Handlungsfeld (`page_id` is
+    None for a new page in preview)."""
     mlt = Q(
         "more_like_this",
         fields=["title", "kurzbeschreibung", "body", "tags"],
@@ -189,7 +190,7 @@ def similar_body(page_id: int, text: str, slugs: list[str], count: int) -> dict:
         "bool",
         should=[mlt, *shared],
         minimum_should_match=1,
-        must_not=[Q("ids", values=[str(page_id)])],
+        must_not=[Q("ids", values=[str(page_id)])] if page_id else [],
     )
     search = Search().query(query).sort("_score", {"page_id": "desc"})
     return search.extra(size=count, track_scores=True).to_dict()

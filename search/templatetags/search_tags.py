@@ -14,13 +14,17 @@ logger = logging.getLogger(__name__)
 
 @register.simple_tag
 def similar_entries(page: PraxisPage, count: int = 4) -> list[HitCard]:
-    """Similar entries for the "Ähnliche Praxisbeispiele" block; empty if the search fails."""
-    if not isinstance(page, PraxisPage) or not page.pk:
+    """Similar entries for the "Ähnliche Praxisbeispiele" block; empty if the search fails.
+
+    A new page in preview has no id yet but gets the block the published page will show.
+    """
+    if not isinstance(page, PraxisPage):
         return []
     try:
         return hit_cards(similar(page, count))
     except Exception:
-        logger.exception("Ähnliche Praxisbeispiele für Seite %s nicht ermittelbar", page.pk)
+        label = page.pk or "(neu)"
+        logger.exception("Ähnliche Praxisbeispiele für Seite %s nicht ermittelbar", label)
         return []
 
 

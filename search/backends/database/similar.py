@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 
+from kommunen.models import Kommune
 from praxis.models import PraxisPage
 from search.backends.database.text import words
 from search.query import Hit
@@ -25,26 +26,45 @@ MAX_CANDIDATES = 500
 
 @dataclass(frozen=True)
 class _Traits:
-    """What the entry itself offers for comparison: taxonomy ids, content words, its Kommune."""
+    """What the entry itself offers for comparison: taxonomy ids, tag names, content words,
+    its Kommune."""
 
     handlungsfelder: set[int]
     zielgruppen: set[int]
-    schlagworte: set[int]
+    schlagworte: set[str]
     words: set[str]
     kommune: KommuneFeatures | None
+
+
+def _traits(page: PraxisPage) -> _Traits:
+    """Read from the page object itself, not with database queries on its relations: in a
+    preview these are in-memory values of the editor's form (tags may not exist yet)."""
+    kommune = lead_kommune(page)
+    return _Traits(
+        handlungsfelder={h.pk for h in page.handlungsfelder.all()},
+        zielgruppen={z.pk for z in page.zielgruppen.all()},
+        schlagworte={t.name for t in page.schlagworte.all()},
+        words=_content_words(page),
+        kommune=KommuneFeatures.from_kommune(kommune) if kommune else None,
+    )
+
+
+def lead_kommune(page: PraxisPage) -> Kommune | None:
+    """The entry's lead Kommune, also for a new page in preview (set on save otherwise)."""
+    return page.kommune if page.kommune_id else page.lead_kommune()
 
 
 def _content_words(page: PraxisPage) -> set[str]:
     return {w for w in words(f"{page.title} {page.kurzbeschreibung}") if len(w) >= MIN_WORD_LENGTH}
 
 
-def _candidates(page: PraxisPage) -> QuerySet:
+def _candidates(page: PraxisPage, own: _Traits) -> QuerySet:
     """Live public entries sharing at least one Handlungsfeld or Zielgruppe."""
-    handlungsfelder = list(page.handlungsfelder.values_list("pk", flat=True))
-    zielgruppen = list(page.zielgruppen.values_list("pk", flat=True))
-    pages = PraxisPage.objects.live().public().exclude(pk=page.pk)
-    shared = pages.filter(handlungsfelder__in=handlungsfelder) | pages.filter(
-        zielgruppen__in=zielgruppen
+    pages = PraxisPage.objects.live().public()
+    if page.pk:  # a new page in preview has none yet
+        pages = pages.exclude(pk=page.pk)
+    shared = pages.filter(handlungsfelder__in=own.handlungsfelder) | pages.filter(
+        zielgruppen__in=own.zielgruppen
     )
     return (
         shared.distinct()
@@ -59,7 +79,7 @@ def _score(candidate: PraxisPage, own: _Traits) -> Hit:
         h.name for h in candidate.handlungsfelder.all() if h.pk in own.handlungsfelder
     )
     zielgruppen = [z for z in candidate.zielgruppen.all() if z.pk in own.zielgruppen]
-    tags = [t for t in candidate.schlagworte.all() if t.pk in own.schlagworte]
+    tags = [t for t in candidate.schlagworte.all() if t.name in own.schlagworte]
     shared_words = own.words & _content_words(candidate)
     score = (
         WEIGHT_HANDLUNGSFELD * len(handlungsfelder)
@@ -89,13 +109,7 @@ def _shared(names: list[str], singular: str, plural: str) -> list[str]:
 
 def similar_entries(page: PraxisPage, count: int = 5) -> list[Hit]:
     """The `count` entries most similar to `page`, best first, each with its reasons."""
-    own = _Traits(
-        handlungsfelder=set(page.handlungsfelder.values_list("pk", flat=True)),
-        zielgruppen=set(page.zielgruppen.values_list("pk", flat=True)),
-        schlagworte=set(page.schlagworte.values_list("pk", flat=True)),
-        words=_content_words(page),
-        kommune=KommuneFeatures.from_kommune(page.kommune) if page.kommune else None,
-    )
-    hits = [_score(candidate, own) for candidate in _candidates(page)]
+    own = _traits(page)
+    hits = [_score(candidate, own) for candidate in _candidates(page, own)]
     hits.sort(key=lambda h: (h.score, h.page_id), reverse=True)
     return hits[:count]
