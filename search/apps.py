@@ -1,5 +1,13 @@
 from django.apps import AppConfig
+from django.core.management import call_command
+from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
+
+
+def create_cache_table(using: str = "default", **kwargs) -> None:
+    """`migrate` also creates the database cache table (the search engine's circuit breaker
+    lives there); createcachetable leaves an existing table alone."""
+    call_command("createcachetable", database=using, verbosity=0)
 
 
 class SearchConfig(AppConfig):
@@ -10,3 +18,5 @@ class SearchConfig(AppConfig):
 
     def ready(self) -> None:
         from . import checks, signal_handlers  # noqa: F401
+
+        post_migrate.connect(create_cache_table, sender=self, dispatch_uid="search-cache-table")

@@ -28,4 +28,20 @@ def check_search_settings(app_configs, **kwargs) -> list[checks.CheckMessage]:
         )
     if not getattr(settings, "SEARCH_INDEX_PREFIX", ""):
         errors.append(checks.Error("SEARCH_INDEX_PREFIX darf nicht leer sein.", id="search.E003"))
-    return errors
+    return errors + _timeout_errors()
+
+
+TIMEOUT_SETTINGS = (
+    "SEARCH_CONNECT_TIMEOUT",
+    "SEARCH_TIMEOUT",
+    "SEARCH_INDEX_TIMEOUT",
+    "SEARCH_RETRY_AFTER",
+)
+
+
+def _timeout_errors() -> list[checks.CheckMessage]:
+    return [
+        checks.Error(f"{name} muss eine Zahl größer als 0 sein (Sekunden).", id="search.E004")
+        for name in TIMEOUT_SETTINGS
+        if not getattr(settings, name, 0) > 0
+    ]

@@ -12,7 +12,6 @@ from functools import cache
 from django.conf import settings
 
 ENGINES = ("opensearch", "elasticsearch")
-TIMEOUT = 10
 
 # The clients log every request at INFO; keep warnings and errors only.
 for _name in ("opensearch", "opensearchpy.trace", "elastic_transport.transport"):
@@ -36,7 +35,8 @@ def _engine_name(url: str, configured: str) -> str:
         return configured
     if not url:
         raise SearchNotConfigured("SEARCH_URL is not set")
-    with urllib.request.urlopen(url, timeout=TIMEOUT) as response:
+    # A page may be waiting for this answer: the short query timeout applies.
+    with urllib.request.urlopen(url, timeout=settings.SEARCH_TIMEOUT) as response:
         info = json.load(response)
     return (
         "opensearch"
@@ -46,21 +46,31 @@ def _engine_name(url: str, configured: str) -> str:
 
 
 def get_client():
-    """The cached client for SEARCH_URL (opensearch-py or elasticsearch-py)."""
-    return _client(settings.SEARCH_URL, engine_name())
+    """The cached client for indexing and index management (SEARCH_INDEX_TIMEOUT)."""
+    timeout = settings.SEARCH_INDEX_TIMEOUT
+    return _client(settings.SEARCH_URL, engine_name(), timeout, timeout)
+
+
+def query_client():
+    """The cached client for searches a page waits for: short connect and read timeouts
+    (SEARCH_CONNECT_TIMEOUT, SEARCH_TIMEOUT), so a hanging engine costs seconds, not ten."""
+    connect, read = settings.SEARCH_CONNECT_TIMEOUT, settings.SEARCH_TIMEOUT
+    return _client(settings.SEARCH_URL, engine_name(), connect, read)
 
 
 @cache
-def _client(url: str, engine: str):
+def _client(url: str, engine: str, connect: float, read: float):
     if not url:
         raise SearchNotConfigured("SEARCH_URL is not set")
     if engine == "opensearch":
         from opensearchpy import OpenSearch
+        from urllib3 import Timeout
 
-        return OpenSearch(hosts=[url], timeout=TIMEOUT, max_retries=0)
+        return OpenSearch(hosts=[url], timeout=Timeout(connect=connect, read=read), max_retries=0)
     from elasticsearch import Elasticsearch
 
-    return Elasticsearch(url, request_timeout=TIMEOUT, max_retries=0)
+    # elastic-transport knows one timeout for the whole request; it bounds the connect too.
+    return Elasticsearch(url, request_timeout=read, max_retries=0)
 
 
 def bulk(actions, **kwargs) -> tuple[int, list]:

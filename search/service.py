@@ -1,17 +1,17 @@
 """The search service: ask the configured backend, fall back to the database if the engine
 cannot be reached, and join the hits with their pages."""
 
-import logging
 from dataclasses import dataclass
+
+from django.conf import settings
 
 from kommunen.models import Kommune
 from praxis.models import PraxisPage
+from search import breaker
 from search.backends import get_backend
 from search.backends.database import DatabaseBackend
 from search.client import connection_errors
 from search.query import Hit, SearchQuery, SearchResult
-
-logger = logging.getLogger(__name__)
 
 
 @dataclass
@@ -25,17 +25,26 @@ class HitCard:
 def _with_fallback(method: str, *args):
     """Call the configured backend; if the engine is unreachable, ask the database instead.
 
-    Only connection errors fall back: a bug in the engine backend must show, not hide.
+    Only connection errors fall back: a bug in the engine backend must show, not hide. A
+    failure is remembered for a while (search.breaker), and meanwhile the database answers
+    at once.
     """
+    if settings.SEARCH_URL and breaker.engine_recently_failed():
+        return getattr(DatabaseBackend(), method)(*args)
     backend = None
     try:
         backend = get_backend()
         return getattr(backend, method)(*args)
-    except connection_errors():
+    except connection_errors() as error:
         if isinstance(backend, DatabaseBackend):
             raise
-        logger.exception("Suchmaschine nicht erreichbar, die Datenbank antwortet")
+        breaker.remember_failure(error)
         return getattr(DatabaseBackend(), method)(*args)
+
+
+def engine_unavailable(result: SearchResult) -> bool:
+    """True if an engine is configured but the database answered instead."""
+    return bool(settings.SEARCH_URL) and result.backend == DatabaseBackend.name
 
 
 def search(query: SearchQuery) -> SearchResult:

@@ -133,6 +133,22 @@ TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 SEARCH_URL = os.environ.get("SEARCH_URL", "")
 SEARCH_ENGINE = os.environ.get("SEARCH_ENGINE", "")  # "", "opensearch" or "elasticsearch"
 SEARCH_INDEX_PREFIX = os.environ.get("SEARCH_INDEX_PREFIX", "praxisnetz")
+# Seconds: short for searches a page waits for, long for indexing and index management.
+SEARCH_CONNECT_TIMEOUT = float(os.environ.get("SEARCH_CONNECT_TIMEOUT", "1"))
+SEARCH_TIMEOUT = float(os.environ.get("SEARCH_TIMEOUT", "2"))
+SEARCH_INDEX_TIMEOUT = float(os.environ.get("SEARCH_INDEX_TIMEOUT", "60"))
+# After the engine failed, the database answers for this many seconds before it is tried again.
+SEARCH_RETRY_AFTER = int(os.environ.get("SEARCH_RETRY_AFTER", "30"))
+
+# "shared" holds state every process must see (the search engine's circuit breaker): a table in
+# the database, created by `migrate` (search app, post_migrate), so no extra service is needed.
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "shared": {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": "plattform_cache",
+    },
+}
 
 LOGGING = {
     "version": 1,

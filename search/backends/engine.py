@@ -7,7 +7,7 @@ from praxis.models import PraxisPage
 from search.backends.database import comparable_participants
 from search.backends.database.similar import lead_kommune
 from search.backends.engine_query import search_body, similar_body
-from search.client import engine_name, get_client
+from search.client import engine_name, query_client
 from search.documents import body_text
 from search.indices import alias_name
 from search.query import FACETS, FacetValue, Hit, SearchQuery, SearchResult, allowed_values
@@ -35,7 +35,7 @@ class EngineBackend:
         self.name = engine_name()
 
     def _search(self, body: dict) -> dict:
-        return get_client().search(index=alias_name(), body=body)
+        return query_client().search(index=alias_name(), body=body)
 
     def search(self, query: SearchQuery) -> SearchResult:
         reference = reference_features(query.vergleich)
