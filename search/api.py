@@ -7,9 +7,9 @@ from typing import Literal
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.utils.translation import gettext as _
 
-from ninja import Field, NinjaAPI, Query, Schema, Status
+from ninja import NinjaAPI, Status
 from ninja.errors import ValidationError
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, Field
 
 from kommunen.groessenklasse import Groessenklasse
 from kommunen.models import Bundesland, Kommune
@@ -116,8 +116,9 @@ class ComparableResponse(ResponseModel):
     vergleichbare: list[ComparableKommune]
 
 
-class SearchParams(Schema):
-    """Documented for OpenAPI; parsing and German validation happen in search.query."""
+class SearchParams(BaseModel):
+    """Documentation only: the parameters are parsed by search.query.parse_query, the same
+    function as on the search page, so both answer a parameter alike (and in German)."""
 
     q: str = Field("", max_length=MAX_QUERY_LENGTH, description="Suchbegriff")
     handlungsfeld: list[str] = Field([], description="Handlungsfeld-Kürzel (wiederholbar)")
@@ -130,6 +131,30 @@ class SearchParams(Schema):
     sortierung: Literal["relevanz", "neueste"] = "relevanz"
     seite: int = Field(1, ge=1, le=10_000)
     pro_seite: int = Field(20, ge=1, le=MAX_PER_PAGE)
+
+
+def _inline_refs(node, definitions: dict):
+    if isinstance(node, dict):
+        if "$ref" in node:
+            return _inline_refs(definitions[node["$ref"].rsplit("/", 1)[-1]], definitions)
+        return {key: _inline_refs(value, definitions) for key, value in node.items()}
+    if isinstance(node, list):
+        return [_inline_refs(value, definitions) for value in node]
+    return node
+
+
+def query_parameters(model: type[BaseModel]) -> list[dict]:
+    """OpenAPI query parameters of a model's fields, for views that parse the query themselves."""
+    schema = model.model_json_schema()
+    definitions = schema.get("$defs", {})
+    parameters = []
+    for name, details in schema["properties"].items():
+        details = _inline_refs(details, definitions)
+        parameter = {"in": "query", "name": name, "schema": details, "required": False}
+        if "description" in details:
+            parameter["description"] = details["description"]
+        parameters.append(parameter)
+    return parameters
 
 
 def error_body(messages: list[str]) -> dict:
@@ -149,9 +174,12 @@ def invalid_parameters(request: HttpRequest, exc: ValidationError) -> HttpRespon
 
 
 @api.get(
-    "/praxis/", response={200: SearchResponse, 400: ErrorResponse}, summary="Praxisbeispiele suchen"
+    "/praxis/",
+    response={200: SearchResponse, 400: ErrorResponse},
+    summary="Praxisbeispiele suchen",
+    openapi_extra={"parameters": query_parameters(SearchParams)},
 )
-def search_entries(request: HttpRequest, params: Query[SearchParams]):
+def search_entries(request: HttpRequest):
     """Full-text search with facets; repeat a parameter for several values (OR)."""
     try:
         query = parse_query(request.GET)

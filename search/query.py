@@ -18,7 +18,13 @@ FACETS = ("handlungsfeld", "zielgruppe", "groessenklasse", "bundesland", "status
 # Every parameter that may be repeated: the facets and the Kreis filter.
 MULTI_VALUE_PARAMS = (*FACETS, "kreis")
 MAX_PER_PAGE = 100
+MAX_PAGE = 10_000
 MAX_QUERY_LENGTH = 200
+# A request's size is bounded before any work is done: every value costs a filter term, a chip
+# and a checkbox. 50 values per parameter is far more than a person selects.
+MAX_VALUES_PER_PARAMETER = 50
+MAX_PARAMETERS = 200
+MAX_INTEGER_DIGITS = 9
 
 
 @dataclass(frozen=True)
@@ -98,7 +104,11 @@ def allowed_values() -> dict[str, list[tuple[str, str]]]:
 
 
 def parse_query(params, allowed: dict | None = None) -> SearchQuery:
-    """Build a SearchQuery from a QueryDict (or dict of lists); raise QueryError if invalid."""
+    """Build a SearchQuery from a QueryDict (or dict of lists); raise QueryError if invalid.
+
+    The search page and the API both parse through here, so a parameter means the same on both.
+    """
+    check_size(params)
     allowed = allowed if allowed is not None else allowed_values()
     errors: list[str] = []
     values: dict = {"q": _query_text(params, errors)}
@@ -107,18 +117,38 @@ def parse_query(params, allowed: dict | None = None) -> SearchQuery:
     values["kreis"] = _kreis_keys(params, errors)
     values["vergleich"] = _comparison(params, errors)
     values["sortierung"] = _sort_order(params, errors)
-    values["seite"] = _integer(params, "seite", 1, 1, 10_000, errors)
+    values["seite"] = _integer(params, "seite", 1, 1, MAX_PAGE, errors)
     values["pro_seite"] = _integer(params, "pro_seite", 20, 1, MAX_PER_PAGE, errors)
     if errors:
         raise QueryError(errors)
     return SearchQuery(**values)
 
 
-def _values(params, name: str) -> list[str]:
+def _raw_values(params, name: str) -> list[str]:
     getlist: Callable = getattr(params, "getlist", None) or (lambda n: params.get(n, []))
     values = getlist(name)
-    values = [values] if isinstance(values, str) else values
-    return [v.strip() for v in values if v is not None and v.strip()]
+    return [values] if isinstance(values, str) else list(values)
+
+
+def _values(params, name: str) -> list[str]:
+    return [v.strip() for v in _raw_values(params, name) if v is not None and v.strip()]
+
+
+def check_size(params) -> None:
+    """Refuse oversized requests at once, before any lookup (QueryError with one message)."""
+    counts = {name: len(_raw_values(params, name)) for name in params}
+    for name, count in counts.items():
+        if count > MAX_VALUES_PER_PARAMETER:
+            raise QueryError(
+                [
+                    _("Zu viele Werte für „%(name)s“: höchstens %(n)d.")
+                    % {"name": name[:50], "n": MAX_VALUES_PER_PARAMETER}
+                ]
+            )
+    if sum(counts.values()) > MAX_PARAMETERS:
+        raise QueryError(
+            [_("Zu viele Parameter: höchstens %(n)d Werte je Suchanfrage.") % {"n": MAX_PARAMETERS}]
+        )
 
 
 def _single(params, name: str) -> str:
@@ -185,13 +215,13 @@ def _sort_order(params, errors: list[str]) -> str:
 
 
 def _integer(params, name: str, default: int, min_: int, max_: int, errors: list[str]) -> int:
+    """An empty value means the default; otherwise ASCII digits only, and not thousands of them
+    (Python's int() also takes Arabic-Indic digits, "1_0" or "+1", which a URL should not mean)."""
     text = _single(params, name)
     if not text:
         return default
-    try:
-        number = int(text)
-    except ValueError:
-        number = None
+    plain = text.isascii() and text.isdigit() and len(text) <= MAX_INTEGER_DIGITS
+    number = int(text) if plain else None
     if number is None or not min_ <= number <= max_:
         errors.append(
             _("„%(name)s“ muss eine ganze Zahl von %(min)d bis %(max)d sein.")
