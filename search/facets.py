@@ -5,6 +5,7 @@ from dataclasses import dataclass, replace
 from urllib.parse import urlencode
 
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from kommunen.models import Kommune
 from search.query import FACETS, MULTI_VALUE_PARAMS, SearchQuery, SearchResult, allowed_values
@@ -17,6 +18,10 @@ FACET_TITLES = {
     "status": _("Stand"),
     "kreis": _("Kreis"),
 }
+# One chip per value up to this many values of a filter; beyond it one chip removes them all.
+# Each chip links the whole request minus its value, so unbounded chips would make the page
+# grow with the square of the request (the facet checkboxes still remove single values).
+CHIPS_PER_FILTER = 5
 
 
 @dataclass
@@ -50,11 +55,13 @@ class LooseningHint:
 
 def url_for(query: SearchQuery, **changes) -> str:
     """The search page URL of the request with some fields changed, always from page 1."""
-    changed = replace(query, seite=1, **changes)
-    pairs = changed.as_params()
-    if query.vergleich and not changed.vergleich:
-        pairs.append(("vergleich", ""))  # an explicit empty value forgets the remembered one
+    pairs = replace(query, seite=1, **changes).as_params()
     return "?" + urlencode(pairs) if pairs else "?"
+
+
+def without_filters_url(query: SearchQuery) -> str:
+    """The search without any filter value; the text, comparison and sorting stay."""
+    return url_for(query, **{name: () for name in MULTI_VALUE_PARAMS})
 
 
 def facet_groups(query: SearchQuery, result: SearchResult) -> list[FacetGroup]:
@@ -72,26 +79,43 @@ def facet_groups(query: SearchQuery, result: SearchResult) -> list[FacetGroup]:
     ]
 
 
-def _value_label(name: str, value: str, labels: dict) -> str:
-    if name == "kreis":
-        kreis = Kommune.objects.filter(ags=value).first()
-        return kreis.anzeigename if kreis else value
-    return labels.get(name, {}).get(value, value)
+def kreis_names(keys: tuple[str, ...]) -> dict[str, str]:
+    """Display names of the selected Kreise by key, in one query."""
+    return dict(Kommune.objects.filter(ags__in=keys).values_list("ags", "anzeigename"))
 
 
-def chips(query: SearchQuery, comparison: Kommune | None) -> list[Chip]:
-    """One removable chip per selected value, the query and the comparison Kommune."""
+def active_filter_count(query: SearchQuery) -> int:
+    """How many filter values are selected (for the "Filter (n aktiv)" button)."""
+    return sum(len(getattr(query, name)) for name in MULTI_VALUE_PARAMS)
+
+
+def _filter_chips(query: SearchQuery, name: str, labels: dict[str, str]) -> list[Chip]:
+    selected = getattr(query, name)
+    title = str(FACET_TITLES[name])
+    if len(selected) > CHIPS_PER_FILTER:
+        count = ngettext("%(n)d Wert", "%(n)d Werte", len(selected)) % {"n": len(selected)}
+        return [Chip(title, count, url_for(query, **{name: ()}))]
+    return [
+        Chip(
+            title,
+            labels.get(value, value),
+            url_for(query, **{name: tuple(v for v in selected if v != value)}),
+        )
+        for value in selected
+    ]
+
+
+def chips(
+    query: SearchQuery, comparison: Kommune | None, kreis_labels: dict[str, str] | None = None
+) -> list[Chip]:
+    """Removable chips: the query, the selected values (bounded per filter), the comparison."""
     labels = {name: dict(values) for name, values in allowed_values().items()}
+    labels["kreis"] = kreis_labels if kreis_labels is not None else kreis_names(query.kreis)
     result = []
     if query.q:
         result.append(Chip(str(_("Suchbegriff")), query.q, url_for(query, q="")))
     for name in MULTI_VALUE_PARAMS:
-        for value in getattr(query, name):
-            rest = tuple(v for v in getattr(query, name) if v != value)
-            title = str(FACET_TITLES[name])
-            result.append(
-                Chip(title, _value_label(name, value, labels), url_for(query, **{name: rest}))
-            )
+        result += _filter_chips(query, name, labels[name])
     if comparison:
         title = str(_("Kommunen wie"))
         result.append(Chip(title, comparison.anzeigename, url_for(query, vergleich=None)))

@@ -6,28 +6,30 @@ from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
 from kommunen.models import Kommune
-from search.facets import chips, facet_groups, loosening_hints
+from search.facets import (
+    active_filter_count,
+    chips,
+    facet_groups,
+    kreis_names,
+    loosening_hints,
+    without_filters_url,
+)
 from search.kommune_lookup import resolve, suggestion_as_dict, suggestions
-from search.query import MAX_QUERY_LENGTH, QueryError, SearchQuery, parse_query
-from search.service import hit_cards, search
+from search.query import MAX_QUERY_LENGTH, QueryError, SearchQuery, check_size, parse_query
+from search.service import engine_unavailable, hit_cards, search
 
 TEMPLATE = "search/search_page.html"
-# The session key (a stored value, kept as it was) of the comparison Kommune for this visit.
-SESSION_COMPARISON = "suche_vergleich"
 
 
-def _resolve_comparison(request: HttpRequest, params: QueryDict, context: dict) -> None:
-    """Resolve a typed name to an AGS, or use the one remembered for this visit.
+def _resolve_comparison(params: QueryDict, context: dict) -> None:
+    """Resolve a typed name to an AGS.
 
-    An explicitly empty `vergleich=` forgets the remembered Kommune.
+    The comparison Kommune travels only in the URL (`vergleich=`): no session, no cookie.
     """
     if "vergleich" not in params:
-        if remembered := request.session.get(SESSION_COMPARISON):
-            params["vergleich"] = remembered
         return
     text = params.get("vergleich", "").strip()
     if not text:
-        request.session.pop(SESSION_COMPARISON, None)
         params.pop("vergleich")
         return
     resolution = resolve(text)
@@ -44,11 +46,16 @@ def _result_context(query: SearchQuery) -> dict:
     result = search(query)
     comparison = Kommune.objects.filter(ags=query.vergleich).first() if query.vergleich else None
     paginator = Paginator(range(result.anzahl), query.pro_seite)
+    kreis_labels = kreis_names(query.kreis)
     return {
         "result": result,
+        "engine_unavailable": engine_unavailable(result),
         "cards": hit_cards(result.treffer),
         "facet_groups": facet_groups(query, result),
-        "chips": chips(query, comparison),
+        "kreis_options": [(ags, kreis_labels.get(ags, ags)) for ags in query.kreis],
+        "active_filters": active_filter_count(query),
+        "reset_url": without_filters_url(query),
+        "chips": chips(query, comparison, kreis_labels),
         "comparison": comparison,
         "page_obj": paginator.get_page(query.seite),
         "loosening_hints": loosening_hints(query, search) if not result.anzahl else [],
@@ -60,15 +67,14 @@ def search_page(request: HttpRequest) -> HttpResponse:
     """The search page: a GET form that works without JavaScript."""
     params = request.GET.copy()
     context: dict = {"errors": []}
-    _resolve_comparison(request, params, context)
     try:
+        check_size(params)  # before a typed name is looked up
+        _resolve_comparison(params, context)
         query = parse_query(params)
     except QueryError as exc:
         query = SearchQuery(q=params.get("q", "")[:MAX_QUERY_LENGTH])
         context.update(errors=exc.messages, query=query)
         return render(request, TEMPLATE, context, status=400)
-    if query.vergleich and request.session.get(SESSION_COMPARISON) != query.vergleich:
-        request.session[SESSION_COMPARISON] = query.vergleich  # written only when it changes
     context.update(query=query, **_result_context(query))
     return render(request, TEMPLATE, context)
 

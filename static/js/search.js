@@ -1,9 +1,33 @@
-// Progressive enhancement of the search page: name suggestions for "Kommunen wie meine".
-// Without JavaScript the server resolves a typed name or offers a choice.
+// Progressive enhancement of the search page: name suggestions for "Kommunen wie meine", and
+// the filters open beside the results on wide screens (closed on phones, behind their button).
+// Without JavaScript the server resolves a typed name or offers a choice, and the button opens
+// the filters.
 (function () {
     "use strict";
 
+    var WIDE = "(min-width: 64em)";
+
+    function initFilters() {
+        var filters = document.getElementById("filter-klappe");
+        if (!filters || !window.matchMedia) {
+            return;
+        }
+        var wide = window.matchMedia(WIDE);
+        function follow() {
+            filters.open = wide.matches;
+        }
+        follow();
+        if (wide.addEventListener) {
+            wide.addEventListener("change", follow);
+        }
+    }
+
     function init() {
+        initFilters();
+        initSuggestions();
+    }
+
+    function initSuggestions() {
         var field = document.getElementById("suche-vergleich");
         var list = document.getElementById("vergleich-vorschlaege");
         if (!field || !list || !window.fetch) {

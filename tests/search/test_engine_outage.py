@@ -95,6 +95,12 @@ def test_one_slow_search_then_every_page_answers_at_once(silent_engine, settings
     assert len(silent_engine.connections) == 1  # nobody asked the engine again
 
 
+def test_the_page_says_the_engine_is_unavailable(silent_engine, client):
+    text = client.get("/suche/", {"q": "Mütter"}).content.decode()
+    assert "Die Suchmaschine ist gerade nicht erreichbar." in text
+    assert "Sprachcafé für <mark>Mütter</mark>" in text
+
+
 def test_the_similar_entries_still_show_on_the_entry_page(silent_engine, client, entries):
     text = client.get(entries["sprachcafe"].url).content.decode()
     assert "Ähnliche Praxisbeispiele" in text and "Sprachkurs für Mütter" in text

@@ -1,4 +1,4 @@
-"""The search page /suche/: no-JS form, facets, chips, cards, empty-result hints, session memory."""
+"""The search page /suche/: no-JS form, facets, chips, cards, empty-result hints, comparison."""
 
 import re
 
@@ -114,15 +114,14 @@ def test_unknown_name_shows_an_inline_error(db, client):
     assert "Keine Kommune mit dem Namen „Atlantis“ gefunden." in text
 
 
-def test_comparison_kommune_is_remembered_for_the_visit_and_can_be_forgotten(
-    entries, kommunen, client
-):
-    client.get("/suche/", {"vergleich": kommunen["klein"].ags})
-    assert client.session["suche_vergleich"] == "01062001"
-    text = html(client.get("/suche/", {"q": "Mütter"}))
+def test_comparison_kommune_travels_in_the_url_not_in_the_session(entries, kommunen, client):
+    response = client.get("/suche/", {"q": "Mütter", "vergleich": kommunen["klein"].ags})
+    assert not response.cookies
+    text = html(response)
     assert 'value="Kleinau (01062001)"' in text and "gleicher Kreis" in text
+    text = html(client.get("/suche/", {"q": "Mütter"}))
+    assert "gleicher Kreis" not in text
     text = html(client.get("/suche/", {"q": "Mütter", "vergleich": ""}))
-    assert "suche_vergleich" not in client.session
     assert "gleicher Kreis" not in text
 
 
