@@ -5,3 +5,8 @@ from django.utils.translation import gettext_lazy as _
 class PlattformConfig(AppConfig):
     name = "plattform"
     verbose_name = _("Plattform")
+
+    def ready(self) -> None:
+        from plattform.forms import register_number_fields
+
+        register_number_fields()

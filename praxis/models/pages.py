@@ -24,6 +24,7 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from kommunen.models import Kommune
+from plattform.forms import MonthPanel
 from praxis.blocks import PraxisBodyBlock
 from praxis.listing import listing_context
 from praxis.panels import LeadKommunePanel
@@ -210,7 +211,17 @@ class PraxisPage(Page):
     ]
     conditions_panels = [
         FieldRowPanel(
-            [FieldPanel("status"), FieldPanel("beginn"), FieldPanel("ende")], heading=_("Laufzeit")
+            [
+                FieldPanel("status"),
+                MonthPanel("beginn", help_text=_("Monat des Starts, zum Beispiel 03/2023.")),
+                MonthPanel(
+                    "ende",
+                    help_text=_(
+                        "Monat des Endes, zum Beispiel 12/2025; leer lassen, wenn es weiterläuft."
+                    ),
+                ),
+            ],
+            heading=_("Laufzeit"),
         ),
         FieldPanel("traeger"),
         InlinePanel("foerderungen", heading=_("Förderung"), label=_("Förderprogramm")),

@@ -1,5 +1,7 @@
 """The editor experience: German admin, tabs, read-only derived values, a usable Kommune chooser."""
 
+from decimal import Decimal
+
 from django.urls import reverse
 
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
@@ -82,8 +84,10 @@ def test_invalid_entry_gets_german_validation_messages(admin_client, profile):
     html = response.content.decode()
     assert response.status_code == 200
     assert "Dieses Feld muss ausgefüllt werden." in html
-    assert "Das Ende darf nicht vor dem Beginn liegen." in html
     assert "Bitte im Format JJJJ-MM angeben" in html
+    # An impossible month is refused by its field, so the order of months is checked apart.
+    response = admin_client.post(url, _praxis_form_data(beginn="03/2020", ende="2019-01"))
+    assert "Das Ende darf nicht vor dem Beginn liegen." in response.content.decode()
     assert not PraxisPage.objects.exists()
 
 
@@ -126,3 +130,73 @@ def test_preview_renders_the_public_template(admin_client, profile):
     assert "Deutsch üben bei Kaffee und Kuchen." in html
     assert "Jeden Dienstag im Rathaus." in html
     assert "<main" in html  # the public base layout, not an admin view
+
+
+def test_register_entry_takes_figures_in_german_notation(admin_client, profile):
+    kommune = profile.kommune
+    url = reverse("wagtailsnippets_kommunen_kommune:edit", args=(kommune.pk,))
+    form = {
+        "ags": kommune.ags,
+        "typ": "stadt",
+        "name": kommune.name,
+        "anzeigename": "Ahrensburg",
+        "bundesland": "SH",
+        "kreis": kommune.kreis_id,
+        "einwohner": "34.012",
+        "flaeche_km2": "36,71",
+        "breitengrad": "53,6753",
+        "laengengrad": "10.2345",
+    }
+    assert admin_client.post(url, form).status_code == 302
+    kommune.refresh_from_db()
+    assert kommune.einwohner == 34_012 and kommune.flaeche_km2 == Decimal("36.71")
+    assert (kommune.breitengrad, kommune.laengengrad) == (53.6753, 10.2345)
+    html = admin_client.get(url).content.decode()
+    assert 'value="36,71"' in html and 'inputmode="decimal"' in html
+
+
+def test_register_entry_refuses_ambiguous_or_too_large_figures(admin_client, profile):
+    kommune = profile.kommune
+    url = reverse("wagtailsnippets_kommunen_kommune:edit", args=(kommune.pk,))
+    form = {
+        "ags": kommune.ags,
+        "typ": "stadt",
+        "name": kommune.name,
+        "anzeigename": "Ahrensburg",
+        "bundesland": "SH",
+        "kreis": kommune.kreis_id,
+        "einwohner": "3.000.000.000",
+        "flaeche_km2": "36.710",
+    }
+    html = admin_client.post(url, form).content.decode()
+    assert "kleiner oder gleich 2147483647" in html
+    assert "„36.710“ ist nicht eindeutig" in html
+    kommune.refresh_from_db()
+    assert kommune.einwohner == 34_000
+
+
+def test_profile_structures_take_german_figures(admin_client, profile):
+    url = reverse("wagtailadmin_pages:edit", args=(profile.pk,))
+    form = nested_form_data(
+        {
+            "title": "Ahrensburg",
+            "slug": "ahrensburg",
+            "kommune": profile.kommune_id,
+            "einleitung": rich_text(""),
+            "integrationsbeauftragte": "hauptamtlich",
+            "integrationsbeauftragte_stellenumfang": "1,5",
+            "integrationsbeirat_seit": "2015",
+            "integrationskonzept_jahr": "1949",
+            "migrantenselbstorganisationen": "1.2",
+            "netzwerke": inline_formset([]),
+            "kontaktpersonen": inline_formset([]),
+        }
+    )
+    html = admin_client.post(url, form).content.decode()
+    assert "„1.2“ ist keine ganze Zahl" in html
+    assert "größer oder gleich 1950" in html
+    form.update(integrationskonzept_jahr="", migrantenselbstorganisationen="12")
+    assert admin_client.post(url, form).status_code == 302
+    draft = KommunePage.objects.get(pk=profile.pk).get_latest_revision_as_object()
+    assert draft.integrationsbeauftragte_stellenumfang == Decimal("1.5")
+    assert (draft.integrationsbeirat_seit, draft.migrantenselbstorganisationen) == (2015, 12)
