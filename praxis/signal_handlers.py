@@ -1,9 +1,11 @@
-"""Keep the denormalised lead Kommune of an entry in step with the page tree."""
+"""Keep the denormalised lead Kommune of an entry, and its search index entry, in step."""
 
 from django.dispatch import receiver
 
 from wagtail.signals import post_page_move
 
+from kommunen.signals import kommunen_updated
+from plattform.indexing import index_after_commit
 from praxis.models import PraxisPage
 
 
@@ -15,3 +17,10 @@ def update_lead_kommune(sender, instance, **kwargs) -> None:
         kommune = page.lead_kommune()
         if page.kommune_id != getattr(kommune, "pk", None):
             PraxisPage.objects.filter(pk=page.pk).update(kommune=kommune)
+
+
+@receiver(kommunen_updated)
+def reindex_entries_of_updated_kommunen(sender, ags: list[str], **kwargs) -> None:
+    """An entry is found by its Kommune's name; a register import renames without page saves."""
+    entries = PraxisPage.objects.filter(kommune__ags__in=ags)
+    index_after_commit(entries.values_list("pk", flat=True))

@@ -1,5 +1,7 @@
 """Page and Kommune events mark entries for re-indexing (see search.tasks and search.sync)."""
 
+from contextlib import suppress
+
 from django.db.models import Q
 from django.db.models.signals import post_delete, post_save, pre_delete
 from django.dispatch import receiver
@@ -9,8 +11,9 @@ from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from kommunen.models import Kommune, KommunePage
 from kommunen.signals import kommunen_updated
+from plattform.indexing import pages_indexed
 from praxis.models import PraxisPage
-from search.sync import engine_enabled
+from search.sync import EngineUnavailable, engine_enabled, process_pending
 from search.tasks import schedule_sync
 
 
@@ -63,3 +66,14 @@ def kommunen_imported(sender, ags: list[str], **kwargs) -> None:
     """A register import changed Kommunen in bulk (no post_save); re-index their entries."""
     if engine_enabled():
         schedule_sync(_entries_of(Kommune.objects.filter(ags__in=ags)))
+
+
+@receiver(pages_indexed)
+def pages_imported(sender, page_ids: list[int], **kwargs) -> None:
+    """An import has committed: do the recorded index work now, not when a worker gets to it."""
+    if not engine_enabled():
+        return
+    # If the engine is down, process_pending has logged it and the work stays recorded for
+    # the queued sync task.
+    with suppress(EngineUnavailable):
+        process_pending(refresh=True)

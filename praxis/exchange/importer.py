@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from kommunen.models import Kommune, KommunePage
 from kommunen.profiles import ensure_profile, free_slug
+from plattform.indexing import index_after_commit
 from praxis.exchange import description
 from praxis.exchange.parse import ExchangeError, ReferenceLookup, parse_line
 from praxis.exchange.serialize import to_exchange_dict
@@ -64,24 +65,35 @@ def import_validated(
     draft: bool = False,
     report: Callable[[Line, str], None] | None = None,
 ) -> dict[str, int]:
-    """Upsert the validated lines in one transaction; counts per outcome (neu, ...)."""
+    """Upsert the validated lines in one transaction; counts per outcome (neu, ...).
+
+    The entries written are searchable once the transaction has committed, without a worker.
+    """
     counts = {CREATED: 0, UPDATED: 0, UNCHANGED: 0}
+    written: list[str] = []
     with transaction.atomic():
         for line in validated.lines:
-            try:
-                outcome = save_entry(line.entry, validated.lookup, draft)
-            except ValidationError as error:
-                reason = "; ".join(error.messages)
-                raise ExchangeError(line.number, line.entry["id"], reason) from error
-            except IntegrityError as error:  # e.g. a concurrent import created the same id
-                reason = str(_("Konflikt beim Speichern, bitte erneut importieren (%(f)s).")) % {
-                    "f": error
-                }
-                raise ExchangeError(line.number, line.entry["id"], reason) from error
+            outcome = _save_line(line, validated.lookup, draft)
             counts[outcome] += 1
+            if outcome != UNCHANGED:
+                written.append(line.entry["id"])
             if report:
                 report(line, outcome)
+        pages = PraxisPage.objects.filter(austausch_id__in=written)
+        index_after_commit(pages.values_list("pk", flat=True))
     return counts
+
+
+def _save_line(line: Line, lookup: ReferenceLookup, draft: bool) -> str:
+    """Save one line; what the database refuses becomes an ExchangeError naming the line."""
+    try:
+        return save_entry(line.entry, lookup, draft)
+    except ValidationError as error:
+        reason = "; ".join(error.messages)
+        raise ExchangeError(line.number, line.entry["id"], reason) from error
+    except IntegrityError as error:  # e.g. a concurrent import created the same id
+        reason = str(_("Konflikt beim Speichern, bitte erneut importieren (%(f)s).")) % {"f": error}
+        raise ExchangeError(line.number, line.entry["id"], reason) from error
 
 
 def save_entry(entry: dict[str, Any], lookup: ReferenceLookup, draft: bool = False) -> str:
