@@ -1,5 +1,11 @@
 """Editorial access through Wagtail itself: groups with page permissions on profile subtrees,
-and the review workflow (submit → Kreis review → publish) attached to each Landkreis."""
+and the review workflow (submit → Kreis review → publish) attached to each Landkreis.
+
+Officers may also withdraw (unpublish) the live entries below their Kommune: publishing needs
+the review, withdrawing an entry whose project has ended must not. Wagtail ties unpublishing
+to `publish_page`, so entries answer with their own permission tester (`EntryPermissionTester`,
+used by `PraxisPage.permissions_for_user`).
+"""
 
 import secrets
 
@@ -14,6 +20,7 @@ from wagtail.models import (
     GroupCollectionPermission,
     GroupPagePermission,
     Page,
+    PagePermissionTester,
     Workflow,
     WorkflowPage,
     WorkflowTask,
@@ -32,6 +39,45 @@ MEDIA_PERMISSIONS = (
 )
 ADMIN_PERMISSIONS = (("wagtailadmin", "access_admin"), ("kommunen", "view_kommune"))
 PLATFORM_EDITORS = "Plattform-Redaktion"
+
+
+class EntryPermissionTester(PagePermissionTester):
+    """Whoever may edit an entry may withdraw it; a once published entry is deleted only by
+    those who may publish, so that withdrawing never turns into deleting."""
+
+    def can_unpublish(self) -> bool:
+        return super().can_unpublish() or self.can_withdraw()
+
+    def can_withdraw(self) -> bool:
+        """Unpublish through the editing right alone (officers), not through `publish_page`."""
+        if not self._is_editor_only() or "change" not in self.permissions:
+            return False
+        return self.page.live and not self.page_is_root and not self.page_locked()
+
+    def can_delete(self, ignore_bulk: bool = False) -> bool:
+        if self._is_editor_only() and self.page.first_published_at:
+            return False
+        return super().can_delete(ignore_bulk)
+
+    def _is_editor_only(self) -> bool:
+        """An active user without `publish_page` here (superusers have no permission set)."""
+        if not self.user.is_active or self.user.is_superuser:
+            return False
+        return "publish" not in self.permissions
+
+
+def reviewer_groups(page: Page) -> list[Group]:
+    """The groups that review the page in its workflow: for a Gemeinde its Kreis coordination,
+    for a kreisfreie Stadt the platform editors, who are also asked when no workflow applies."""
+    workflow = page.get_workflow()
+    tasks = workflow.tasks.filter(active=True).specific() if workflow else []
+    groups = [
+        group
+        for task in tasks
+        if isinstance(task, GroupApprovalTask)
+        for group in task.groups.all()
+    ]
+    return groups or list(Group.objects.filter(name=PLATFORM_EDITORS))
 
 
 def ensure_editorial_access(demo: bool = False) -> list[str]:

@@ -1,11 +1,16 @@
-"""Admin menus of the managed taxonomies (Handlungsfelder, Zielgruppen) as snippets."""
+"""Admin of the entries: the managed taxonomies as snippets, and the mail on a withdrawal."""
 
+from functools import partial
+
+from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from praxis.models import Handlungsfeld, Zielgruppe
+from praxis.models import Handlungsfeld, PraxisPage, Zielgruppe
+from praxis.tasks import notify_withdrawal
 
 
 class HandlungsfeldViewSet(SnippetViewSet):
@@ -32,3 +37,10 @@ class TaxonomyViewSetGroup(SnippetViewSetGroup):
 
 
 register_snippet(TaxonomyViewSetGroup)
+
+
+@hooks.register("after_unpublish_page")
+def tell_reviewers_of_withdrawal(request, page) -> None:
+    """An officer withdrew an entry without the right to publish it: its reviewers hear of it."""
+    if isinstance(page, PraxisPage) and not page.permissions_for_user(request.user).can_publish():
+        transaction.on_commit(partial(notify_withdrawal.enqueue, page.pk, request.user.pk))

@@ -24,6 +24,7 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from kommunen.models import Kommune
+from kommunen.permissions import EntryPermissionTester
 from plattform.forms import MonthPanel
 from praxis.blocks import PraxisBodyBlock
 from praxis.listing import listing_context
@@ -283,6 +284,10 @@ class PraxisPage(Page):
         if not self.austausch_id:
             self.austausch_id = self._unique_austausch_id()
         super().save(*args, **kwargs)
+
+    def permissions_for_user(self, user) -> EntryPermissionTester:
+        """Officers may withdraw (unpublish) the entries they may edit (kommunen.permissions)."""
+        return EntryPermissionTester(user, self)
 
     def lead_kommune(self) -> Kommune | None:
         """The Kommune whose profile page this entry stands under."""

@@ -2,12 +2,16 @@
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.core import mail
+from django.urls import reverse
 
 import pytest
+from django_tasks_db.models import DBTaskResult
 
 from kommunen.factories import KommuneFactory, LandkreisFactory
 from kommunen.models import KommunenIndexPage, KommunePage, KommuneTyp, LandkreisPage
 from kommunen.permissions import ensure_editorial_access
+from praxis.factories import PraxisPageFactory
 from praxis.models import PraxisPage
 
 pytestmark = pytest.mark.django_db
@@ -45,8 +49,8 @@ def tree():
     }
 
 
-def _user(name, *groups):
-    user = get_user_model().objects.create_user(name, password="pw")
+def _user(name, *groups, **fields):
+    user = get_user_model().objects.create_user(name, password="pw", **fields)
     user.groups.set(groups)
     return user
 
@@ -110,3 +114,113 @@ def test_ensure_editorial_access_is_idempotent_and_creates_demo_logins(tree):
     assert first != second  # fresh passwords every run
     officer = get_user_model().objects.get(username="kommune-demo")
     assert officer.check_password(second[0].split(" / ")[1].split()[0])
+
+
+# --- officers withdraw (unpublish) their entries; the reviewers are told --------------------
+
+
+@pytest.fixture
+def people(tree):
+    ensure_editorial_access()
+    return {
+        "officer": _user(
+            "officer", Group.objects.get(name="Redaktion Ahrensburg"), email="o@ahrensburg.example"
+        ),
+        "coordinator": _user(
+            "koord",
+            Group.objects.get(name="Kreiskoordination Stormarn"),
+            email="k@stormarn.example",
+        ),
+        "former_coordinator": _user(
+            "alt",
+            Group.objects.get(name="Kreiskoordination Stormarn"),
+            email="alt@stormarn.example",
+            is_active=False,
+        ),
+        "platform": _user(
+            "plattform", Group.objects.get(name="Plattform-Redaktion"), email="p@plattform.example"
+        ),
+        "kiel_officer": _user(
+            "kiel", Group.objects.get(name="Redaktion Kiel"), email="k@kiel.example"
+        ),
+    }
+
+
+def _entry(profile, title="Sprachcafé am Hafen"):
+    return PraxisPageFactory(parent=profile, title=title)
+
+
+def _unpublish(client, user, entry, capture):
+    client.force_login(user)
+    with capture(execute=True):
+        return client.post(reverse("wagtailadmin_pages:unpublish", args=(entry.pk,)))
+
+
+def test_officer_withdraws_own_entry_and_the_kreis_coordination_is_mailed(
+    client, tree, people, django_capture_on_commit_callbacks
+):
+    entry = _entry(tree["ahrensburg"])
+    client.force_login(people["officer"])
+    editor = client.get(reverse("wagtailadmin_pages:edit", args=(entry.pk,))).content.decode()
+    assert reverse("wagtailadmin_pages:unpublish", args=(entry.pk,)) in editor
+    response = _unpublish(client, people["officer"], entry, django_capture_on_commit_callbacks)
+    assert response.status_code == 302
+    assert not PraxisPage.objects.get(pk=entry.pk).live
+    (message,) = mail.outbox
+    assert message.to == ["k@stormarn.example"]
+    assert message.subject == "Praxisbeispiel zurückgezogen: Sprachcafé am Hafen"
+    assert "„Sprachcafé am Hafen“ der Kommune Ahrensburg zurückgezogen" in message.body
+    assert f"http://localhost:8000/admin/pages/{entry.pk}/edit/" in message.body
+
+
+def test_officer_may_neither_publish_nor_delete(client, tree, people):
+    officer = people["officer"]
+    entry = _entry(tree["ahrensburg"])
+    perms = entry.permissions_for_user(officer)
+    assert perms.can_unpublish() and perms.can_edit()
+    assert not perms.can_publish() and not perms.can_delete()
+    entry.unpublish()
+    entry.refresh_from_db()
+    assert not entry.permissions_for_user(officer).can_delete()  # withdrawn, not deleted
+    client.force_login(officer)
+    client.post(reverse("wagtailadmin_pages:delete", args=(entry.pk,)))
+    assert PraxisPage.objects.filter(pk=entry.pk).exists()
+
+
+def test_officer_cannot_withdraw_the_entry_of_another_kommune(
+    client, tree, people, django_capture_on_commit_callbacks
+):
+    entry = _entry(tree["barsbuettel"])
+    assert not entry.permissions_for_user(people["officer"]).can_unpublish()
+    _unpublish(client, people["officer"], entry, django_capture_on_commit_callbacks)
+    assert PraxisPage.objects.get(pk=entry.pk).live
+    assert mail.outbox == []
+
+
+def test_withdrawal_in_a_kreisfreie_stadt_goes_to_the_platform_editors(
+    client, tree, people, django_capture_on_commit_callbacks
+):
+    entry = _entry(tree["kiel"], "Lotsen in Kiel")
+    _unpublish(client, people["kiel_officer"], entry, django_capture_on_commit_callbacks)
+    assert not PraxisPage.objects.get(pk=entry.pk).live
+    assert [message.to for message in mail.outbox] == [["p@plattform.example"]]
+
+
+def test_coordinators_unpublishing_needs_no_mail(
+    client, tree, people, django_capture_on_commit_callbacks
+):
+    entry = _entry(tree["ahrensburg"])
+    _unpublish(client, people["coordinator"], entry, django_capture_on_commit_callbacks)
+    assert not PraxisPage.objects.get(pk=entry.pk).live
+    assert mail.outbox == []
+
+
+def test_the_mail_is_a_task_queued_for_the_worker(
+    client, tree, people, settings, django_capture_on_commit_callbacks
+):
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    entry = _entry(tree["ahrensburg"])
+    _unpublish(client, people["officer"], entry, django_capture_on_commit_callbacks)
+    assert mail.outbox == []
+    queued = DBTaskResult.objects.get(task_path="praxis.tasks.notify_withdrawal")
+    assert queued.args_kwargs["args"] == [entry.pk, people["officer"].pk]
