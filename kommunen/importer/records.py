@@ -12,6 +12,9 @@ Progress = Callable[[str], None]
 
 PROGRESS_EVERY = 2_000
 ERRORS_SHOWN = 20
+# No figure of the register has more digits; longer ones are typos or garbage, and refusing
+# them keeps int() away from its limit of 4,300 digits.
+MAX_DIGITS = 18
 
 # Register fields that only the GV-ISys extract carries; the exchange CSV leaves them alone.
 EXTRA_FIELDS = (
@@ -103,8 +106,10 @@ def parse_int(value: object) -> int | None:
     digits = _without_whitespace(value)
     if not digits:
         return None
-    if not re.fullmatch(r"[+-]?\d+", digits):
+    if not re.fullmatch(r"[+-]?[0-9]+", digits):
         raise ValueError(_("„%(wert)s“ ist keine ganze Zahl.") % {"wert": parse_text(value)})
+    if len(digits) > MAX_DIGITS:
+        raise ValueError(_("Die Zahl „%(wert)s…“ hat zu viele Ziffern.") % {"wert": digits[:20]})
     return int(digits)
 
 
@@ -115,6 +120,8 @@ def parse_decimal(value: object) -> Decimal | None:
     digits = _without_whitespace(value)
     if not digits:
         return None
+    if len(digits) > MAX_DIGITS + 3:
+        raise ValueError(_("Die Zahl „%(wert)s…“ hat zu viele Ziffern.") % {"wert": digits[:20]})
     if "," in digits and "." not in digits:
         digits = digits.replace(",", ".")
     try:
@@ -126,6 +133,6 @@ def parse_decimal(value: object) -> Decimal | None:
 def parse_key(value: object, width: int) -> str:
     """A key part with leading zeros: 1 or "1" → "01"; "" stays empty."""
     digits = _without_whitespace(value)
-    if digits and not digits.isdigit():
+    if digits and not (digits.isascii() and digits.isdigit()):
         raise ValueError(_("„%(wert)s“ ist kein Schlüssel aus Ziffern.") % {"wert": digits})
     return digits.zfill(width) if digits else ""

@@ -115,6 +115,17 @@ def may_belong_to_kreis(typ: str) -> bool:
     return typ not in KOMMUNE_TYPES_WITHOUT_KREIS
 
 
+def kreis_missing_error(typ: str, ags: str, gemeindefrei: bool) -> str | None:
+    """A kreisangehörige Gemeinde or Stadt needs its Kreis; only gemeindefreie Gebiete outside
+    any Kreis (Kreis part 00 of the AGS, e.g. Küstengewässer) have none."""
+    if not may_belong_to_kreis(typ) or gemeindefrei:
+        return None
+    return _(
+        "Eine kreisangehörige Gemeinde oder Stadt braucht den Kreisschlüssel (kreis_ags), "
+        "hier %(kreis)s: die ersten fünf Ziffern ihres AGS."
+    ) % {"kreis": ags[:5]}
+
+
 def kreis_prefix_error(ags: str, kreis_ags: str) -> str | None:
     """The AGS of a kreisangehörige Gemeinde begins with the 5-digit key of its Kreis."""
     if len(kreis_ags) == 5 and ags.startswith(kreis_ags):
@@ -203,7 +214,8 @@ class Kommune(models.Model):
 
     def _kreis_errors(self) -> dict[str, str]:
         if not self.kreis_id:
-            return {}
+            message = self.typ and kreis_missing_error(self.typ, self.ags, self.gemeindefrei)
+            return {"kreis": message} if message else {}
         if not may_belong_to_kreis(self.typ):
             return {"kreis": _("Landkreise und kreisfreie Städte gehören keinem Kreis an.")}
         if message := kreis_prefix_error(self.ags, self.kreis.ags):

@@ -141,7 +141,7 @@ def test_all_bad_lines_are_reported_at_once(tmp_path):
         tmp_path,
         "0106200,A,gemeinde,1,SH,",
         "01062002,B,gemeinde,-1,SH,",
-        "01062003,C,gemeinde,1,SH,",
+        "01003000,C,kreisfreie_stadt,1,SH,",  # valid (a Gemeinde would need its Kreis)
     )
     with pytest.raises(CommandError) as exc_info:
         run_import(path)

@@ -1,6 +1,7 @@
 """Management command: load the municipality register from a file."""
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.db import DataError
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
@@ -28,4 +29,9 @@ class Command(BaseCommand):
             summary = import_kommunen(datei, progress)
         except RegisterImportError as exc:
             raise CommandError(str(exc)) from None
+        except DataError as exc:  # the validation should have caught it; the import is rolled back
+            raise CommandError(
+                gettext("Die Datenbank hat die Daten abgelehnt, nichts wurde geschrieben: %(f)s")
+                % {"f": exc}
+            ) from None
         self.stdout.write(self.style.SUCCESS(summary.summary_line()))
