@@ -17,10 +17,32 @@ from praxis.validators import MONTH_PATTERN
 CONTACT_KEYS = ("name", "funktion", "email", "telefon")
 ID_PATTERN = re.compile(r"^[-a-zA-Z0-9_]{1,120}$")
 KOSTEN_MAX = 2_147_483_647
+# Characters no database column takes: NUL (PostgreSQL refuses it) and lone surrogates
+# (JSON may escape them as "\ud800", UTF-8 cannot encode them).
+UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
+NOT_PRINTABLE = re.compile("[\x00-\x1f\x7f\ud800-\udfff]")
 
 
 class InvalidValue(ValueError):
     """A value that breaks the contract; the message says why."""
+
+
+def printable(text: str, limit: int = 60) -> str:
+    """Text from the file as messages may show it: control characters and lone surrogates
+    escaped (\\u0000), at most `limit` characters."""
+    shown = NOT_PRINTABLE.sub(lambda match: f"\\u{ord(match.group()):04x}", text)
+    return shown if len(shown) <= limit else shown[: limit - 1] + "…"
+
+
+def _storable(value: str) -> str:
+    if match := UNSTORABLE.search(value):
+        if match.group() == "\x00":
+            raise InvalidValue(_("enthält ein Nullzeichen (\\u0000); bitte entfernen."))
+        raise InvalidValue(
+            _("enthält ein einzelnes Surrogat (%(zeichen)s), das kein Zeichen ist.")
+            % {"zeichen": printable(match.group())}
+        )
+    return value
 
 
 def _text(max_length: int | None = None, required: bool = False) -> Callable[[Any], str | None]:
@@ -31,7 +53,7 @@ def _text(max_length: int | None = None, required: bool = False) -> Callable[[An
             return None
         if not isinstance(value, str):
             raise InvalidValue(_("muss eine Zeichenkette sein."))
-        value = value.strip()
+        value = _storable(value).strip()
         if not value:
             if required:
                 raise InvalidValue(_("darf nicht leer sein."))
@@ -68,7 +90,7 @@ def _without_duplicates(check_list: Callable[[Any], list]) -> Callable[[Any], li
 
 
 def _entry_id(value: Any) -> str:
-    if not isinstance(value, str) or not ID_PATTERN.match(value):
+    if not isinstance(value, str) or not ID_PATTERN.fullmatch(value):
         raise InvalidValue(
             _("muss ein Kürzel aus Buchstaben, Ziffern, - und _ sein (höchstens 120).")
         )
@@ -76,7 +98,7 @@ def _entry_id(value: Any) -> str:
 
 
 def _ags(value: Any) -> str:
-    if not isinstance(value, str) or not AGS_PATTERN.fullmatch(value):
+    if not isinstance(value, str) or not value.isascii() or not AGS_PATTERN.fullmatch(value):
         raise InvalidValue(_("ein AGS ist eine Zeichenkette aus 8 (Kreis: 5) Ziffern."))
     return value
 
@@ -86,7 +108,9 @@ def _status(value: Any) -> str:
         raise InvalidValue(
             _("unbekannter Status %(wert)s; erlaubt: %(erlaubt)s.")
             % {
-                "wert": json.dumps(value, ensure_ascii=False),
+                "wert": printable(json.dumps(value, ensure_ascii=False))
+                if isinstance(value, str | int | float | bool | None)
+                else _("eine Liste oder ein Objekt"),
                 "erlaubt": ", ".join(PraxisStatus.values),
             }
         )
@@ -96,7 +120,7 @@ def _status(value: Any) -> str:
 def _month(value: Any) -> str | None:
     if value is None:
         return None
-    if not isinstance(value, str) or not MONTH_PATTERN.fullmatch(value):
+    if not isinstance(value, str) or not MONTH_PATTERN.fullmatch(value) or not value.isascii():
         raise InvalidValue(_("muss ein Monat im Format JJJJ-MM sein oder null."))
     return value
 
@@ -105,7 +129,9 @@ def _kosten(value: Any) -> int | None:
     if value is None:
         return None
     if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= KOSTEN_MAX:
-        raise InvalidValue(_("muss eine ganze Zahl ab 0 sein oder null."))
+        raise InvalidValue(
+            _("muss eine ganze Zahl von 0 bis 2.147.483.647 sein (Euro im Jahr) oder null.")
+        )
     return value
 
 

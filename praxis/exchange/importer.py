@@ -6,7 +6,7 @@ from typing import Any
 from uuid import uuid4
 
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, transaction
+from django.db import DataError, IntegrityError, transaction
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
@@ -93,6 +93,9 @@ def _save_line(line: Line, lookup: ReferenceLookup, draft: bool) -> str:
         raise ExchangeError(line.number, line.entry["id"], reason) from error
     except IntegrityError as error:  # e.g. a concurrent import created the same id
         reason = str(_("Konflikt beim Speichern, bitte erneut importieren (%(f)s).")) % {"f": error}
+        raise ExchangeError(line.number, line.entry["id"], reason) from error
+    except DataError as error:  # the validation should have refused it; all is rolled back
+        reason = str(_("Die Datenbank hat die Zeile abgelehnt (%(f)s).")) % {"f": error}
         raise ExchangeError(line.number, line.entry["id"], reason) from error
 
 

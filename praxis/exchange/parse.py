@@ -8,7 +8,7 @@ from typing import Any
 from django.utils.translation import gettext_lazy as _
 
 from kommunen.models import Kommune
-from praxis.exchange.fields import VALIDATORS, InvalidValue
+from praxis.exchange.fields import VALIDATORS, InvalidValue, printable
 from praxis.models import Handlungsfeld, Zielgruppe
 
 # The keys of an exchange object, in the order of the contract.
@@ -35,6 +35,9 @@ KEYS = (
 )
 ID_IN_TEXT = re.compile(r'"id"\s*:\s*"([^"\\]{0,120})"')
 TAXONOMY_KEYS = ("handlungsfelder", "zielgruppen")
+# An exchange object nests three levels deep (object → kontakt → value); far more is garbage,
+# and json would hit Python's recursion limit on it.
+MAX_DEPTH = 10
 
 
 class ExchangeError(Exception):
@@ -45,7 +48,7 @@ class ExchangeError(Exception):
         super().__init__(str(self))
 
     def __str__(self) -> str:
-        shown_id = f"„{self.entry_id}“" if self.entry_id else _("unbekannt")
+        shown_id = f"„{printable(self.entry_id)}“" if self.entry_id else _("unbekannt")
         return str(_("Zeile %(zeile)d (id %(id)s): %(grund)s")) % {
             "zeile": self.line,
             "id": shown_id,
@@ -77,19 +80,50 @@ class ReferenceLookup:
 def parse_line(text: str, line: int, lookup: ReferenceLookup | None = None) -> dict[str, Any]:
     """The clean, canonical entry of one JSON line; raises ExchangeError if it is rejected."""
     lookup = lookup or ReferenceLookup()
-    try:
-        raw = json.loads(text)
-    except json.JSONDecodeError as error:
-        found = ID_IN_TEXT.search(text)
-        reason = _("kein gültiges JSON (Fehler bei Zeichen %(pos)d).") % {"pos": error.colno}
-        raise ExchangeError(line, found and found.group(1), reason) from None
-    if not isinstance(raw, dict):
-        raise ExchangeError(line, None, str(_("Die Zeile ist kein JSON-Objekt.")))
+    raw = _json_object(text, line)
     entry_id = raw.get("id") if isinstance(raw.get("id"), str) else None
+    if _deeper_than(raw, MAX_DEPTH):
+        reason = _("zu tief verschachtelt (höchstens %(n)d Ebenen).") % {"n": MAX_DEPTH}
+        raise ExchangeError(line, entry_id, str(reason))
     entry, reasons = _validate(raw, lookup)
     if reasons:
         raise ExchangeError(line, entry_id, "; ".join(r.rstrip(".") for r in reasons) + ".")
     return entry
+
+
+def _json_object(text: str, line: int) -> dict:
+    """The line as a JSON object, or an ExchangeError that says what is wrong with it."""
+    found = ID_IN_TEXT.search(text)
+    entry_id = found and found.group(1)
+    try:
+        raw = json.loads(text)
+    except json.JSONDecodeError as error:
+        reason = _("kein gültiges JSON (Fehler bei Zeichen %(pos)d).") % {"pos": error.colno}
+        raise ExchangeError(line, entry_id, reason) from None
+    except RecursionError:
+        reason = _("zu tief verschachtelt (höchstens %(n)d Ebenen).") % {"n": MAX_DEPTH}
+        raise ExchangeError(line, entry_id, str(reason)) from None
+    except ValueError:  # an integer of more than 4,300 digits
+        reason = _("enthält eine Zahl mit zu vielen Ziffern.")
+        raise ExchangeError(line, entry_id, str(reason)) from None
+    if not isinstance(raw, dict):
+        raise ExchangeError(line, None, str(_("Die Zeile ist kein JSON-Objekt.")))
+    return raw
+
+
+def _deeper_than(value: Any, limit: int) -> bool:
+    """Whether lists and objects nest more than `limit` levels (counted without recursion)."""
+    level = [value]
+    for _depth in range(limit):
+        level = [
+            child
+            for item in level
+            if isinstance(item, list | dict)
+            for child in (item.values() if isinstance(item, dict) else item)
+        ]
+        if not level:
+            return False
+    return any(isinstance(item, list | dict) for item in level)
 
 
 def _validate(raw: dict, lookup: ReferenceLookup) -> tuple[dict[str, Any], list[str]]:
@@ -97,7 +131,7 @@ def _validate(raw: dict, lookup: ReferenceLookup) -> tuple[dict[str, Any], list[
     reasons = []
     if missing := [f"„{k}“" for k in KEYS if k not in raw]:
         reasons.append(str(_("fehlende Schlüssel: %(s)s") % {"s": ", ".join(missing)}))
-    if unknown := [f"„{k}“" for k in raw if k not in KEYS]:
+    if unknown := [f"„{printable(k)}“" for k in raw if k not in KEYS]:
         reasons.append(str(_("unbekannte Schlüssel: %(s)s") % {"s": ", ".join(unknown)}))
     entry: dict[str, Any] = {}
     for key in KEYS:

@@ -9,7 +9,7 @@ from wagtail.models import Page
 
 import pytest
 
-from kommunen.factories import KommuneFactory, LandkreisFactory
+from kommunen.factories import KommuneFactory
 from kommunen.models import KommunenIndexPage, KommunePage, KommuneTyp, LandkreisPage
 from praxis.exchange import description
 from praxis.exchange.parse import KEYS, ExchangeError, parse_line
@@ -21,24 +21,6 @@ COMPLETE = FILES / "complete.jsonl"
 LOTSEN = "waiblingen-integrationslotsen"
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def kommunen():
-    """Rems-Murr-Kreis with three of its towns, and Stuttgart as a kreisfreie Stadt."""
-    kreis = LandkreisFactory(ags="08119", name="Rems-Murr-Kreis", bundesland="BW")
-    towns = {
-        ags: KommuneFactory(ags=ags, name=name, typ=KommuneTyp.STADT, bundesland="BW", kreis=kreis)
-        for ags, name in (
-            ("08119079", "Waiblingen, Stadt"),
-            ("08119020", "Fellbach, Stadt"),
-            ("08119008", "Backnang, Stadt"),
-        )
-    }
-    stuttgart = KommuneFactory(
-        ags="08111000", name="Stuttgart", typ=KommuneTyp.KREISFREIE_STADT, bundesland="BW"
-    )
-    return {"kreis": kreis, "stuttgart": stuttgart, **towns}
 
 
 def read_objects(path: Path) -> list[dict]:
