@@ -104,7 +104,7 @@ def api_measure(engine: bool):
         with override_settings(SEARCH_URL=url):
             response = client.get(f"/api/v1/praxis/?{query}")
         if response.status_code != 200:
-            raise RuntimeError(f"{query}: HTTP {response.status_code} {response.content[:200]}")
+            raise RuntimeError(f"{query}: HTTP {response.status_code} {response.content[:200]!r}")
 
     return measure
 

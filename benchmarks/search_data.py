@@ -7,6 +7,7 @@ tree (KommunenIndexPage → KommunePage → PraxisPage) that editors would build
 
 import random
 import uuid
+from datetime import timedelta
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
@@ -119,7 +120,7 @@ def _entry(rng: random.Random, number: int, kommune: Kommune) -> dict:
         "body": [("absatz", RichText(f"<p>{' '.join(rng.sample(SENTENCES, 4))}</p>"))],
         "status": rng.choice(PraxisStatus.values),
         "handlungsfeld": handlungsfeld,
-        "date": timezone.now() - timezone.timedelta(days=rng.randint(0, 2000)),
+        "date": timezone.now() - timedelta(days=rng.randint(0, 2000)),
     }
 
 

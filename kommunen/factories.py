@@ -1,13 +1,19 @@
 """Factories for Kommunen and their profiles, shared by tests and benchmarks."""
 
+from typing import TYPE_CHECKING, Any
+
 import factory
 import wagtail_factories
 
 from kommunen.models import Kommune, KommunePage, KommuneTyp, LandkreisPage
 
 
-class KommuneFactory(factory.django.DjangoModelFactory):
+class KommuneFactory(factory.django.DjangoModelFactory[Kommune]):
     """A kreisangehörige Gemeinde in Kreis Stormarn unless told otherwise."""
+
+    if TYPE_CHECKING:
+        # factory_boy types only .create(); calling the factory creates a Kommune as well.
+        def __new__(cls, *args: Any, **kwargs: Any) -> Kommune: ...  # type: ignore[misc]
 
     class Meta:
         model = Kommune

@@ -36,7 +36,7 @@ def ensure_profile(kommune: Kommune) -> KommunePage:
 
 def _profile_parent(kommune: Kommune) -> Page:
     """Where the profile belongs: below its Kreis's profile, or directly below the index."""
-    if kommune.kreis_id:
+    if kommune.kreis is not None:  # no query when kreis_id is None
         return ensure_profile(kommune.kreis)
     index = KommunenIndexPage.objects.first()
     if index is None:

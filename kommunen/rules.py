@@ -10,12 +10,14 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.models import Page
 
+from django_stubs_ext import StrOrPromise
+
 from kommunen.models.register import Kommune, KommuneTyp
 
 LANDKREIS_PAGE = "kommunen.LandkreisPage"
 
 
-def tree_rule_violation(kommune: Kommune, parent: Page, page_class: type) -> str | None:
+def tree_rule_violation(kommune: Kommune, parent: Page, page_class: type) -> StrOrPromise | None:
     """Why a profile of this Kommune may not stand under that parent, or None if it may."""
     landkreis_page = apps.get_model(LANDKREIS_PAGE)
     if kommune.typ == KommuneTyp.LANDKREIS and not issubclass(page_class, landkreis_page):

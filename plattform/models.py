@@ -9,6 +9,8 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
+from django_stubs_ext import StrOrPromise
+
 from plattform.home import home_context
 
 
@@ -55,14 +57,14 @@ class StandardPage(Page):
     search_fields = [*Page.search_fields, index.SearchField("text")]
 
     parent_page_types = ["plattform.HomePage"]
-    subpage_types = []
+    subpage_types: list[str] = []
 
     class Meta:
         verbose_name = _("Standardseite")
         verbose_name_plural = _("Standardseiten")
 
 
-def _footer_page(verbose_name: str, help_text: str) -> models.ForeignKey:
+def _footer_page(verbose_name: StrOrPromise, help_text: StrOrPromise) -> models.ForeignKey:
     return models.ForeignKey(
         StandardPage,
         verbose_name=verbose_name,

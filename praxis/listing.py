@@ -1,5 +1,7 @@
 """The public entry listing: a GET form of filters over live entries, paginated."""
 
+from typing import TYPE_CHECKING, TypeVar
+
 from django import forms
 from django.core.paginator import Paginator
 from django.db.models import QuerySet
@@ -10,7 +12,11 @@ from kommunen.groessenklasse import Groessenklasse
 from kommunen.models import Bundesland
 from praxis.models.taxonomies import Handlungsfeld, PraxisStatus
 
+if TYPE_CHECKING:  # praxis.models.pages imports this module
+    from praxis.models.pages import PraxisPageQuerySet
+
 PER_PAGE = 20
+Entries = TypeVar("Entries", bound=QuerySet)
 
 
 class PraxisFilterForm(forms.Form):
@@ -42,7 +48,7 @@ class PraxisFilterForm(forms.Form):
         label=_("Status"),
     )
 
-    def filter(self, queryset: QuerySet) -> QuerySet:
+    def filter(self, queryset: Entries) -> Entries:
         data = self.cleaned_data
         if data.get("handlungsfeld"):
             queryset = queryset.filter(handlungsfelder__in=data["handlungsfeld"]).distinct()
@@ -55,7 +61,7 @@ class PraxisFilterForm(forms.Form):
         return queryset
 
 
-def listing_context(request: HttpRequest, entries: QuerySet) -> dict:
+def listing_context(request: HttpRequest, entries: "PraxisPageQuerySet") -> dict:
     """The filter form and the requested page of `entries` (newest first) that pass it.
 
     The index page hands in the live entries, so this module needs only the taxonomies.

@@ -2,6 +2,7 @@
 
 from collections.abc import Callable
 from dataclasses import dataclass, replace
+from typing import Any
 from urllib.parse import urlencode
 
 from django.utils.translation import gettext_lazy as _
@@ -129,16 +130,17 @@ def loosening_hints(
     hints = []
     for name in MULTI_VALUE_PARAMS:
         if getattr(query, name):
-            loosened = replace(query, seite=1, pro_seite=1, **{name: ()})
+            cleared: dict[str, Any] = {name: ()}
+            loosened = replace(query, seite=1, pro_seite=1, **cleared)
             hints.append(
                 LooseningHint(
                     str(FACET_TITLES[name]),
-                    url_for(query, **{name: ()}),
+                    url_for(query, **cleared),
                     search(loosened).anzahl,
                 )
             )
     if len(hints) > 1:
-        no_filters = {name: () for name in MULTI_VALUE_PARAMS}
+        no_filters: dict[str, Any] = {name: () for name in MULTI_VALUE_PARAMS}
         loosened = replace(query, seite=1, pro_seite=1, **no_filters)
         hints.append(
             LooseningHint(

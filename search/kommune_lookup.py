@@ -31,7 +31,7 @@ def suggestion_as_dict(kommune: Kommune) -> dict:
         "ags": kommune.ags,
         "name": kommune.anzeigename,
         "typ": kommune.get_typ_display(),
-        "kreis": kommune.kreis.anzeigename if kommune.kreis_id else None,
+        "kreis": kommune.kreis.anzeigename if kommune.kreis is not None else None,
         "einwohner": kommune.einwohner,
     }
 

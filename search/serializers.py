@@ -1,5 +1,7 @@
 """Hits and Kommunen as the plain dicts the API answers with and the pages show."""
 
+from typing import overload
+
 from django.http import HttpRequest
 
 from wagtail.models import Page
@@ -8,6 +10,10 @@ from kommunen.models import Kommune
 from search.service import HitCard
 
 
+@overload
+def kommune_summary(kommune: Kommune) -> dict: ...
+@overload
+def kommune_summary(kommune: None) -> None: ...
 def kommune_summary(kommune: Kommune | None) -> dict | None:
     if kommune is None:
         return None
@@ -47,7 +53,7 @@ def kommune_as_dict(kommune: Kommune, request: HttpRequest | None = None) -> dic
         "groessenklasse": kommune.groessenklasse,
         "bundesland": kommune.bundesland,
         "kreis": {"ags": kommune.kreis.ags, "name": kommune.kreis.anzeigename}
-        if kommune.kreis_id
+        if kommune.kreis is not None  # no query when kreis_id is None
         else None,
         "verstaedterung": kommune.verstaedterung,
         "profil_url": _full_url(kommune.public_profile, request),

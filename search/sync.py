@@ -58,7 +58,8 @@ def process_pending(refresh: bool = False) -> tuple[int, int]:
 def _sync_batch(batch: list[IndexAuftrag], refresh: bool) -> tuple[int, int]:
     try:
         return sync_pages([j.page_id for j in batch], refresh=refresh)
-    except (*connection_errors(), RuntimeError) as error:
+    # mypy does not accept a starred tuple of exception types here ([misc]).
+    except (*connection_errors(), RuntimeError) as error:  # type: ignore[misc]
         IndexAuftrag.objects.filter(pk__in=[j.pk for j in batch]).update(
             versuche=F("versuche") + 1, letzter_fehler=str(error)[:2000]
         )

@@ -52,7 +52,8 @@ def is_record_row(cells: list) -> bool:
 
 def parse_rows(rows: Iterable[tuple[int, list]]) -> tuple[list[Record], ErrorList]:
     """Turn (line number, cells) pairs into Records; rows that are not records are skipped."""
-    records, errors, kreisfrei_kreise = [], ErrorList(), set()
+    records, errors = [], ErrorList()
+    kreisfrei_kreise: set[str] = set()
     for line, cells in rows:
         if not is_record_row(cells):
             continue

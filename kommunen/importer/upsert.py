@@ -68,7 +68,8 @@ def add_kreis_totals(records: list[Record], stored: dict[str, dict]) -> None:
     for record in records:
         flaeche = record.extra.get("flaeche_km2", stored.get(record.ags, {}).get("flaeche_km2"))
         figures[record.ags] = (record.kreis_ags, record.einwohner, flaeche)
-    einwohner, flaechen = defaultdict(int), defaultdict(Decimal)
+    einwohner: defaultdict[str | None, int] = defaultdict(int)
+    flaechen: defaultdict[str | None, Decimal] = defaultdict(Decimal)
     for kreis, count, flaeche in figures.values():
         einwohner[kreis] += count or 0
         if flaeche is not None:

@@ -8,9 +8,11 @@ beyond its column types), when no line number could be named any more.
 
 import math
 import re
+from collections.abc import Collection
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError
+from django.db import models
 from django.db.backends.base.operations import BaseDatabaseOperations
 from django.utils.translation import gettext as _
 
@@ -57,7 +59,7 @@ def validate_records(records: list[Record], stored: dict[str, dict], errors: Err
 
 
 def rejection_reason(
-    record: Record, typ_by_ags: dict[str, str], gemeindefrei: set[str] = frozenset()
+    record: Record, typ_by_ags: dict[str, str], gemeindefrei: Collection[str] = frozenset()
 ) -> str | None:
     """Why this Record cannot be imported, or None; `typ_by_ags` maps every known AGS to its typ,
     `gemeindefrei` holds the AGS of the gemeindefreie Gebiete."""
@@ -87,7 +89,7 @@ def _typ_reason(record: Record) -> str | None:
 
 
 def _name_reason(record: Record) -> str | None:
-    max_length = Kommune._meta.get_field("name").max_length
+    max_length = _max_length("name")
     for name in (record.name, record.anzeigename or ""):
         if match := CONTROL_CHARACTER.search(name):
             return _("Der Name enthält ein Steuerzeichen (U+%(code)04X); bitte entfernen.") % {
@@ -120,17 +122,23 @@ def _extra_reason(record: Record) -> str | None:
             "max": _german_decimal(_flaeche_max()),
         }
     postleitzahl = extra.get("postleitzahl") or ""
-    if len(postleitzahl) > Kommune._meta.get_field("postleitzahl").max_length:
+    if len(postleitzahl) > _max_length("postleitzahl"):
         return _("„%(wert)s“ ist keine Postleitzahl (fünf Ziffern).") % {"wert": postleitzahl}
     for name, limit in COORDINATE_LIMITS.items():
         value = extra.get(name)
         if value is not None and not (math.isfinite(value) and -limit <= value <= limit):
             return _("„%(wert)s“ ist keine Koordinate (%(feld)s zwischen -%(n)d und %(n)d).") % {
                 "wert": _german_decimal(value),
-                "feld": Kommune._meta.get_field(name).verbose_name,
+                "feld": Kommune._meta.get_field(name).verbose_name,  # type: ignore[union-attr]  # a column, not a relation
                 "n": limit,
             }
     return None
+
+
+def _max_length(field_name: str) -> int:
+    field = Kommune._meta.get_field(field_name)
+    assert isinstance(field, models.CharField) and field.max_length is not None
+    return field.max_length
 
 
 def _flaeche_max() -> Decimal:

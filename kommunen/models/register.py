@@ -9,6 +9,8 @@ from django.db.models import Prefetch, prefetch_related_objects
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
+from django_stubs_ext import StrOrPromise
+
 from kommunen.groessenklasse import Groessenklasse, groessenklasse_for
 
 
@@ -136,7 +138,8 @@ def kreis_prefix_error(ags: str, kreis_ags: str) -> str | None:
     }
 
 
-class Kommune(models.Model):
+# The plugin cannot resolve reverse managers of Wagtail pages (Page is untyped).
+class Kommune(models.Model):  # type: ignore[django-manager-missing]
     """A Gemeinde, Stadt, kreisfreie Stadt or Landkreis from the official register."""
 
     ags = models.CharField(
@@ -212,12 +215,13 @@ class Kommune(models.Model):
             return {"bundesland": message}
         return {}
 
-    def _kreis_errors(self) -> dict[str, str]:
+    def _kreis_errors(self) -> dict[str, StrOrPromise]:
         if not self.kreis_id:
             message = self.typ and kreis_missing_error(self.typ, self.ags, self.gemeindefrei)
             return {"kreis": message} if message else {}
         if not may_belong_to_kreis(self.typ):
             return {"kreis": _("Landkreise und kreisfreie Städte gehören keinem Kreis an.")}
+        assert self.kreis is not None  # kreis_id is set
         if message := kreis_prefix_error(self.ags, self.kreis.ags):
             return {"kreis": message}
         return {}
@@ -234,7 +238,8 @@ class Kommune(models.Model):
 
 def public_profiles():
     """The profiles a public page may link to: live, and without a view restriction."""
-    return Kommune._meta.get_field("profil").related_model.objects.live().public()
+    profile_model = Kommune._meta.get_field("profil").related_model
+    return profile_model.objects.live().public()  # type: ignore[attr-defined]  # a Wagtail page
 
 
 def load_public_profiles(kommunen: Iterable[Kommune]) -> None:

@@ -38,10 +38,11 @@ DEFAULT_COLOUR = ((100, 110, 120), "Grau")
 
 def _tint(colour: tuple[int, int, int], white_share: float) -> tuple[int, int, int]:
     """The colour mixed with white; 0.0 keeps it, 1.0 is white."""
-    return tuple(round(c + (255 - c) * white_share) for c in colour)
+    red, green, blue = (round(c + (255 - c) * white_share) for c in colour)
+    return red, green, blue
 
 
-def _font(size: int) -> ImageFont.ImageFont:
+def _font(size: int) -> ImageFont.FreeTypeFont | ImageFont.ImageFont:
     """DejaVu Sans Bold when installed, else Pillow's built-in font."""
     if FONT_PATH.exists():
         return ImageFont.truetype(str(FONT_PATH), size)

@@ -1,14 +1,15 @@
 """Test runs: fast hashing, tasks run immediately, media in a temporary folder."""
 
 import tempfile
+from pathlib import Path
 
 from .base import *  # noqa: F403
 
 SECRET_KEY = "test-only-not-secret"
 ALLOWED_HOSTS = ["*"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-MEDIA_ROOT = tempfile.mkdtemp(prefix="praxisnetz-test-media-")
-STATIC_ROOT = tempfile.mkdtemp(prefix="praxisnetz-test-static-")
+MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="praxisnetz-test-media-"))
+STATIC_ROOT = Path(tempfile.mkdtemp(prefix="praxisnetz-test-static-"))
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 STORAGES = {

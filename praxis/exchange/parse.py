@@ -104,7 +104,7 @@ def _json_object(text: str, line: int) -> dict:
         reason = _("zu tief verschachtelt (höchstens %(n)d Ebenen).") % {"n": MAX_DEPTH}
         raise ExchangeError(line, entry_id, str(reason)) from None
     except ValueError:  # an integer of more than 4,300 digits
-        reason = _("enthält eine Zahl mit zu vielen Ziffern.")
+        reason = str(_("enthält eine Zahl mit zu vielen Ziffern."))
         raise ExchangeError(line, entry_id, str(reason)) from None
     if not isinstance(raw, dict):
         raise ExchangeError(line, None, str(_("Die Zeile ist kein JSON-Objekt.")))
@@ -176,4 +176,5 @@ def _sort_taxonomies(entry: dict[str, Any], lookup: ReferenceLookup) -> None:
     """Sets are kept in canonical order: taxonomy order for the managed lists."""
     for key in TAXONOMY_KEYS:
         terms = lookup.taxonomy(key)
-        entry[key] = sorted(entry[key], key=lambda s, t=terms: (t[s].sort_order, t[s].name))
+        # mypy cannot type lambdas with default arguments ([misc]); `t` binds the loop variable.
+        entry[key] = sorted(entry[key], key=lambda s, t=terms: (t[s].sort_order, t[s].name))  # type: ignore[misc]

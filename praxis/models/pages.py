@@ -50,7 +50,7 @@ class PraxisIndexPage(Page):
     content_panels = [*Page.content_panels, FieldPanel("einleitung")]
 
     parent_page_types = ["plattform.HomePage"]
-    subpage_types = []
+    subpage_types: list[str] = []
     max_count = 1
     show_in_menus_default = True
 
@@ -266,7 +266,7 @@ class PraxisPage(Page):
     ]
 
     parent_page_types = ["kommunen.KommunePage", "kommunen.LandkreisPage"]
-    subpage_types = []
+    subpage_types: list[str] = []
     # An entry stands below its Kommune in the tree but belongs to the listing in the main menu.
     menu_section = PraxisIndexPage
 

@@ -192,5 +192,6 @@ def similar_body(page_id: int | None, text: str, slugs: list[str], count: int) -
         minimum_should_match=1,
         must_not=[Q("ids", values=[str(page_id)])] if page_id else [],
     )
-    search = Search().query(query).sort("_score", {"page_id": "desc"})
+    # The short {field: order} form is valid; the stub only knows {field: {"order": ...}}.
+    search = Search().query(query).sort("_score", {"page_id": "desc"})  # type: ignore[dict-item]
     return search.extra(size=count, track_scores=True).to_dict()

@@ -28,7 +28,7 @@ HEADER = "ags,name,typ,einwohner,bundesland,kreis_ags"
 pytestmark = pytest.mark.django_db
 
 
-def run_import(path: Path, *options: str) -> str:
+def run_import(path: Path | str, *options: str) -> str:
     """Run the command as an operator would and return what it printed."""
     output = StringIO()
     call_command("import_kommunen", str(path), *options, stdout=output)

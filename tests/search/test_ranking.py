@@ -1,5 +1,7 @@
 """The comparability score behind "Kommunen wie meine": weights, boundaries and reasons."""
 
+from typing import Any
+
 import pytest
 
 from search.ranking import (
@@ -12,7 +14,7 @@ from search.ranking import (
 
 
 def features(**kwargs) -> KommuneFeatures:
-    values = {
+    values: dict[str, Any] = {
         "ags": "01062001",
         "einwohner": 4_000,
         "groessenklasse": "landgemeinde",

@@ -3,7 +3,6 @@
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import DataError
 from django.utils.translation import gettext
-from django.utils.translation import gettext_lazy as _
 
 from kommunen.importer import RegisterImportError, import_kommunen
 
@@ -18,9 +17,9 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument("datei", help=_("Pfad zur CSV- oder XLSX-Datei"))
+        parser.add_argument("datei", help=gettext("Pfad zur CSV- oder XLSX-Datei"))
         parser.add_argument(
-            "--quiet", action="store_true", help=_("Keine Fortschrittsmeldungen ausgeben")
+            "--quiet", action="store_true", help=gettext("Keine Fortschrittsmeldungen ausgeben")
         )
 
     def handle(self, *args, datei: str, quiet: bool, verbosity: int, **options) -> None:

@@ -22,6 +22,6 @@ class Command(BaseCommand):
                 totals = run(self.stdout, self.stdout.write)
         except CommandError as error:
             raise CommandError(_("Demo-Inhalte nicht geladen: %(f)s") % {"f": error}) from error
-        self.stdout.write(self.style.SUCCESS(_("Demo-Inhalte bereit:")))
+        self.stdout.write(self.style.SUCCESS(gettext("Demo-Inhalte bereit:")))
         for name, count in totals.items():
             self.stdout.write(f"  {name}: {count}")

@@ -62,7 +62,8 @@ class DatabaseBackend:
         reference = reference_features(query.vergleich)
         hits, dates = [], {}
         for row in rows:
-            score, reasons = scores.get(row.pk, 1.0), []
+            score = scores.get(row.pk, 1.0)
+            reasons: list[str] = []
             features = features_from_row(row)
             if reference and features:
                 value, reasons = comparability(reference, features)

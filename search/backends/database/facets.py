@@ -84,15 +84,16 @@ Predicate = Callable[[Row], bool]
 def facet_filters(query: SearchQuery) -> dict[str, Predicate]:
     """One predicate per facet (and for kreis) that the request restricts."""
     filters: dict[str, Predicate] = {}
+    # The lambdas bind the loop variables as defaults; mypy cannot type such lambdas ([misc]).
     for name in M2M_FACETS:
         if selected := set(getattr(query, name)):
-            filters[name] = lambda r, n=name, s=selected: bool(getattr(r, n) & s)
+            filters[name] = lambda r, n=name, s=selected: bool(getattr(r, n) & s)  # type: ignore[misc]
     for name in SINGLE_VALUE_FACETS:
         if selected := set(getattr(query, name)):
-            filters[name] = lambda r, n=name, s=selected: getattr(r, n) in s
+            filters[name] = lambda r, n=name, s=selected: getattr(r, n) in s  # type: ignore[misc]
     if query.kreis:
         kreis_keys = tuple(query.kreis)
-        filters["kreis"] = lambda r: bool(r.ags) and r.ags.startswith(kreis_keys)
+        filters["kreis"] = lambda r: bool(r.ags and r.ags.startswith(kreis_keys))
     return filters
 
 

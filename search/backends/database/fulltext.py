@@ -13,6 +13,7 @@ from django.db import DatabaseError
 from django.db.models import QuerySet
 from django.db.models.expressions import RawSQL
 
+from wagtail.query import PageQuerySet
 from wagtail.search.backends import get_search_backend
 from wagtail.search.models import IndexEntry
 
@@ -46,7 +47,7 @@ def _sqlite_ids(terms: list[str]) -> QuerySet:
     ).values_list("object_id", flat=True)
 
 
-def matching_ids(base: QuerySet, q: str) -> set[int]:
+def matching_ids(base: PageQuerySet, q: str) -> set[int]:
     """Ids of the entries in `base` matching any variant of any query word."""
     terms = search_terms(q)
     if not terms:
