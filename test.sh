@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Run the whole test suite: ruff, then pytest (extra arguments are passed to pytest).
+# Run the whole test suite: ruff, mypy, then pytest (extra arguments are passed to pytest).
 # SQLite by default; PostgreSQL when DATABASE_URL is set, OpenSearch when SEARCH_URL is set.
 #   ./test.sh                 ./test.sh tests/kommunen -x
 set -euo pipefail
@@ -11,5 +11,7 @@ export DJANGO_SETTINGS_MODULE=plattform.settings.test
 say "Datenbank: $(describe_database); Suche: ${SEARCH_URL:-Datenbanksuche}"
 say "ruff check ."
 ruff check .
+say "mypy"
+mypy
 say "pytest $*"
 exec python -m pytest "$@"
