@@ -60,8 +60,10 @@ class Verstaedterung(models.IntegerChoices):
 
 
 # One home for the key formats: a Land key 01-16, then the Kreis digits, then (Gemeinde) three more.
-AGS_PATTERN = re.compile(r"^(0[1-9]|1[0-6])\d{3}(\d{3})?$")
-KREIS_PATTERN = re.compile(r"^(0[1-9]|1[0-6])\d{3}$")
+# ASCII digits only: `\d` would also match Arabic-Indic and other scripts' digits; `\Z`, not `$`,
+# which would let a trailing line feed through.
+AGS_PATTERN = re.compile(r"^(0[1-9]|1[0-6])[0-9]{3}([0-9]{3})?\Z")
+KREIS_PATTERN = re.compile(r"^(0[1-9]|1[0-6])[0-9]{3}\Z")
 
 
 def validate_ags(value: str) -> None:

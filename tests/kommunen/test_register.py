@@ -5,7 +5,10 @@ from django.core.exceptions import ValidationError
 import pytest
 
 from kommunen.groessenklasse import Groessenklasse, groessenklasse_for
-from kommunen.models import Kommune, KommuneTyp, validate_ags
+from kommunen.models import KREIS_PATTERN, Kommune, KommuneTyp, validate_ags
+
+# 01051000 in Arabic-Indic digits (U+0660 ...), escaped so that the source shows what it is.
+ARABIC_INDIC_AGS = "\u0660\u0661\u0660\u0665\u0661\u0660\u0660\u0660"
 
 
 @pytest.mark.parametrize("ags", ["01062001", "01062", "16077001", "11000000", "09162000"])
@@ -24,6 +27,9 @@ def test_validate_ags_accepts_5_and_8_digits_of_a_land(ags):
         "17062001",  # there is no Land 17
         "00062001",
         "",
+        ARABIC_INDIC_AGS,  # digits `\\d` would match
+        "01051" + ARABIC_INDIC_AGS[5:],
+        "01062001\n",  # a trailing line feed, which `$` lets through
     ],
 )
 def test_validate_ags_rejects_malformed_keys(ags):
@@ -123,3 +129,9 @@ def test_saving_derives_groessenklasse_and_anzeigename():
     kommune.save()
     kommune.refresh_from_db()
     assert kommune.groessenklasse == Groessenklasse.MITTELSTADT
+
+
+@pytest.mark.parametrize("kreis", [ARABIC_INDIC_AGS[:5], "01062\n", "0106\uff12"])
+def test_kreis_pattern_takes_ascii_digits_only(kreis):
+    assert KREIS_PATTERN.match("01062")
+    assert not KREIS_PATTERN.match(kreis)
