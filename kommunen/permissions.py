@@ -26,6 +26,7 @@ from wagtail.models import (
     WorkflowTask,
 )
 
+from kommunen.grammar import short_kreis_name
 from kommunen.models import KommunenIndexPage, KommunePage, LandkreisPage
 
 # Officers write and submit; coordinators also publish what their Kreis's Gemeinden submit.
@@ -101,7 +102,8 @@ def ensure_platform_editors() -> Group:
 
 def ensure_kreis_coordination(landkreis: LandkreisPage) -> Group:
     """The Kreis coordination edits and publishes below its Kreis and reviews submissions."""
-    name = _("Kreiskoordination %(kreis)s") % {"kreis": landkreis.kommune.anzeigename}
+    kreis = short_kreis_name(landkreis.kommune.anzeigename)  # not "Kreiskoordination Kreis …"
+    name = _("Kreiskoordination %(kreis)s") % {"kreis": kreis}
     group = _group(name, landkreis, PUBLISHER_PAGE_PERMISSIONS)
     _workflow(landkreis, _("Freigabe durch die %(gruppe)s") % {"gruppe": name}, group)
     return group
