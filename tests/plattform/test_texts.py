@@ -1,11 +1,13 @@
 """German everywhere: no English defaults of Wagtail in the admin, no group with rights nobody
-decided on (kommunen migration 0003)."""
+decided on, and the German 404 page in development as well (kommunen migration 0003,
+plattform.middleware.NotFoundPageMiddleware)."""
 
 import importlib
 import re
 
 from django.apps import apps
 from django.contrib.auth.models import Group, Permission
+from django.test import Client, override_settings
 from django.urls import reverse
 
 from wagtail.models import (
@@ -24,6 +26,7 @@ import pytest
 from kommunen.factories import LandkreisFactory
 from kommunen.models import KommunenIndexPage, LandkreisPage
 from kommunen.permissions import PLATFORM_EDITORS, ensure_editorial_access
+from plattform.settings import dev
 
 migration = importlib.import_module("kommunen.migrations.0003_german_roles_and_roots")
 
@@ -129,3 +132,31 @@ def test_the_migration_renames_kreis_coordinations_named_kreis_twice(home_page):
     assert Workflow.objects.get().name == "Freigabe durch die Kreiskoordination Stormarn"
     assert Task.objects.get().name == "Prüfung: Kreiskoordination Stormarn"
 
+
+@pytest.fixture
+def dev_client():
+    """A client of the development configuration: DEBUG on, with its middleware."""
+    with override_settings(DEBUG=True, MIDDLEWARE=dev.MIDDLEWARE):
+        yield Client()
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/gibt-es-nicht/",  # a page Wagtail does not find (Http404 in its view)
+        "/gibt-es-nicht.txt",  # an address no URL pattern matches
+        "/kommunen/gibt-es-nicht/",
+    ],
+)
+def test_development_shows_the_german_404_page(home_page, dev_client, path):
+    response = dev_client.get(path)
+    assert response.status_code == 404
+    html = response.content.decode()
+    assert "Seite nicht gefunden" in html and "Zur Startseite" in html
+    assert "Page not found" not in html and "DEBUG = True" not in html
+
+
+def test_development_keeps_the_api_error_as_json(home_page, dev_client):
+    response = dev_client.get("/api/v1/kommunen/01999999/")
+    assert response.status_code == 404
+    assert response["Content-Type"].startswith("application/json")
