@@ -81,4 +81,5 @@ class NotFoundPageMiddleware:
 def not_found_page(request: HttpRequest, exception: Http404) -> HttpResponse:
     """What Django answers with DEBUG off: the URL configuration's 404 handler."""
     handler = get_resolver(get_urlconf()).resolve_error_handler(404)
-    return handler(request, exception=exception)
+    # Django calls the handler with the exception as keyword; its stub types it as a bare view.
+    return handler(request, exception=exception)  # type: ignore[call-arg]
