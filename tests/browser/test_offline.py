@@ -1,0 +1,81 @@
+"""The API docs and the admin work without internet and ask no other host for anything.
+
+Chromium may only reach the test server; every request elsewhere is refused and recorded.
+The API docs used to load Swagger UI from a CDN (a blank page offline), the admin asked
+Gravatar for each editor's avatar.
+"""
+
+import os
+from urllib.parse import urlsplit
+
+import pytest
+
+# Playwright's sync API runs an event loop in this thread; Django's ORM must still be usable.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
+
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+PASSWORD = "offline-test-passwort"
+
+
+@pytest.fixture
+def editor(django_user_model):
+    return django_user_model.objects.create_superuser(
+        "redaktion", "redaktion@example.org", PASSWORD
+    )
+
+
+@pytest.fixture
+def offline_page(chromium_path, live_server, editor):
+    """A chromium tab that reaches only the live server; `page.foreign` lists refused URLs."""
+    from playwright.sync_api import sync_playwright
+
+    own_host = urlsplit(live_server.url).netloc
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=chromium_path, headless=True, args=CHROMIUM_ARGS
+        )
+        page = browser.new_page(locale="de-DE")
+        page.foreign = []
+
+        def only_own_host(route) -> None:
+            if urlsplit(route.request.url).netloc == own_host or route.request.url.startswith(
+                "data:"
+            ):
+                route.continue_()
+            else:
+                page.foreign.append(route.request.url)
+                route.abort()
+
+        page.route("**/*", only_own_host)
+        yield page
+        browser.close()
+
+
+def test_api_docs_render_without_internet(live_server, offline_page):
+    offline_page.goto(live_server.url + "/api/v1/docs", wait_until="networkidle")
+    offline_page.locator(".swagger-ui .info .title").wait_for(timeout=10_000)
+    assert "Praxisnetz Integration API" in offline_page.locator(".swagger-ui .info").inner_text()
+    assert offline_page.locator(".opblock").count() > 0  # the operations are listed
+    assert offline_page.foreign == []
+
+
+def test_admin_dashboard_asks_no_other_host(live_server, offline_page):
+    offline_page.goto(live_server.url + "/admin/login/")
+    offline_page.fill("input[name=username]", "redaktion")
+    offline_page.fill("input[name=password]", PASSWORD)
+    offline_page.click("button[type=submit]")
+    offline_page.wait_for_url(live_server.url + "/admin/")
+    offline_page.wait_for_load_state("networkidle")
+    assert offline_page.locator("#wagtail-sidebar").count() == 1
+    assert offline_page.foreign == []
