@@ -7,6 +7,7 @@ class PlattformConfig(AppConfig):
     verbose_name = _("Plattform")
 
     def ready(self) -> None:
+        from plattform import checks  # noqa: F401
         from plattform.forms import register_number_fields
 
         register_number_fields()

@@ -11,6 +11,7 @@ from wagtail.search import index
 
 from django_stubs_ext import StrOrPromise
 
+from plattform.cookies import login_cookies
 from plattform.home import home_context
 
 
@@ -63,6 +64,17 @@ class StandardPage(Page):
         verbose_name = _("Standardseite")
         verbose_name_plural = _("Standardseiten")
 
+    def get_context(self, request, *args, **kwargs):
+        """Legal pages add the operator's details from the site settings around the text."""
+        context = super().get_context(request, *args, **kwargs)
+        einstellungen = PlattformEinstellungen.for_request(request)
+        kind = einstellungen.legal_kind(self)
+        if kind:
+            context["einstellungen"] = einstellungen
+            context["cookies"] = login_cookies()
+            context["legal_template"] = f"plattform/includes/rechtliches/{kind}.html"
+        return context
+
 
 def _footer_page(verbose_name: StrOrPromise, help_text: StrOrPromise) -> models.ForeignKey:
     return models.ForeignKey(
@@ -78,10 +90,30 @@ def _footer_page(verbose_name: StrOrPromise, help_text: StrOrPromise) -> models.
 
 @register_setting(icon="cog")
 class PlattformEinstellungen(BaseSiteSetting):
-    """Who runs the platform and which legal pages the footer links; shown on every page."""
+    """Who runs the platform, the operator's legal details and the footer pages.
 
-    # The footer pages in the order the footer shows them.
+    Impressum, Datenschutz and Barrierefreiheitserklärung render these details, so that the
+    pages' prose stays editable while names and addresses live in one place.
+    """
+
+    # The footer pages in the order the footer shows them; each names the kind of legal page.
     FOOTER_FIELDS = ("impressum", "datenschutz", "barrierefreiheit")
+    # The details without which the legal pages are incomplete (system check plattform.W001).
+    REQUIRED_FIELDS = (
+        "betreiber",
+        "anschrift",
+        "vertretung",
+        "telefon",
+        "kontakt_email",
+        "verantwortlich_inhalt",
+        "datenschutzbeauftragte",
+        "aufsichtsbehoerde",
+        "protokoll_speicherdauer_tage",
+        "barrierefreiheit_pruefung",
+        "barrierefreiheit_geprueft_am",
+        "barrierefreiheit_erstellt_am",
+        "schlichtungsstelle",
+    )
 
     betreiber = models.CharField(
         _("Betreiber"),
@@ -89,10 +121,63 @@ class PlattformEinstellungen(BaseSiteSetting):
         blank=True,
         help_text=_("Name der Stelle, die die Plattform betreibt (erscheint in der Fußzeile)."),
     )
+    anschrift = models.TextField(
+        _("Anschrift"),
+        blank=True,
+        help_text=_("Postanschrift der betreibenden Stelle, eine Zeile je Angabe."),
+    )
+    vertretung = models.CharField(
+        _("Vertretungsberechtigte Person"),
+        max_length=200,
+        blank=True,
+        help_text=_("Zum Beispiel die Leitung der Stelle, mit Funktion."),
+    )
+    telefon = models.CharField(
+        _("Telefon"),
+        max_length=50,
+        blank=True,
+        help_text=_("Für Fragen zur Plattform und Rückmeldungen zur Barrierefreiheit."),
+    )
     kontakt_email = models.EmailField(
         _("Kontakt-E-Mail"),
         blank=True,
         help_text=_("Adresse für Fragen zur Plattform."),
+    )
+    verantwortlich_inhalt = models.TextField(
+        _("Verantwortlich für den Inhalt (§ 18 Abs. 2 MStV)"),
+        blank=True,
+        help_text=_("Name und Anschrift der inhaltlich verantwortlichen Person."),
+    )
+    datenschutzbeauftragte = models.TextField(
+        _("Datenschutzbeauftragte:r"),
+        blank=True,
+        help_text=_("Name oder Stelle und Kontakt (Anschrift, E-Mail) der oder des Beauftragten."),
+    )
+    aufsichtsbehoerde = models.TextField(
+        _("Zuständige Datenschutz-Aufsichtsbehörde"),
+        blank=True,
+        help_text=_("Name, Anschrift und Internetadresse der Aufsichtsbehörde."),
+    )
+    protokoll_speicherdauer_tage = models.PositiveSmallIntegerField(
+        _("Speicherdauer der Server-Protokolle (Tage)"),
+        null=True,
+        blank=True,
+        help_text=_("Nach wie vielen Tagen der Webserver seine Zugriffsprotokolle löscht."),
+    )
+    barrierefreiheit_pruefung = models.CharField(
+        _("Art der Prüfung der Barrierefreiheit"),
+        max_length=200,
+        blank=True,
+        help_text=_("Zum Beispiel „Selbstbewertung“ oder „BITV-Test durch …“."),
+    )
+    barrierefreiheit_geprueft_am = models.DateField(_("Datum der Prüfung"), null=True, blank=True)
+    barrierefreiheit_erstellt_am = models.DateField(
+        _("Erklärung zur Barrierefreiheit erstellt am"), null=True, blank=True
+    )
+    schlichtungsstelle = models.TextField(
+        _("Schlichtungs- oder Durchsetzungsstelle des Landes"),
+        blank=True,
+        help_text=_("Name, Anschrift und Internetadresse der für die Stelle zuständigen Behörde."),
     )
 
     impressum = _footer_page(
@@ -107,8 +192,37 @@ class PlattformEinstellungen(BaseSiteSetting):
     )
 
     panels = [
-        FieldPanel("betreiber"),
-        FieldPanel("kontakt_email"),
+        MultiFieldPanel(
+            [
+                FieldPanel(name)
+                for name in (
+                    "betreiber",
+                    "anschrift",
+                    "vertretung",
+                    "telefon",
+                    "kontakt_email",
+                    "verantwortlich_inhalt",
+                )
+            ],
+            heading=_("Betreiber (Impressum)"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("datenschutzbeauftragte"),
+                FieldPanel("aufsichtsbehoerde"),
+                FieldPanel("protokoll_speicherdauer_tage"),
+            ],
+            heading=_("Datenschutz"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("barrierefreiheit_pruefung"),
+                FieldPanel("barrierefreiheit_geprueft_am"),
+                FieldPanel("barrierefreiheit_erstellt_am"),
+                FieldPanel("schlichtungsstelle"),
+            ],
+            heading=_("Barrierefreiheit"),
+        ),
         MultiFieldPanel(
             [FieldPanel(name) for name in FOOTER_FIELDS], heading=_("Seiten in der Fußzeile")
         ),
@@ -123,3 +237,18 @@ class PlattformEinstellungen(BaseSiteSetting):
         """The chosen footer pages in footer order, as far as they are live."""
         pages = (getattr(self, name) for name in self.FOOTER_FIELDS)
         return [page for page in pages if page is not None and page.live]
+
+    def legal_kind(self, page: Page) -> str | None:
+        """ "impressum", "datenschutz" or "barrierefreiheit" if the footer links `page` as such."""
+        for name in self.FOOTER_FIELDS:
+            if getattr(self, f"{name}_id") == page.pk:
+                return name
+        return None
+
+    def missing_details(self) -> list[str]:
+        """The verbose names of the required legal details still empty."""
+        return [
+            str(self._meta.get_field(name).verbose_name)
+            for name in self.REQUIRED_FIELDS
+            if getattr(self, name) in (None, "")
+        ]

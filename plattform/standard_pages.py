@@ -1,4 +1,4 @@
-"""The legal standard pages every installation needs, with placeholders the operator fills in."""
+"""The legal standard pages every installation needs; the operator's details are site settings."""
 
 from django.utils.translation import gettext as _
 
@@ -14,51 +14,35 @@ DESTATIS_NOTICE = (
     "zusammengeführt; Größenklassen sind aus den Einwohnerzahlen abgeleitet.</p>"
 )
 
+# The editors' part of each legal page; the operator's details (name, address, contact,
+# supervisory authority, ...) come from the site settings, see templates/plattform/includes/
+# rechtliches/. So the pages are complete once the settings are, with nothing to fill in here.
 IMPRESSUM = (
-    "<h2>Angaben gemäß § 5 DDG</h2>"
-    "<p>[Bitte ergänzen: Name der betreibenden Stelle, Anschrift, vertretungsberechtigte "
-    "Person]</p>"
-    "<h2>Kontakt</h2>"
-    "<p>[Bitte ergänzen: Telefon und E-Mail-Adresse der betreibenden Stelle]</p>"
-    "<h2>Verantwortlich für den Inhalt</h2>"
-    "<p>[Bitte ergänzen: Name und Anschrift der verantwortlichen Person nach § 18 Abs. 2 "
-    "MStV]</p>"
+    "<h2>Inhalte der Kommunen</h2>"
     "<p>Für die Inhalte der Profile und Praxisbeispiele sind die jeweiligen Kommunen "
     "verantwortlich, die sie eingestellt haben.</p>"
     "<h2>Quellenangaben</h2>" + DESTATIS_NOTICE
 )
 
 DATENSCHUTZ = (
-    "<h2>Verantwortliche Stelle</h2>"
-    "<p>[Bitte ergänzen: Name und Anschrift der betreibenden Stelle sowie Kontakt der oder des "
-    "Datenschutzbeauftragten]</p>"
-    "<h2>Welche Daten wir verarbeiten</h2>"
-    "<p>Beim Aufruf der Seiten verarbeitet der Server technisch notwendige Daten (IP-Adresse, "
-    "Zeitpunkt, aufgerufene Adresse). [Bitte ergänzen: Speicherdauer der Server-Protokolle]. "
-    "Die Plattform setzt keine Analyse- oder Werbedienste ein und bindet keine Inhalte "
-    "fremder Server (Schriften, Skripte) ein.</p>"
+    "<h2>Ansprechpersonen der Kommunen</h2>"
     "<p>Ansprechpersonen der Kommunen werden nur mit ihrer Einwilligung veröffentlicht. "
     "Die Einwilligung kann jederzeit gegenüber der jeweiligen Kommune widerrufen werden.</p>"
-    "<h2>Cookies</h2>"
-    "<p>Für öffentliche Seiten werden keine Cookies gesetzt. Nur angemeldete Redakteurinnen "
-    "und Redakteure erhalten ein Sitzungs-Cookie.</p>"
+    "<h2>Redaktionskonten</h2>"
+    "<p>Für Redakteurinnen und Redakteure speichert die Plattform Name, E-Mail-Adresse und "
+    "Gruppenzugehörigkeit sowie, wer welche Seite wann geändert hat (Versionsverlauf).</p>"
     "<h2>Ihre Rechte</h2>"
     "<p>Sie haben das Recht auf Auskunft, Berichtigung, Löschung, Einschränkung der "
     "Verarbeitung und Widerspruch sowie das Recht, sich bei einer "
-    "Datenschutz-Aufsichtsbehörde zu beschweren. [Bitte ergänzen: zuständige "
-    "Aufsichtsbehörde]</p>"
+    "Datenschutz-Aufsichtsbehörde zu beschweren.</p>"
 )
 
 BARRIEREFREIHEIT = (
-    "<p>[Bitte ergänzen: Name der betreibenden Stelle] ist bemüht, diese Plattform im Einklang "
-    "mit den Vorgaben der Barrierefreie-Informationstechnik-Verordnung (BITV 2.0) und den "
-    "landesrechtlichen Bestimmungen barrierefrei zugänglich zu machen.</p>"
     "<h2>Stand der Vereinbarkeit mit den Anforderungen</h2>"
     "<p>Diese Website ist mit den Anforderungen der BITV 2.0 teilweise vereinbar. Die "
     "Seiten sind mit Tastatur bedienbar, haben Sprunglinks, Überschriften und Landmarken, "
     "beschriftete Formularfelder und funktionieren ohne JavaScript und bei 320 Pixel "
-    "Breite. [Bitte ergänzen: Art und Datum der Prüfung, etwa Selbstbewertung oder "
-    "BITV-Test]</p>"
+    "Breite.</p>"
     "<h2>Nicht barrierefreie Inhalte</h2>"
     "<ul><li>Von Kommunen hochgeladene Dokumente (zum Beispiel PDF-Dateien) sind nicht in "
     "jedem Fall barrierefrei.</li>"
@@ -66,22 +50,6 @@ BARRIEREFREIHEIT = (
     "wenn die einstellende Kommune ihn gepflegt hat.</li>"
     "<li>Inhalte liegen nicht in Leichter Sprache und nicht in Deutscher Gebärdensprache "
     "vor.</li></ul>"
-    "<p>[Bitte ergänzen oder korrigieren: weitere bekannte Mängel und Begründung]</p>"
-    "<h2>Erstellung dieser Erklärung zur Barrierefreiheit</h2>"
-    "<p>Diese Erklärung wurde am [Bitte ergänzen: Datum] erstellt und zuletzt am "
-    "[Bitte ergänzen: Datum] überprüft.</p>"
-    "<h2>Feedback und Kontakt</h2>"
-    "<p>Sind Ihnen Mängel beim barrierefreien Zugang zu Inhalten aufgefallen? Dann wenden "
-    "Sie sich bitte an: [Bitte ergänzen: Kontaktstelle, E-Mail-Adresse, Telefon]. Wir "
-    "antworten Ihnen innerhalb von [Bitte ergänzen: Frist].</p>"
-    "<h2>Schlichtungsverfahren</h2>"
-    "<p>Wenn auch nach Ihrem Feedback keine zufriedenstellende Lösung gefunden wurde, können "
-    "Sie sich an die Schlichtungsstelle nach § 16 BGG beim Beauftragten der Bundesregierung "
-    "für die Belange von Menschen mit Behinderungen wenden "
-    '(<a href="https://www.schlichtungsstelle-bgg.de">www.schlichtungsstelle-bgg.de</a>). '
-    "Für Stellen eines Landes oder einer Kommune ist die Schlichtungs- oder "
-    "Durchsetzungsstelle des Landes zuständig: [Bitte ergänzen: zuständige Stelle des "
-    "Landes]. Das Verfahren ist kostenlos; Sie brauchen keinen Rechtsbeistand.</p>"
 )
 
 

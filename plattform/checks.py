@@ -1,0 +1,40 @@
+"""System check: the legal pages need the operator's details (site settings) in production."""
+
+from django.conf import settings
+from django.core import checks
+from django.db import DatabaseError
+
+from wagtail.models import Site
+
+from plattform.models import PlattformEinstellungen
+
+
+@checks.register(checks.Tags.database)
+def check_operator_details(app_configs, databases=None, **kwargs) -> list[checks.CheckMessage]:
+    """Warn (unless DEBUG) for each site whose Impressum, Datenschutz or Barrierefreiheit
+    would lack required details. Runs with database checks: `migrate`, `check --database`."""
+    if settings.DEBUG or not databases:
+        return []
+    try:
+        return [_warning(site, missing) for site, missing in _missing_by_site() if missing]
+    except DatabaseError:  # before the first `migrate` the tables do not exist yet
+        return []
+
+
+def _missing_by_site() -> list[tuple[Site, list[str]]]:
+    # Read only: for_site() would create the settings row as a side effect.
+    stored = {s.site_id: s for s in PlattformEinstellungen.objects.all()}
+    return [
+        (site, stored.get(site.pk, PlattformEinstellungen(site=site)).missing_details())
+        for site in Site.objects.order_by("pk")
+    ]
+
+
+def _warning(site: Site, missing: list[str]) -> checks.Warning:
+    return checks.Warning(
+        "Impressum, Datenschutz und Barrierefreiheit sind unvollständig; es fehlen: "
+        f"{', '.join(missing)}.",
+        hint="Im Admin unter Einstellungen > Plattform-Einstellungen ausfüllen.",
+        obj=site,
+        id="plattform.W001",
+    )
