@@ -14,6 +14,7 @@ from wagtail.models import Site
 from kommunen.models import Kommune, KommunenIndexPage, KommunePage
 from kommunen.permissions import ensure_editorial_access
 from plattform.demo.images import demo_collection, illustration
+from plattform.demo.operator import set_operator_details
 from plattform.demo.profiles import apply_profiles, load_profiles
 from plattform.models import HomePage, PlattformEinstellungen
 from plattform.standard_pages import ensure_standard_pages
@@ -153,3 +154,4 @@ def _set_up_platform(report: Report) -> None:
     show_index_pages_in_menu(home)
     ensure_standard_pages(home)
     set_settings(site)
+    set_operator_details(site)
