@@ -1,51 +1,26 @@
-"""The public JSON API at /api/v1/: search, entry detail, similar entries, Kommunen."""
+"""The search endpoints of the JSON API: search, similar entries, comparable Kommunen."""
 
-import logging
 from dataclasses import asdict
 from typing import Literal
 
-from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.http import HttpRequest, JsonResponse
 from django.utils.translation import gettext as _
 
-from ninja import NinjaAPI, Status
+from ninja import Router, Status
 from ninja.errors import ValidationError
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, Field
 
+from kommunen.api import kommune_or_404
 from kommunen.groessenklasse import Groessenklasse
 from kommunen.models import Bundesland, Kommune
-from praxis.exchange.serialize import to_exchange_dict
-from praxis.models import PraxisPage, PraxisStatus
+from plattform.api_schemas import ErrorResponse, ResponseModel, error_body
+from praxis.api import live_entry, unknown_entry
+from praxis.models import PraxisStatus
 from search.query import MAX_PER_PAGE, MAX_QUERY_LENGTH, QueryError, parse_query
-from search.serializers import (
-    comparable_kommune_as_dict,
-    hit_as_dict,
-    kommune_as_dict,
-    kommune_summary,
-)
+from search.serializers import comparable_kommune_as_dict, hit_as_dict, kommune_summary
 from search.service import comparable, hit_cards, search, similar
 
-logger = logging.getLogger(__name__)
-
-api = NinjaAPI(
-    urls_namespace="api_v1",
-    title="Praxisnetz Integration API",
-    version="1",
-    description="Praxisbeispiele kommunaler Integrationsarbeit suchen und abrufen.",
-    openapi_url="/openapi.json",
-    docs_url="/docs",
-)
-
-
-class ResponseModel(BaseModel):
-    """Response shapes: plain pydantic models, since ninja's Schema wraps every nested object
-    for Django attribute access, which costs ~30 ms on a page of 20 hits."""
-
-    model_config = ConfigDict(from_attributes=True)
-
-
-class ErrorResponse(ResponseModel):
-    fehler: str
-    meldungen: list[str] = []
+router = Router(tags=["Suche"])
 
 
 class KommuneSummary(ResponseModel):
@@ -85,24 +60,6 @@ class SearchResponse(ResponseModel):
 
 class SimilarResponse(ResponseModel):
     treffer: list[HitSchema]
-
-
-class KreisSchema(ResponseModel):
-    ags: str
-    name: str
-
-
-class KommuneSchema(ResponseModel):
-    ags: str
-    name: str
-    amtlicher_name: str
-    typ: str
-    einwohner: int
-    groessenklasse: str
-    bundesland: str
-    kreis: KreisSchema | None
-    verstaedterung: int | None
-    profil_url: str | None
 
 
 class ComparableKommune(KommuneSummary):
@@ -157,23 +114,17 @@ def query_parameters(model: type[BaseModel]) -> list[dict]:
     return parameters
 
 
-def error_body(messages: list[str]) -> dict:
-    return {"fehler": " ".join(messages), "meldungen": messages}
-
-
-@api.exception_handler(ValidationError)
-def invalid_parameters(request: HttpRequest, exc: ValidationError) -> HttpResponse:
+def bad_parameter_messages(request: HttpRequest, exc: ValidationError) -> list[str]:
     """Bad parameters get the same German messages as on the search page."""
     try:
         parse_query(request.GET)
-        names = sorted({str(e.get("loc", ["?"])[-1]) for e in exc.errors})
-        messages = [_("Ungültige Parameter: %(namen)s.") % {"namen": ", ".join(names)}]
     except QueryError as error:
-        messages = error.messages
-    return api.create_response(request, error_body(messages), status=400)
+        return error.messages
+    names = sorted({str(e.get("loc", ["?"])[-1]) for e in exc.errors})
+    return [_("Ungültige Parameter: %(namen)s.") % {"namen": ", ".join(names)}]
 
 
-@api.get(
+@router.get(
     "/praxis/",
     response={200: SearchResponse, 400: ErrorResponse},
     summary="Praxisbeispiele suchen",
@@ -203,64 +154,27 @@ def search_entries(request: HttpRequest):
     )
 
 
-def _live_entry(austausch_id: str) -> PraxisPage | None:
-    return PraxisPage.objects.live().public().filter(austausch_id=austausch_id).first()
-
-
-def _unknown_entry(austausch_id: str) -> Status:
-    message = _("Es gibt kein veröffentlichtes Praxisbeispiel mit der ID „%(id)s“.") % {
-        "id": austausch_id
-    }
-    return Status(404, error_body([message]))
-
-
-@api.get(
-    "/praxis/{austausch_id}/", response={200: dict, 404: ErrorResponse}, summary="Praxisbeispiel"
-)
-def entry_detail(request: HttpRequest, austausch_id: str):
-    """One entry in the exchange format (AUSTAUSCHFORMAT.md), plus its `url`."""
-    page = _live_entry(austausch_id)
-    if page is None:
-        return _unknown_entry(austausch_id)
-    return {**to_exchange_dict(page), "url": page.get_full_url(request)}
-
-
-@api.get(
+@router.get(
     "/praxis/{austausch_id}/aehnliche/",
     response={200: SimilarResponse, 404: ErrorResponse},
     summary="Ähnliche Praxisbeispiele",
 )
 def similar_to_entry(request: HttpRequest, austausch_id: str):
     """Entries similar to this one (shared Handlungsfelder, content, comparable Kommune)."""
-    page = _live_entry(austausch_id)
+    page = live_entry(austausch_id)
     if page is None:
-        return _unknown_entry(austausch_id)
+        return unknown_entry(austausch_id)
     return {"treffer": [hit_as_dict(card, request) for card in hit_cards(similar(page))]}
 
 
-def _kommune_or_404(ags: str) -> Kommune | Status:
-    kommune = Kommune.objects.select_related("kreis").filter(ags=ags).first()
-    if kommune is None:
-        message = _("Zum Gemeindeschlüssel „%(ags)s“ gibt es keine Kommune.") % {"ags": ags}
-        return Status(404, error_body([message]))
-    return kommune
-
-
-@api.get("/kommunen/{ags}/", response={200: KommuneSchema, 404: ErrorResponse}, summary="Kommune")
-def kommune_detail(request: HttpRequest, ags: str):
-    """A Kommune of the official register, with its profile URL if it takes part."""
-    kommune = _kommune_or_404(ags)
-    return kommune_as_dict(kommune, request) if isinstance(kommune, Kommune) else kommune
-
-
-@api.get(
+@router.get(
     "/kommunen/{ags}/vergleichbare/",
     response={200: ComparableResponse, 404: ErrorResponse},
     summary="Vergleichbare Kommunen",
 )
 def comparable_to_kommune(request: HttpRequest, ags: str):
     """Participating Kommunen most comparable to this one, each with the reasons."""
-    kommune = _kommune_or_404(ags)
+    kommune = kommune_or_404(ags)
     if not isinstance(kommune, Kommune):
         return kommune
     return {

@@ -1,4 +1,5 @@
-"""Hits and Kommunen as the plain dicts the API answers with and the pages show."""
+"""Hits and comparable Kommunen as the plain dicts the API answers with and the pages show
+(a Kommune on its own: kommunen/api.py)."""
 
 from typing import overload
 
@@ -39,24 +40,6 @@ def hit_as_dict(card: HitCard, request: HttpRequest | None = None) -> dict:
         "score": round(hit.score, 6),
         "erklaerung": hit.erklaerung,
         "hervorhebung": hit.hervorhebung,
-    }
-
-
-def kommune_as_dict(kommune: Kommune, request: HttpRequest | None = None) -> dict:
-    """A Kommune of the register with the URL of its public profile, if it has one."""
-    return {
-        "ags": kommune.ags,
-        "name": kommune.anzeigename,
-        "amtlicher_name": kommune.name,
-        "typ": kommune.typ,
-        "einwohner": kommune.einwohner,
-        "groessenklasse": kommune.groessenklasse,
-        "bundesland": kommune.bundesland,
-        "kreis": {"ags": kommune.kreis.ags, "name": kommune.kreis.anzeigename}
-        if kommune.kreis is not None  # no query when kreis_id is None
-        else None,
-        "verstaedterung": kommune.verstaedterung,
-        "profil_url": _full_url(kommune.public_profile, request),
     }
 
 

@@ -1,0 +1,72 @@
+"""The entry endpoint of the JSON API: one Praxisbeispiel in the exchange format."""
+
+from django.http import HttpRequest
+from django.utils.translation import gettext as _
+
+from ninja import Router, Status
+from pydantic import Field
+
+from plattform.api_schemas import ErrorResponse, ResponseModel, error_body
+from praxis.exchange.serialize import to_exchange_dict
+from praxis.models import PraxisPage, PraxisStatus
+
+router = Router(tags=["Praxisbeispiele"])
+
+
+class KontaktSchema(ResponseModel):
+    name: str | None
+    funktion: str | None
+    email: str | None
+    telefon: str | None
+
+
+class PraxisbeispielSchema(ResponseModel):
+    """An entry in the exchange format (AUSTAUSCHFORMAT.md, version 1): every key is present,
+    unknown values are null or []; the API adds the entry's `url`."""
+
+    id: str = Field(description="Plattformübergreifende ID des Eintrags")
+    titel: str
+    kommune: str | None = Field(description="AGS der federführenden Kommune")
+    partner_kommunen: list[str] = Field(description="AGS der Partnerkommunen")
+    kurzbeschreibung: str | None
+    beschreibung: str | None = Field(description="Klartext, Absätze durch eine Leerzeile getrennt")
+    handlungsfelder: list[str] = Field(description="Handlungsfeld-Kürzel")
+    zielgruppen: list[str] = Field(description="Zielgruppen-Kürzel")
+    schlagworte: list[str]
+    status: PraxisStatus
+    beginn: str | None = Field(description="Monat im Format JJJJ-MM")
+    ende: str | None = Field(description="Monat im Format JJJJ-MM")
+    traeger: str | None
+    foerderung: list[str]
+    kosten_jahr_eur: int | None
+    personal: str | None
+    uebertragbarkeit: str | None
+    kontakt: KontaktSchema | None
+    links: list[str]
+    url: str | None = Field(description="Adresse der öffentlichen Seite")
+
+
+def live_entry(austausch_id: str) -> PraxisPage | None:
+    """The published, public entry with this exchange id."""
+    return PraxisPage.objects.live().public().filter(austausch_id=austausch_id).first()
+
+
+def unknown_entry(austausch_id: str) -> Status:
+    """The German 404 answer for an id without a published entry."""
+    message = _("Es gibt kein veröffentlichtes Praxisbeispiel mit der ID „%(id)s“.") % {
+        "id": austausch_id
+    }
+    return Status(404, error_body([message]))
+
+
+@router.get(
+    "/praxis/{austausch_id}/",
+    response={200: PraxisbeispielSchema, 404: ErrorResponse},
+    summary="Praxisbeispiel",
+)
+def entry_detail(request: HttpRequest, austausch_id: str):
+    """One entry in the exchange format (AUSTAUSCHFORMAT.md), plus its `url`."""
+    page = live_entry(austausch_id)
+    if page is None:
+        return unknown_entry(austausch_id)
+    return {**to_exchange_dict(page), "url": page.get_full_url(request)}
