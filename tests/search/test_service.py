@@ -1,8 +1,9 @@
 """The search service's engine → database fallback: connection errors only."""
 
 import pytest
+from opensearchpy.exceptions import ConnectionError as OpenSearchConnectionError
 
-from search import service
+from search import breaker, service
 from search.backends.engine import EngineBackend
 from search.query import SearchQuery
 
@@ -37,3 +38,40 @@ def test_database_errors_are_not_retried_on_the_database(entries, settings, monk
     monkeypatch.setattr("search.backends.database.DatabaseBackend.search", unreachable)
     with pytest.raises(ConnectionError):
         service.search(SearchQuery())
+
+
+# Each service function with the engine backend method it asks.
+SERVICE_CALLS = {
+    "search": lambda entries, kommunen: service.search(SearchQuery()),
+    "similar_entries": lambda entries, kommunen: service.similar(entries["sprachcafe"]),
+    "comparable_kommunen": lambda entries, kommunen: service.comparable(kommunen["klein"]),
+}
+
+
+@pytest.mark.parametrize("method", SERVICE_CALLS)
+def test_a_value_error_in_the_engine_backend_propagates(
+    entries, kommunen, engine_configured, monkeypatch, method
+):
+    def broken(self, *args):
+        raise ValueError("not an outage")
+
+    monkeypatch.setattr(EngineBackend, method, broken)
+    with pytest.raises(ValueError, match="not an outage"):
+        SERVICE_CALLS[method](entries, kommunen)
+    # Not taken for an outage: the engine is asked again next time.
+    assert not breaker.engine_recently_failed()
+
+
+def test_a_connection_error_of_the_engine_client_falls_back(
+    entries, kommunen, engine_configured, monkeypatch
+):
+    def unreachable(self, *args):
+        raise OpenSearchConnectionError("N/A", "Connection refused", None)
+
+    for method in SERVICE_CALLS:
+        monkeypatch.setattr(EngineBackend, method, unreachable)
+    answers = {method: call(entries, kommunen) for method, call in SERVICE_CALLS.items()}
+    assert answers["search"].backend == "datenbank" and answers["search"].anzahl == 5
+    assert answers["similar_entries"][0].page_id == entries["sprachkurs_gross"].pk
+    assert answers["comparable_kommunen"][0][0] == kommunen["nachbar"]
+    assert breaker.engine_recently_failed()
