@@ -37,7 +37,7 @@ def _package(path: Path) -> list[str]:
 
 def imported_modules(path: Path) -> set[str]:
     """Dotted names of every module the file imports, relative imports resolved."""
-    modules = set()
+    modules: set[str] = set()
     for node in ast.walk(ast.parse(path.read_text(), str(path))):
         if isinstance(node, ast.Import):
             modules.update(alias.name for alias in node.names)
@@ -61,7 +61,7 @@ def _imports_of(app: str, forbidden: tuple[str, ...]) -> list[str]:
 
 def function_level_imports(path: Path) -> list[tuple[str, int]]:
     """(function name, line) of every import inside a function of the file."""
-    found = []
+    found: list[tuple[str, int]] = []
     for function in ast.walk(ast.parse(path.read_text(), str(path))):
         if isinstance(function, ast.FunctionDef | ast.AsyncFunctionDef):
             found.extend(

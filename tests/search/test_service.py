@@ -1,5 +1,8 @@
 """The search service's engine → database fallback: connection errors only."""
 
+from collections.abc import Callable
+from typing import Any
+
 import pytest
 from opensearchpy.exceptions import ConnectionError as OpenSearchConnectionError
 
@@ -41,7 +44,7 @@ def test_database_errors_are_not_retried_on_the_database(entries, settings, monk
 
 
 # Each service function with the engine backend method it asks.
-SERVICE_CALLS = {
+SERVICE_CALLS: dict[str, Callable[[Any, Any], Any]] = {
     "search": lambda entries, kommunen: service.search(SearchQuery()),
     "similar_entries": lambda entries, kommunen: service.similar(entries["sprachcafe"]),
     "comparable_kommunen": lambda entries, kommunen: service.comparable(kommunen["klein"]),
