@@ -1,9 +1,17 @@
-"""The search page /suche/ and the Kommune autocomplete /suche/kommunen/."""
+"""The search page /suche/, the entry listing it also renders, and the Kommune autocomplete.
+
+The entry listing (a PraxisIndexPage) is this search with an empty query box: the same
+parameters, facets, chips, pagination and German errors. The page asks for it through the
+`render_praxis_listing` hook (search/wagtail_hooks.py), so praxis does not import search.
+"""
 
 from django.core.paginator import Paginator
+from django.db.models import prefetch_related_objects
 from django.http import HttpRequest, HttpResponse, JsonResponse, QueryDict
-from django.shortcuts import render
+from django.template.response import TemplateResponse
 from django.views.decorators.http import require_GET
+
+from wagtail.models import Page
 
 from kommunen.models import Kommune
 from search.facets import (
@@ -62,9 +70,9 @@ def _result_context(query: SearchQuery) -> dict:
     }
 
 
-@require_GET
-def search_page(request: HttpRequest) -> HttpResponse:
-    """The search page: a GET form that works without JavaScript."""
+def search_context(request: HttpRequest) -> tuple[dict, int]:
+    """The context of a search from the request's GET parameters, and the status to answer with:
+    400 with German messages in `errors` if the parameters are invalid."""
     params = request.GET.copy()
     context: dict = {"errors": []}
     try:
@@ -74,9 +82,27 @@ def search_page(request: HttpRequest) -> HttpResponse:
     except QueryError as exc:
         query = SearchQuery(q=params.get("q", "")[:MAX_QUERY_LENGTH])
         context.update(errors=exc.messages, query=query)
-        return render(request, TEMPLATE, context, status=400)
+        return context, 400
     context.update(query=query, **_result_context(query))
-    return render(request, TEMPLATE, context)
+    return context, 200
+
+
+@require_GET
+def search_page(request: HttpRequest) -> HttpResponse:
+    """The search page: a GET form that works without JavaScript."""
+    context, status = search_context(request)
+    return TemplateResponse(request, TEMPLATE, context, status=status)
+
+
+def entry_listing(page: Page, request: HttpRequest) -> HttpResponse:
+    """The entry listing page: the page's own context plus the search of the request.
+
+    Its cards show each entry's image, so the images come in one query.
+    """
+    context, status = search_context(request)
+    prefetch_related_objects([card.page for card in context.get("cards", [])], "bild")
+    context = {**page.get_context(request), **context}
+    return TemplateResponse(request, page.get_template(request), context, status=status)
 
 
 @require_GET

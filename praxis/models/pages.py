@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import TaggedItemBase
+from wagtail import hooks
 from wagtail.admin.panels import (
     FieldPanel,
     FieldRowPanel,
@@ -27,7 +28,6 @@ from kommunen.models import Kommune
 from kommunen.permissions import EntryPermissionTester
 from plattform.forms import MonthPanel
 from praxis.blocks import PraxisBodyBlock
-from praxis.listing import listing_context
 from praxis.panels import LeadKommunePanel
 from praxis.validators import MONTH_VALIDATOR
 
@@ -40,8 +40,13 @@ class PraxisPageTag(TaggedItemBase):
     )
 
 
+# The search app renders the listing through this hook (search/wagtail_hooks.py): a function
+# (page, request) -> HttpResponse. A hook rather than an import keeps search ← praxis one-way.
+RENDER_LISTING_HOOK = "render_praxis_listing"
+
+
 class PraxisIndexPage(Page):
-    """The listing of all entries, filterable by Handlungsfeld, Größenklasse, Bundesland, Status."""
+    """The listing of all entries: the search with an empty query, with the same filters."""
 
     einleitung = models.TextField(
         _("Einleitung"), blank=True, help_text=_("Kurzer Text über der Liste der Praxisbeispiele.")
@@ -54,13 +59,15 @@ class PraxisIndexPage(Page):
     max_count = 1
     show_in_menus_default = True
 
+    def serve(self, request, *args, **kwargs):
+        """Rendered by the search app; without it, just the title and introduction."""
+        renderers = hooks.get_hooks(RENDER_LISTING_HOOK)
+        if renderers:
+            return renderers[-1](self, request)
+        return super().serve(request, *args, **kwargs)
+
     class Meta:
         verbose_name = _("Praxisbeispiel-Übersicht")
-
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        context.update(listing_context(request, PraxisPage.objects.live().public()))
-        return context
 
 
 class PraxisPageQuerySet(PageQuerySet):

@@ -1,5 +1,7 @@
 """The public entry page (Praxisbeispiel) and the filterable entry listing."""
 
+import re
+
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
@@ -9,7 +11,6 @@ from factory.django import FileField
 
 from kommunen.factories import KommuneFactory, KommunePageFactory
 from kommunen.models import KommunenIndexPage, KommuneTyp
-from praxis import listing
 from praxis.factories import PraxisPageFactory
 from praxis.models import PraxisPartner
 
@@ -158,13 +159,18 @@ def listing_url(profile, index):
     return "/praxisbeispiele/"
 
 
+# The listing is the search with an empty query box (search.views.entry_listing): its filters
+# carry the search page's labels and markup, and bad parameters get the search page's 400.
+
+
 @pytest.mark.django_db
 def test_listing_has_a_filter_form_with_fieldsets(client, listing_url):
     html = client.get(listing_url).content.decode()
-    assert '<form class="filter" method="get"' in html
-    for legend in ("Handlungsfeld", "Größenklasse", "Bundesland", "Status"):
-        assert f'<legend class="visually-hidden">{legend}</legend>' in html
-    assert 'type="checkbox" name="handlungsfeld" value="sprache"' in html
+    assert '<form class="liste-formular" method="get" action="/praxisbeispiele/"' in html
+    for legend in ("Handlungsfeld", "Größe der Kommune", "Bundesland", "Stand"):
+        assert f"<legend>{legend}</legend>" in html
+    checkbox = 'type="checkbox" id="f-handlungsfeld-sprache" name="handlungsfeld" value="sprache"'
+    assert checkbox in html
     assert '<button type="submit">' in html
     assert "3 Praxisbeispiele" in html and html.count('class="karte"') == 3
 
@@ -173,9 +179,9 @@ def test_listing_has_a_filter_form_with_fieldsets(client, listing_url):
 def test_listing_filters_by_handlungsfeld_and_groessenklasse(client, listing_url):
     html = client.get(listing_url, {"handlungsfeld": "sprache"}).content.decode()
     assert "2 Praxisbeispiele" in html and "Wohnungsbörse" not in html
-    assert 'value="sprache" id="id_handlungsfeld_0" checked' in html
-    assert html.count('<details class="filter__klappe" open>') == 1
-    assert "(1 gewählt)" in html
+    assert re.search(r'<input type="checkbox" id="f-handlungsfeld-sprache"[^>]* checked>', html)
+    assert "Filter (1 aktiv)" in html
+    assert '<a class="chip" href="?">Handlungsfeld: Sprache' in html
     html = client.get(
         listing_url, {"handlungsfeld": "sprache", "groessenklasse": "kleinstadt"}
     ).content.decode()
@@ -184,19 +190,47 @@ def test_listing_filters_by_handlungsfeld_and_groessenklasse(client, listing_url
 
 
 @pytest.mark.django_db
-def test_listing_pages_through_results_keeping_the_filters(client, listing_url, monkeypatch):
-    monkeypatch.setattr(listing, "PER_PAGE", 1)
-    html = client.get(listing_url, {"handlungsfeld": "sprache"}).content.decode()
+def test_listing_pages_through_results_keeping_the_filters(client, listing_url):
+    params = {"handlungsfeld": "sprache", "pro_seite": 1}
+    html = client.get(listing_url, params).content.decode()
     assert "Seite 1 von 2" in html
-    assert 'href="?handlungsfeld=sprache&amp;seite=2"' in html
-    second_page = client.get(listing_url, {"handlungsfeld": "sprache", "seite": 2}).content.decode()
+    assert 'href="?handlungsfeld=sprache&amp;pro_seite=1&amp;seite=2"' in html
+    second_page = client.get(listing_url, {**params, "seite": 2}).content.decode()
     assert "Seite 2 von 2" in second_page and second_page.count('class="karte"') == 1
 
 
 @pytest.mark.django_db
-def test_listing_survives_unknown_filter_values(client, listing_url):
+def test_listing_refuses_unknown_filter_values_in_german_like_the_search_page(client, listing_url):
     response = client.get(listing_url, {"handlungsfeld": "gibt-es-nicht", "seite": "x"})
-    assert response.status_code == 200
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert 'role="alert"' in html and "Unbekannter Wert „gibt-es-nicht“" in html
+    assert "„seite“ muss eine ganze Zahl" in html
+    assert client.get("/suche/", {"handlungsfeld": "gibt-es-nicht"}).status_code == 400
+
+
+@pytest.mark.django_db
+def test_listing_refuses_oversized_requests_like_the_search_page(client, listing_url):
+    response = client.get(listing_url, {"status": ["laufend"] * 51})
+    assert response.status_code == 400
+    assert "Zu viele Werte für „status“" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_listing_shows_the_facets_and_chips_of_the_search_page(client, listing_url):
+    params = {"handlungsfeld": "sprache", "bundesland": "HH"}
+    listing = client.get(listing_url, params).context
+    search = client.get("/suche/", params).context
+    for name in ("facet_groups", "chips", "active_filters", "reset_url"):
+        assert listing[name] == search[name]
+    assert [card.page.pk for card in listing["cards"]] == [c.page.pk for c in search["cards"]]
+
+
+@pytest.mark.django_db
+def test_listing_keeps_a_query_from_the_url_when_filters_are_applied(client, listing_url):
+    html = client.get(listing_url, {"q": "Hafen"}).content.decode()
+    assert '<input type="hidden" name="q" value="Hafen">' in html
+    assert "1 Praxisbeispiel\n" in html and "Sprachkurs Hafen" in html
 
 
 @pytest.mark.django_db
