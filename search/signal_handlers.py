@@ -21,10 +21,13 @@ def _entries_below(page: Page) -> list[int]:
     return list(PraxisPage.objects.descendant_of(page, inclusive=True).values_list("pk", flat=True))
 
 
-@receiver(page_published, sender=PraxisPage)
-@receiver(page_unpublished, sender=PraxisPage)
-def entry_published_or_unpublished(sender, instance, **kwargs) -> None:
-    schedule_sync([instance.pk])
+# Wagtail sends its page signals with the concrete page class as sender: connected once for
+# every page class, the type check hears entries of PraxisPage and of any subclass.
+@receiver(page_published)
+@receiver(page_unpublished)
+def entry_published_or_unpublished(sender, instance: Page, **kwargs) -> None:
+    if isinstance(instance, PraxisPage):
+        schedule_sync([instance.pk])
 
 
 @receiver(post_page_move)
@@ -34,6 +37,7 @@ def page_moved(sender, instance, **kwargs) -> None:
         schedule_sync(_entries_below(instance))
 
 
+# Deleting a page deletes the rows of all its model classes, so a subclass's entry is heard here.
 @receiver(post_delete, sender=PraxisPage)
 def entry_deleted(sender, instance, **kwargs) -> None:
     schedule_sync([instance.pk])

@@ -28,3 +28,16 @@ def test_a_deleted_profile_of_any_class_schedules_its_entries_once(home_page, sc
     landkreis.delete()
     # Once for the Landkreis profile; the entries' own deletion schedules each of them again.
     assert scheduled.count(sorted([kreis_entry, gemeinde_entry])) == 1
+
+
+def test_publishing_and_unpublishing_an_entry_schedules_it_and_other_pages_nothing(
+    home_page, scheduled
+):
+    profile = KommunePageFactory(parent=KommunenIndexPage.objects.get())
+    entry = PraxisPageFactory(parent=profile)
+    scheduled.clear()
+    profile.save_revision().publish()
+    assert scheduled == []
+    entry.save_revision().publish()
+    entry.unpublish()
+    assert scheduled == [[entry.pk], [entry.pk]]
