@@ -66,6 +66,10 @@ class PraxisIndexPage(Page):
             return renderers[-1](self, request)
         return super().serve(request, *args, **kwargs)
 
+    def serve_preview(self, request, mode_name):
+        """The preview shows the listing as it is served, with its filters and entries."""
+        return self.serve(request)
+
     class Meta:
         verbose_name = _("Praxisbeispiel-Übersicht")
 

@@ -5,6 +5,8 @@ import re
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from wagtail import hooks
+
 import pytest
 import wagtail_factories
 from factory.django import FileField
@@ -12,7 +14,7 @@ from factory.django import FileField
 from kommunen.factories import KommuneFactory, KommunePageFactory
 from kommunen.models import KommunenIndexPage, KommuneTyp
 from praxis.factories import PraxisPageFactory
-from praxis.models import PraxisPartner
+from praxis.models import PraxisIndexPage, PraxisPartner
 
 
 @pytest.fixture
@@ -241,3 +243,22 @@ def test_main_menu_marks_the_listing_as_the_section_of_an_entry(client, entry):
     listing_html = client.get("/praxisbeispiele/").content.decode()
     assert '<a href="/praxisbeispiele/" aria-current="page">' in listing_html
     assert "<title>Sprachcafé am Hafen \N{EN DASH} Praxisnetz Integration</title>" in html
+
+
+@pytest.mark.django_db
+def test_listing_preview_shows_the_filters_too(rf, listing_url, admin_user):
+    page = PraxisIndexPage.objects.get()
+    request = rf.get(listing_url)
+    request.user = admin_user
+    html = page.serve_preview(request, page.default_preview_mode).render().content.decode()
+    assert "<legend>Handlungsfeld</legend>" in html and "3 Praxisbeispiele" in html
+
+
+@pytest.mark.django_db
+def test_listing_without_the_search_app_shows_its_title_and_introduction(
+    client, listing_url, monkeypatch
+):
+    PraxisIndexPage.objects.update(einleitung="Alle Beispiele.")
+    monkeypatch.setattr(hooks, "get_hooks", lambda name: [])
+    html = client.get(listing_url).content.decode()
+    assert "<h1>Praxisbeispiele</h1>" in html and "Alle Beispiele." in html
