@@ -2,9 +2,9 @@
 
 from pathlib import Path
 
-from django.conf import settings
+from django.template import engines
 
-TEMPLATE_DIRS = [Path(d) for config in settings.TEMPLATES for d in config["DIRS"]]
+TEMPLATE_DIRS = [Path(d) for engine in engines.all() for d in engine.dirs]
 
 
 def test_every_short_comment_closes_on_its_own_line():
