@@ -6,7 +6,7 @@ from django.core.validators import RegexValidator
 from django.utils.translation import gettext_lazy as _
 
 # A month as stored and exchanged: JJJJ-MM.
-MONTH_PATTERN = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")
+MONTH_PATTERN = re.compile(r"^[0-9]{4}-(0[1-9]|1[0-2])\Z")
 
 # Built from the pattern's text, so that the migrations see the same validator as before.
 MONTH_VALIDATOR = RegexValidator(

@@ -11,7 +11,7 @@ from kommunen.models import AGS_PATTERN, Kommune
 MAX_SUGGESTIONS = 10
 MIN_CHARS = 2
 # "Kleinau (01062001)" as the autocomplete fills it in.
-NAME_WITH_AGS = re.compile(r"\((\d{5}|\d{8})\)\s*$")
+NAME_WITH_AGS = re.compile(r"\(([0-9]{5}|[0-9]{8})\)\s*$")
 
 
 def suggestions(text: str, count: int = MAX_SUGGESTIONS) -> list[Kommune]:

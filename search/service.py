@@ -63,9 +63,14 @@ def comparable(kommune: Kommune, count: int = 5) -> list[tuple[Kommune, list[str
 
 
 def hit_cards(hits: list[Hit]) -> list[HitCard]:
-    """The hits in order with their live pages; hits whose page has gone are dropped."""
+    """The hits in order with their live, public pages; others are dropped.
+
+    The index holds public pages only, but a view restriction added since it was written must
+    not show the page's title and teaser either.
+    """
     pages = (
         PraxisPage.objects.live()
+        .public()
         .filter(pk__in=[h.page_id for h in hits])
         .select_related("kommune")
         .prefetch_related("handlungsfelder")

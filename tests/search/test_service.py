@@ -3,12 +3,14 @@
 from collections.abc import Callable
 from typing import Any
 
+from wagtail.models import PageViewRestriction
+
 import pytest
 from opensearchpy.exceptions import ConnectionError as OpenSearchConnectionError
 
 from search import breaker, service
 from search.backends.engine import EngineBackend
-from search.query import SearchQuery
+from search.query import Hit, SearchQuery
 
 
 @pytest.fixture
@@ -78,3 +80,14 @@ def test_a_connection_error_of_the_engine_client_falls_back(
     assert answers["similar_entries"][0].page_id == entries["sprachkurs_gross"].pk
     assert answers["comparable_kommunen"][0][0] == kommunen["nachbar"]
     assert breaker.engine_recently_failed()
+
+
+def test_hit_cards_drop_an_entry_restricted_after_indexing(entries):
+    restricted = entries["wohnen"]
+    PageViewRestriction.objects.create(
+        page=restricted, restriction_type=PageViewRestriction.PASSWORD, password="geheim"
+    )
+    hits = [Hit(page_id=page.pk, score=1.0) for page in entries.values() if page.live]
+    cards = service.hit_cards(hits)
+    assert restricted.pk not in [card.page.pk for card in cards]
+    assert len(cards) == len(hits) - 1
