@@ -7,7 +7,11 @@ class PlattformConfig(AppConfig):
     verbose_name = _("Plattform")
 
     def ready(self) -> None:
+        from django_tasks.signals import task_finished
+
         from plattform import checks  # noqa: F401
         from plattform.forms import register_number_fields
+        from plattform.task_retry import retry_transient_failure
 
         register_number_fields()
+        task_finished.connect(retry_transient_failure, dispatch_uid="plattform.task_retry")

@@ -88,6 +88,16 @@ DATABASES = {
         default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}", conn_max_age=60
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # Server, task worker and commands write at the same time. WAL lets readers go on beside
+    # the writer; a writer waits up to `timeout` seconds for the lock instead of failing with
+    # "database is locked"; IMMEDIATE takes the write lock at BEGIN, so a transaction never
+    # fails halfway when it would have to upgrade a read lock.
+    DATABASES["default"]["OPTIONS"] = {
+        "init_command": "PRAGMA journal_mode=WAL",
+        "timeout": 20,
+        "transaction_mode": "IMMEDIATE",
+    }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
