@@ -1,6 +1,7 @@
 """Writing Records into the register: an upsert by AGS in batches, Landkreise first."""
 
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -37,16 +38,23 @@ class ImportSummary:
     def summary_line(self) -> str:
         """E.g. "11.004 Gemeinden, 294 Landkreise: 11.298 neu, 0 aktualisiert, 0 unverändert."."""
         counts = {
-            "gemeinden": format_count(self.gemeinden),
-            "landkreise": format_count(self.landkreise),
             "neu": format_count(self.created),
             "aktualisiert": format_count(self.updated),
             "unveraendert": format_count(self.unchanged),
         }
-        gemeinden = ngettext("%(gemeinden)s Gemeinde", "%(gemeinden)s Gemeinden", self.gemeinden)
-        kreise = ngettext("%(landkreise)s Landkreis", "%(landkreise)s Landkreise", self.landkreise)
         outcome = _("%(neu)s neu, %(aktualisiert)s aktualisiert, %(unveraendert)s unverändert.")
-        return f"{gemeinden % counts}, {kreise % counts}: {outcome % counts}"
+        kommunen = f"{gemeinden_text(self.gemeinden)}, {landkreise_text(self.landkreise)}"
+        return f"{kommunen}: {outcome % counts}"
+
+
+def gemeinden_text(count: int) -> str:
+    """E.g. "1 Gemeinde", "11.004 Gemeinden"."""
+    return ngettext("%(n)s Gemeinde", "%(n)s Gemeinden", count) % {"n": format_count(count)}
+
+
+def landkreise_text(count: int) -> str:
+    """E.g. "1 Landkreis", "294 Landkreise"."""
+    return ngettext("%(n)s Landkreis", "%(n)s Landkreise", count) % {"n": format_count(count)}
 
 
 def load_stored() -> dict[str, dict]:
@@ -91,10 +99,10 @@ def write_records(
     kreise = [record for record in records if record.typ == KommuneTyp.LANDKREIS]
     gemeinden = [record for record in records if record.typ != KommuneTyp.LANDKREIS]
     summary.landkreise, summary.gemeinden = len(kreise), len(gemeinden)
-    _write_group(kreise, stored, {}, summary, progress, _("Landkreise"))
+    _write_group(kreise, stored, {}, summary, progress, landkreise_text)
     kreis_ags = {record.kreis_ags for record in gemeinden if record.kreis_ags}
     kreis_ids = dict(Kommune.objects.filter(ags__in=kreis_ags).values_list("ags", "id"))
-    _write_group(gemeinden, stored, kreis_ids, summary, progress, _("Gemeinden"))
+    _write_group(gemeinden, stored, kreis_ids, summary, progress, gemeinden_text)
     return summary
 
 
@@ -104,7 +112,7 @@ def _write_group(
     kreis_ids: dict[str, int],
     summary: ImportSummary,
     progress: Progress,
-    label: str,
+    counted: Callable[[int], str],
 ) -> None:
     to_write: dict[tuple[str, ...], list[Kommune]] = defaultdict(list)
     for record in records:
@@ -119,13 +127,13 @@ def _write_group(
             summary.changed_ags.append(record.ags)
         to_write[tuple(values)].append(Kommune(ags=record.ags, **values))
     total = sum(len(kommunen) for kommunen in to_write.values())
-    progress(_("Schreibe %(n)s %(was)s …") % {"n": format_count(total), "was": label})
+    progress(_("Schreibe %(was)s …") % {"was": counted(total)})
     written = 0
     for fields, kommunen in to_write.items():
         for start in range(0, len(kommunen), PROGRESS_EVERY):
             _upsert(kommunen[start : start + PROGRESS_EVERY], fields)
             written += len(kommunen[start : start + PROGRESS_EVERY])
-            progress(f"  {format_count(written)} / {format_count(total)} {label}")
+            progress(f"  {format_count(written)} / {counted(total)}")
 
 
 def _upsert(kommunen: list[Kommune], fields: tuple[str, ...]) -> None:
