@@ -1,7 +1,7 @@
 """Apply the structured integration profiles of `profile.json` to the Kommune profile pages."""
 
 import json
-from collections.abc import Callable
+from collections import Counter
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -36,6 +36,8 @@ FIELDS = (
 )
 TEXT_FIELDS = [f for f in FIELDS if f == "website" or f.endswith(("beschreibung", "beauftragte"))]
 CONTACT_FIELDS = ("name", "funktion", "email", "telefon", "veroeffentlichen")
+# What applying a profile did: filled in a page that had no profile, changed one, or nothing.
+CREATED, UPDATED, UNCHANGED = "created", "updated", "unchanged"
 
 
 def load_profiles(path: Path = PROFILES_FILE) -> dict[str, dict[str, Any]]:
@@ -77,10 +79,19 @@ def is_unchanged(page: KommunePage, data: dict[str, Any]) -> bool:
     return current_inlines == _inlines(data.get("netzwerke", []), data.get("kontaktpersonen", []))
 
 
-def apply_profile(page: KommunePage, data: dict[str, Any]) -> bool:
-    """Write the profile onto the page and publish a revision; False if nothing changed."""
+def has_profile(page: KommunePage) -> bool:
+    """Whether any profile field or list of the page is filled in; a new profile page has none."""
+    empty = {field: page._meta.get_field(field).get_default() for field in target_values({})}
+    if any(getattr(page, field) != value for field, value in empty.items()):
+        return True
+    return page.netzwerke.exists() or page.kontaktpersonen.exists()
+
+
+def apply_profile(page: KommunePage, data: dict[str, Any]) -> str:
+    """Write the profile onto the page and publish a revision; CREATED, UPDATED or UNCHANGED."""
     if page.live and is_unchanged(page, data):
-        return False
+        return UNCHANGED
+    outcome = UPDATED if has_profile(page) else CREATED
     draft = page.get_latest_revision_as_object()
     for field, value in target_values(data).items():
         setattr(draft, field, value)
@@ -94,22 +105,15 @@ def apply_profile(page: KommunePage, data: dict[str, Any]) -> bool:
         for i, values in enumerate(kontakte)
     ]
     draft.save_revision().publish()
-    return True
+    return outcome
 
 
-def apply_profiles(
-    profiles: dict[str, dict[str, Any]], report: Callable[[str], None] | None = None
-) -> int:
-    """Apply every profile (creating missing profile pages); returns how many pages changed."""
-    changed = 0
+def apply_profiles(profiles: dict[str, dict[str, Any]]) -> Counter[str]:
+    """Apply every profile (creating missing profile pages); how many pages had which outcome."""
+    outcomes: Counter[str] = Counter({CREATED: 0, UPDATED: 0, UNCHANGED: 0})
     for ags, data in profiles.items():
         kommune = Kommune.objects.filter(ags=ags).first()
         if kommune is None:
             raise CommandError(_("Profil für unbekannten AGS %(ags)s.") % {"ags": ags})
-        page = ensure_profile(kommune)
-        if apply_profile(page, data):
-            changed += 1
-            if report:
-                values = {"titel": page.title, "ags": ags}
-                report(_("Profil aktualisiert: %(titel)s (%(ags)s)") % values)
-    return changed
+        outcomes[apply_profile(ensure_profile(kommune), data)] += 1
+    return outcomes

@@ -1,23 +1,30 @@
-"""Load the demo content through the import commands, then profiles, images and settings."""
+"""Load the demo content through the importers, then profiles, images and settings.
+
+Each step reports one summary line; nothing per item, so the logins printed last stay in view.
+"""
 
 import json
 from collections.abc import Callable
 from pathlib import Path
 from uuid import uuid4
 
-from django.core.management import CommandError, call_command
+from django.core.management import CommandError
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from wagtail.images import get_image_model
 from wagtail.models import Site
 
+from kommunen.importer import RegisterImportError, import_kommunen
 from kommunen.models import Kommune, KommunenIndexPage, KommunePage
 from kommunen.permissions import ensure_editorial_access
+from plattform.demo import profiles
 from plattform.demo.images import demo_collection, illustration
 from plattform.demo.operator import set_operator_details
-from plattform.demo.profiles import apply_profiles, load_profiles
 from plattform.models import HomePage, PlattformEinstellungen
 from plattform.standard_pages import ensure_standard_pages
+from praxis.exchange import importer as praxis_importer
+from praxis.exchange.parse import ExchangeError
 from praxis.models import PraxisIndexPage, PraxisPage
 
 DEMO_DIR = Path(__file__).resolve().parent
@@ -47,13 +54,54 @@ def demo_ids(path: Path = PRAXIS_FILE) -> list[str]:
         return [json.loads(line)["id"] for line in file if line.strip()]
 
 
-def import_data(stdout) -> None:
-    """Kommunen first, then the entries, both through the exchange-format import commands."""
-    call_command("import_kommunen", str(KOMMUNEN_FILE), quiet=True, stdout=stdout)
-    call_command("import_praxis", str(PRAXIS_FILE), stdout=stdout)
+def import_kommunen_file() -> str:
+    """The demo Kommunen through the register import; its summary line."""
+    try:
+        return import_kommunen(KOMMUNEN_FILE).summary_line()
+    except RegisterImportError as error:
+        raise CommandError(str(error)) from error
 
 
-def set_images(report: Report) -> int:
+def import_praxis_file() -> str:
+    """The demo entries through the exchange-format import; how many were new, changed, same."""
+    validated = praxis_importer.validate_file(PRAXIS_FILE.read_text(encoding="utf-8").split("\n"))
+    if validated.errors:
+        raise CommandError("\n".join(map(str, validated.errors)))
+    try:
+        counts = praxis_importer.import_validated(validated)
+    except ExchangeError as error:
+        raise CommandError(str(error)) from error
+    return _("%(neu)d neu, %(akt)d aktualisiert, %(gleich)d unverändert.") % {
+        "neu": counts[praxis_importer.CREATED],
+        "akt": counts[praxis_importer.UPDATED],
+        "gleich": counts[praxis_importer.UNCHANGED],
+    }
+
+
+def apply_demo_profiles() -> str:
+    """The structured profiles onto the Kommune pages; how many were filled in, changed, same."""
+    outcomes = profiles.apply_profiles(profiles.load_profiles())
+    return _("%(neu)d angelegt, %(akt)d aktualisiert, %(gleich)d unverändert.") % {
+        "neu": outcomes[profiles.CREATED],
+        "akt": outcomes[profiles.UPDATED],
+        "gleich": outcomes[profiles.UNCHANGED],
+    }
+
+
+def set_demo_images() -> str:
+    """Draw the missing illustrations and give them to the entries; what was done, in a line."""
+    images = get_image_model().objects.filter(collection=demo_collection())
+    before = images.count()
+    changed = set_images()
+    created = images.count() - before
+    return ngettext(
+        "%(bilder)d angelegt, %(n)d Praxisbeispiel bebildert.",
+        "%(bilder)d angelegt, %(n)d Praxisbeispiele bebildert.",
+        changed,
+    ) % {"bilder": created, "n": changed}
+
+
+def set_images() -> int:
     """Give every demo entry the illustration of its first Handlungsfeld; count changed pages."""
     changed = 0
     for page in PraxisPage.objects.filter(austausch_id__in=demo_ids()).order_by("path"):
@@ -72,7 +120,6 @@ def set_images(report: Report) -> int:
             draft.body = [*draft.body.raw_data, _image_block(second_image)]
         draft.save_revision().publish()
         changed += 1
-        report(_("Bild gesetzt: %(titel)s") % {"titel": page.title})
     return changed
 
 
@@ -128,30 +175,32 @@ def summary() -> dict[str, int]:
     }
 
 
-def run(stdout, report: Report) -> dict[str, int]:
-    """Every step of the demo set-up in order; safe to run again (idempotent)."""
-    report(_("1/5 Kommunen und Praxisbeispiele importieren …"))
-    import_data(stdout)
-    report(_("2/5 Profile der Kommunen …"))
-    report(_("   %(n)d Profile aktualisiert") % {"n": apply_profiles(load_profiles(), report)})
-    report(_("3/5 Bilder …"))
-    report(_("   %(n)d Praxisbeispiele mit neuem Bild") % {"n": set_images(report)})
-    report(_("4/5 Startseite, Standardseiten, Einstellungen …"))
-    _set_up_platform(report)
-    report(_("5/5 Redaktionsgruppen und Workflows …"))
-    for login in ensure_editorial_access(demo=True):
-        report(_("   Demo-Zugang: %(zugang)s") % {"zugang": login})
-    return summary()
+def run(report: Report, demo_logins: bool = True) -> tuple[dict[str, int], list[str]]:
+    """Every step of the demo set-up in order; safe to run again (idempotent).
+
+    Returns the totals and, with `demo_logins`, the demo accounts with their new passwords.
+    """
+    report(_("Demo-Inhalte:"))
+    report("  " + _("Kommunen: %(was)s") % {"was": import_kommunen_file()})
+    report("  " + _("Praxisbeispiele: %(was)s") % {"was": import_praxis_file()})
+    report("  " + _("Profile: %(was)s") % {"was": apply_demo_profiles()})
+    report("  " + _("Bilder: %(was)s") % {"was": set_demo_images()})
+    report("  " + _("Startseite: %(was)s") % {"was": _set_up_platform()})
+    logins = ensure_editorial_access(demo=demo_logins)
+    report("  " + _("Redaktionsgruppen und Workflows: bereit."))
+    return summary(), logins
 
 
-def _set_up_platform(report: Report) -> None:
+def _set_up_platform() -> str:
     site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
     home = site.root_page.specific if site else None
     if not isinstance(home, HomePage):
         raise CommandError(_("Die Standard-Website hat keine Startseite der Plattform als Wurzel."))
-    if set_up_home(home):
-        report(_("   Startseite: Einleitung gesetzt"))
+    changed = set_up_home(home)
     show_index_pages_in_menu(home)
     ensure_standard_pages(home)
     set_settings(site)
     set_operator_details(site)
+    if changed:
+        return _("Einleitung gesetzt; Standardseiten und Einstellungen bereit.")
+    return _("unverändert; Standardseiten und Einstellungen bereit.")

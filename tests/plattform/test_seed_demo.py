@@ -1,6 +1,7 @@
 """seed_demo fills the empty platform through the imports; a second run changes nothing."""
 
 import json
+import re
 from io import StringIO
 
 from django.contrib.auth import get_user_model
@@ -12,6 +13,7 @@ from wagtail.models import Page, Revision
 import pytest
 
 from kommunen.models import Kommune, KommunenIndexPage, KommunePage, LandkreisPage
+from plattform.demo.profiles import load_profiles
 from plattform.demo.seed import (
     INTRODUCTION,
     OPERATOR,
@@ -37,11 +39,17 @@ def count_objects() -> dict[str, int]:
 def demo(django_db_setup, django_db_blocker):
     """Seed twice inside one transaction that is rolled back after the module's tests."""
     with django_db_blocker.unblock(), transaction.atomic():
-        output = StringIO()
-        call_command("seed_demo", stdout=output)
+        first, second = StringIO(), StringIO()
+        call_command("seed_demo", stdout=first)
         after_first = count_objects()
-        call_command("seed_demo", stdout=output)
-        yield {"first": after_first, "second": count_objects(), "output": output.getvalue()}
+        call_command("seed_demo", "--ohne-zugaenge", stdout=second)
+        yield {
+            "first": after_first,
+            "second": count_objects(),
+            "first_output": first.getvalue(),
+            "second_output": second.getvalue(),
+            "output": first.getvalue() + second.getvalue(),
+        }
         transaction.set_rollback(True)
 
 
@@ -50,6 +58,51 @@ def test_second_run_changes_nothing(demo):
     assert demo["first"] == demo["second"]
     assert f"0 neu, 0 aktualisiert, {len(demo_ids())} unverändert" in demo["output"]
     assert "Demo-Inhalte bereit" in demo["output"]
+
+
+@pytest.mark.django_db
+def test_fresh_install_reports_one_line_per_step_and_says_angelegt(demo):
+    lines = demo["first_output"].splitlines()
+    profiles, entries = len(load_profiles()), len(demo_ids())
+    assert f"  Profile: {profiles} angelegt, 0 aktualisiert, 0 unverändert." in lines
+    assert f"  Praxisbeispiele: {entries} neu, 0 aktualisiert, 0 unverändert." in lines
+    assert any(re.fullmatch(rf"  Bilder: \d+ angelegt, {entries} Praxisbeispiele bebildert\.", line)
+               for line in lines)  # fmt: skip
+    assert not [line for line in lines if re.match(r"(Profil|Bild|Zeile) ", line.strip())]
+    assert len(lines) <= 10
+
+
+@pytest.mark.django_db
+def test_second_run_says_unveraendert_and_prints_no_logins_when_asked(demo):
+    lines = demo["second_output"].splitlines()
+    assert f"  Profile: 0 angelegt, 0 aktualisiert, {len(load_profiles())} unverändert." in lines
+    assert "  Bilder: 0 angelegt, 0 Praxisbeispiele bebildert." in lines
+    assert "Demo-Zugang" not in demo["second_output"]
+
+
+@pytest.mark.django_db
+def test_a_changed_profile_is_reported_as_aktualisiert(demo):
+    page = KommunePage.objects.get(kommune__ags="01062001")
+    page.integrationsbeirat_seit = 1999
+    page.save_revision().publish()
+    output = StringIO()
+    call_command("seed_demo", "--ohne-zugaenge", stdout=output)
+    total = len(load_profiles())
+    assert f"  Profile: 0 angelegt, 1 aktualisiert, {total - 1} unverändert." in output.getvalue()
+    assert KommunePage.objects.get(pk=page.pk).integrationsbeirat_seit == 2016
+
+
+@pytest.mark.django_db
+def test_demo_logins_come_last_and_ensure_admin_prints_working_ones(demo, client):
+    last_lines = demo["first_output"].splitlines()[-2:]
+    assert [line.split()[1] for line in last_lines] == ["kommune-demo", "kreis-demo"]
+    output = StringIO()
+    call_command("ensure_admin", "--demo", stdout=output)
+    lines = output.getvalue().splitlines()
+    assert lines[-3] == "Demo-Zugänge (Benutzer / Passwort):"
+    for line in lines[-2:]:
+        username, _slash, password = line.split()[:3]
+        assert client.login(username=username, password=password), line
 
 
 @pytest.mark.django_db
