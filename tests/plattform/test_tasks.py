@@ -59,7 +59,11 @@ def let_backoff_pass(result_id: str) -> None:
 
 
 # The worker takes its own transactions, as in production: no test transaction around it.
-@pytest.mark.django_db(transaction=True)
+# serialized_rollback restores what the migrations created, for the tests that follow.
+WORKER_DB = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+
+
+@WORKER_DB
 def test_task_failing_on_a_locked_database_is_carried_out_later():
     LOCKED_RUNS["Gesperrt einmal"] = 1
     result = create_group.enqueue("Gesperrt einmal")
@@ -81,7 +85,7 @@ def test_task_failing_on_a_locked_database_is_carried_out_later():
     assert Group.objects.filter(name="Gesperrt einmal").exists()
 
 
-@pytest.mark.django_db(transaction=True)
+@WORKER_DB
 def test_backoff_grows_and_the_task_gives_up_after_the_last_attempt():
     LOCKED_RUNS["Immer gesperrt"] = 100
     result = create_group.enqueue("Immer gesperrt")
@@ -97,7 +101,7 @@ def test_backoff_grows_and_the_task_gives_up_after_the_last_attempt():
     assert not Group.objects.filter(name="Immer gesperrt").exists()
 
 
-@pytest.mark.django_db(transaction=True)
+@WORKER_DB
 def test_task_failing_for_a_lasting_reason_is_not_retried():
     result = refuse.enqueue("kaputt")
     run_worker()
