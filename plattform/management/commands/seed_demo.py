@@ -35,6 +35,8 @@ class Command(BaseCommand):
         except CommandError as error:
             raise CommandError(_("Demo-Inhalte nicht geladen: %(f)s") % {"f": error}) from error
         counts = ", ".join(f"{name} {count}" for name, count in totals.items())
-        self.stdout.write(self.style.SUCCESS(gettext("Demo-Inhalte bereit: %(n)s.") % {"n": counts}))
+        self.stdout.write(
+            self.style.SUCCESS(gettext("Demo-Inhalte bereit: %(n)s.") % {"n": counts})
+        )
         for login in logins:
             self.stdout.write(gettext("  Demo-Zugang: %(zugang)s") % {"zugang": login})
