@@ -154,7 +154,7 @@ def test_check_warns_for_a_site_without_settings_and_creates_none(home_page):
 
 
 def test_demo_fills_every_required_detail_with_fictional_values(client, home_page):
-    _set_up_platform(lambda line: None)
+    _set_up_platform()
     platform_settings = PlattformEinstellungen.for_site(home_page.get_site())
     assert platform_settings.missing_details() == []
     with override_settings(DEBUG=False):

@@ -22,7 +22,7 @@ class Command(BaseCommand):
             "--ohne-zugaenge",
             action="store_true",
             dest="without_logins",
-            help=_(
+            help=gettext(
                 "keine Demo-Zugänge anlegen oder ausgeben (run.sh gibt sie mit "
                 "„ensure_admin --demo“ zuletzt aus)"
             ),
