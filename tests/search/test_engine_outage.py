@@ -2,8 +2,9 @@
 
 A listener that accepts connections and never answers stands in for a hung engine. The first
 search waits for the short query timeout, the failure is remembered in the shared cache (the
-database, seen by every process), and meanwhile the database answers at once. Timings are
-loose bounds that only prove "not waiting for the old 10 s".
+database, seen by every process), and meanwhile the database answers without asking the engine:
+the listener counts the connections. The only timing is a loose bound on the first request that
+proves the short timeout is used instead of the old 10 s; it is not a speed test.
 """
 
 import socket
@@ -20,7 +21,6 @@ from search import client as search_client
 
 from .conftest import profile_for
 
-FAST = 0.5  # seconds: an answer that did not wait for the engine
 SLACK = 1.5  # seconds on top of a timeout, for a slow test machine
 
 
@@ -89,10 +89,9 @@ def test_one_slow_search_then_every_page_answers_at_once(silent_engine, settings
         (kleinau.url, {}),  # comparable Kommunen
         ("/api/v1/kommunen/01062001/vergleichbare/", {}),
     ]:
-        response, seconds = timed_get(client, url, params)
+        response = client.get(url, params)
         assert response.status_code == 200, url
-        assert seconds < FAST, (url, seconds)
-    assert len(silent_engine.connections) == 1  # nobody asked the engine again
+        assert len(silent_engine.connections) == 1, url  # nobody asked the engine again
 
 
 def test_the_page_says_the_engine_is_unavailable(silent_engine, client):
@@ -122,8 +121,9 @@ def test_asking_the_server_for_its_engine_is_bounded_too(silent_engine, settings
     response, first = timed_get(client, "/api/v1/praxis/")
     assert response.json()["backend"] == "datenbank"
     assert first < settings.SEARCH_TIMEOUT + SLACK
-    response, second = timed_get(client, "/api/v1/praxis/")
-    assert second < FAST
+    asked = len(silent_engine.connections)
+    assert client.get("/api/v1/praxis/").json()["backend"] == "datenbank"
+    assert len(silent_engine.connections) == asked  # the remembered failure: not asked again
 
 
 def test_default_timeouts_are_short_for_queries_and_long_for_indexing(settings):
