@@ -1,10 +1,13 @@
 """Fixtures every app's tests may use; app-specific ones live in tests/<app>/conftest.py."""
 
+from django.db import transaction
+
 from wagtail.models import Site
 
 import pytest
 
 from tests import services
+from tests.world import World, build_world
 
 
 @pytest.fixture(scope="session")
@@ -23,3 +26,24 @@ def require_postgres(db) -> None:
 def home_page(db):
     """The migrated HomePage, root of the default site."""
     return Site.objects.get(is_default_site=True).root_page.specific
+
+
+@pytest.fixture(scope="module")
+def module_world(django_db_setup, django_db_blocker) -> World:
+    """The shared page tree (tests/world.py), built once per module inside a transaction that
+    is rolled back after the module's last test; each test runs in a savepoint within it."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        yield build_world()
+        transaction.set_rollback(True)
+
+
+@pytest.fixture
+def world(module_world, db) -> World:
+    """The shared page tree for one test: a fresh copy of the module's instances."""
+    return module_world.copy()
+
+
+@pytest.fixture
+def committed_world(transactional_db) -> World:
+    """The shared page tree committed for one test, for a live server in another thread."""
+    return build_world()

@@ -12,52 +12,25 @@ import pytest
 from kommunen.factories import (
     KommuneFactory,
     KommunePageFactory,
-    LandkreisFactory,
-    LandkreisPageFactory,
 )
-from kommunen.models import Kommune, KommunenIndexPage, KommuneTyp, Kontaktperson, Netzwerk
+from kommunen.models import Kommune, KommunenIndexPage, KommuneTyp
 from praxis.factories import PraxisPageFactory
 
 
 @pytest.fixture
-def index(home_page) -> KommunenIndexPage:
-    return KommunenIndexPage.objects.get()
+def index(world) -> KommunenIndexPage:
+    return world.index
 
 
 @pytest.fixture
-def kreis_page(index):
-    kreis = LandkreisFactory(ags="01062", name="Kreis Stormarn", einwohner=245_000)
-    return LandkreisPageFactory(parent=index, kommune=kreis, title="Kreis Stormarn")
+def kreis_page(world):
+    return world.kreis
 
 
 @pytest.fixture
-def profile(kreis_page):
-    kommune = KommuneFactory(
-        ags="01062001",
-        name="Ahrensburg, Stadt",
-        typ=KommuneTyp.STADT,
-        einwohner=12_345,
-        flaeche_km2=Decimal("12.50"),
-        verstaedterung=2,
-        kreis=kreis_page.kommune,
-    )
-    page = KommunePageFactory(
-        parent=kreis_page,
-        kommune=kommune,
-        integrationsbeauftragte="hauptamtlich",
-        integrationsbeauftragte_stellenumfang=Decimal("0.50"),
-        integrationsbeirat=True,
-        integrationsbeirat_seit=2015,
-        integrationskonzept=True,
-        integrationskonzept_jahr=2016,
-        integrationskonzept_fortschreibung=2021,
-    )
-    Netzwerk.objects.create(page=page, name="Netzwerk Integration Stormarn")
-    Kontaktperson.objects.create(
-        page=page, name="Erika Offen", email="offen@example.org", veroeffentlichen=True
-    )
-    Kontaktperson.objects.create(page=page, name="Max Geheim", email="geheim@example.org")
-    return page
+def profile(world):
+    """Ahrensburg: a Gemeinde profile with every structure field and no entries."""
+    return world.ahrensburg
 
 
 @pytest.mark.django_db
@@ -142,7 +115,7 @@ def test_kommunen_index_groups_profiles_by_bundesland(client, index, profile):
         ),
     )
     html = client.get(index.url).content.decode()
-    assert "3 Kommunen mit Profil" in html
+    assert "5 Kommunen mit Profil" in html  # the world's four and Waiblingen
     assert html.index("Baden-Württemberg") < html.index("Schleswig-Holstein")
     assert html.index(">Waiblingen<") < html.index(">Ahrensburg<")
     assert "12.345 Einwohner" in html
@@ -196,7 +169,7 @@ def test_restricted_profiles_are_not_listed_in_the_index_or_by_their_landkreis(
     _restrict(profile)
     assert "Ahrensburg" not in client.get(kreis_page.url).content.decode()
     html = client.get(index.url).content.decode()
-    assert "Ahrensburg" not in html and "1 Kommune mit Profil" in html
+    assert "Ahrensburg" not in html and "3 Kommunen mit Profil" in html  # of the world's four
 
 
 @pytest.mark.django_db
