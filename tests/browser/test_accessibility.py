@@ -2,26 +2,14 @@
 
 Each page must have one h1, `lang="de"`, a skip link that moves focus to <main>, labelled
 form fields, alt attributes on all images and no horizontal scrolling at 320px width.
-Screenshots (1280px and 375px) land in /tmp/screens/ for a human look.
+Screenshots for a human look come from scripts/screenshots.py.
 """
 
 import os
-from decimal import Decimal
-from pathlib import Path
 
 import pytest
-import wagtail_factories
-from factory.django import FileField
 
-from kommunen.factories import (
-    KommuneFactory,
-    KommunePageFactory,
-    LandkreisFactory,
-    LandkreisPageFactory,
-)
-from kommunen.models import KommunenIndexPage, KommuneTyp, Kontaktperson, Netzwerk
 from plattform.standard_pages import ensure_standard_pages
-from praxis.factories import PraxisPageFactory
 
 # Playwright's sync API runs an event loop in this thread; Django's ORM must still be usable.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
@@ -40,7 +28,6 @@ CHROMIUM_ARGS = [
     "--no-first-run",
     "--disable-sync",
 ]
-SCREENS = Path("/tmp/screens")
 
 
 @pytest.fixture
@@ -60,90 +47,18 @@ def browser(chromium_path, live_server, pages):
         browser.close()
 
 
-def _entry(profile, partner):
-    image = wagtail_factories.ImageFactory(
-        title="Foto", file__width=1200, file__height=700, file__color="#7a9e9f"
-    )
-    document = wagtail_factories.DocumentFactory(
-        title="Konzept Sprachcafé", file=FileField(data=b"x" * 4096, filename="konzept.pdf")
-    )
-    page = PraxisPageFactory(
-        parent=profile,
-        title="Sprachcafé am Hafen mit einem sehr langen Titel für schmale Bildschirme",
-        bild=image,
-        kosten_jahr_eur=5000,
-        personal="0,25 Stellen Koordination, 12 Ehrenamtliche",
-        beginn="2018-03",
-        traeger="Volkshochschule",
-        uebertragbarkeit="Ein Raum, zwei Ehrenamtliche und ein fester Termin genügen.",
-        kontakt_name="Erika Muster",
-        kontakt_funktion="Integrationsbeauftragte",
-        kontakt_email="erika.muster@ahrensburg.example.org",
-        kontakt_telefon="04102 77-123",
-        handlungsfelder=["sprache", "engagement-ehrenamt"],
-        zielgruppen=["neuzugewanderte", "gefluechtete"],
-        foerderungen=["Landesprogramm Integration"],
-        partner=[partner],
-    )
-    page.body = [
-        {"type": "absatz", "value": "<p>Jeden Dienstag treffen sich Menschen im Rathaus.</p>"},
-        {
-            "type": "bild",
-            "value": {"image": image.pk, "decorative": False, "alt_text": "Menschen am Tisch"},
-        },
-        {"type": "dokument", "value": {"dokument": document.pk, "beschreibung": "Konzept"}},
-        {"type": "zitat", "value": {"zitat": "Hier lerne ich Deutsch.", "quelle": "Teilnehmerin"}},
-    ]
-    page.save()
-    return page
-
-
 @pytest.fixture
-def pages(home_page) -> dict[str, str]:
-    """One page of every public type, with realistic content; returns their paths."""
+def pages(home_page, committed_world) -> dict[str, str]:
+    """One page of every public type from the shared world; returns their paths."""
     ensure_standard_pages(home_page)
-    index = KommunenIndexPage.objects.get()
-    kreis = LandkreisPageFactory(
-        parent=index, kommune=LandkreisFactory(ags="01062", name="Kreis Stormarn")
-    )
-    kommune = KommuneFactory(
-        ags="01062001",
-        name="Ahrensburg, Stadt",
-        typ=KommuneTyp.STADT,
-        einwohner=34_012,
-        flaeche_km2=Decimal("36.71"),
-        verstaedterung=2,
-        kreis=kreis.kommune,
-    )
-    profile = KommunePageFactory(
-        parent=kreis,
-        kommune=kommune,
-        integrationsbeauftragte="hauptamtlich",
-        integrationsbeauftragte_stellenumfang=Decimal("0.5"),
-        integrationsbeirat=True,
-        integrationsbeirat_seit=2015,
-        runder_tisch=True,
-        einleitung="<p>Ahrensburg setzt auf Ehrenamt und kurze Wege.</p>",
-    )
-    Netzwerk.objects.create(page=profile, name="Netzwerk Integration Stormarn")
-    Kontaktperson.objects.create(
-        page=profile,
-        name="Erika Muster",
-        email="erika.muster@ahrensburg.example.org",
-        telefon="04102 77-123",
-        veroeffentlichen=True,
-    )
-    partner = KommunePageFactory(parent=index).kommune
-    entry = _entry(profile, partner)
-    for number in range(3):
-        PraxisPageFactory(parent=profile, title=f"Integrationslotsen {number}")
     return {
         "home": "/",
         "listing": "/praxisbeispiele/",
         "kommunen": "/kommunen/",
-        "landkreis": kreis.url,
-        "profile": profile.url,
-        "entry": entry.url,
+        "landkreis": committed_world.kreis.url,
+        "profile": committed_world.ahrensburg.url,
+        "profile_with_entries": committed_world.bargteheide.url,
+        "entry": committed_world.entry.url,
         "statement": "/barrierefreiheit/",
         "not_found": "/gibt-es-nicht/",
     }
@@ -203,15 +118,4 @@ def test_stylesheet_is_served(live_server, browser, pages):
     page = browser.new_page()
     response = page.goto(live_server.url + "/static/css/main.css")
     assert response.status == 200 and "prefers-reduced-motion" in response.text()
-    page.close()
-
-
-@pytest.mark.parametrize("width", [1280, 375])
-def test_screenshots(live_server, browser, pages, width):
-    """Not an assertion of looks: screenshots for a human reviewer."""
-    SCREENS.mkdir(parents=True, exist_ok=True)
-    page = browser.new_page(viewport={"width": width, "height": 900})
-    for name in ("home", "listing", "profile", "entry", "landkreis", "kommunen"):
-        page.goto(live_server.url + pages[name])
-        page.screenshot(path=str(SCREENS / f"{name}-{width}.png"), full_page=True)
     page.close()
