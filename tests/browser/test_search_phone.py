@@ -4,11 +4,10 @@ At 375 px the first result must start within the first screen (it used to start 
 down, below every filter checkbox and two search boxes); the "Filter (n aktiv)" button names
 the number of active filter values and opens the filters; there is one search box. At 1280 px
 the filters stand beside the results. Without JavaScript the filters stay reachable.
-Screenshots land in /tmp/screens/ for a human look.
+Screenshots for a human look come from scripts/screenshots.py.
 """
 
 import os
-from pathlib import Path
 
 import pytest
 
@@ -31,7 +30,6 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
-SCREENS = Path("/tmp/screens")
 PHONE = {"width": 375, "height": 800}
 DESKTOP = {"width": 1280, "height": 800}
 # Three active filter values: two Handlungsfelder and a Kreis.
@@ -75,18 +73,12 @@ def open_search(browser, live_server, viewport: dict, javascript: bool = True):
     return page
 
 
-def screenshot(page, name: str) -> None:
-    SCREENS.mkdir(exist_ok=True)
-    page.screenshot(path=SCREENS / name, full_page=True)
-
-
 def top_of(page, selector: str) -> float:
     return page.locator(selector).first.bounding_box()["y"]
 
 
 def test_on_a_phone_the_results_come_first(browser, live_server):
     page = open_search(browser, live_server, PHONE)
-    screenshot(page, "suche-375.png")
     assert top_of(page, ".treffer") < PHONE["height"]
     button = page.locator("#filter-klappe > summary")
     assert button.is_visible() and button.inner_text().strip() == "Filter (3 aktiv)"
@@ -95,7 +87,6 @@ def test_on_a_phone_the_results_come_first(browser, live_server):
     button.click()
     assert checkbox.is_visible() and checkbox.is_checked()
     assert page.locator("#f-kreis-01062").is_visible()
-    screenshot(page, "suche-375-filter.png")
 
 
 def test_on_a_phone_there_is_one_search_box(browser, live_server):
@@ -108,7 +99,6 @@ def test_on_a_phone_there_is_one_search_box(browser, live_server):
 
 def test_on_a_wide_screen_the_filters_stand_beside_the_results(browser, live_server):
     page = open_search(browser, live_server, DESKTOP)
-    screenshot(page, "suche-1280.png")
     assert not page.locator("#filter-klappe > summary").is_visible()
     checkbox = page.locator("#f-handlungsfeld-sprache")
     assert checkbox.is_visible()
