@@ -1,13 +1,11 @@
 """Fixtures every app's tests may use; app-specific ones live in tests/<app>/conftest.py."""
 
-from django.db import transaction
-
 from wagtail.models import Site
 
 import pytest
 
 from tests import services
-from tests.world import World, build_world
+from tests.world import World, build_world, built_for_module
 
 
 @pytest.fixture(scope="session")
@@ -30,11 +28,8 @@ def home_page(db):
 
 @pytest.fixture(scope="module")
 def module_world(django_db_setup, django_db_blocker) -> World:
-    """The shared page tree (tests/world.py), built once per module inside a transaction that
-    is rolled back after the module's last test; each test runs in a savepoint within it."""
-    with django_db_blocker.unblock(), transaction.atomic():
-        yield build_world()
-        transaction.set_rollback(True)
+    """The shared page tree (tests/world.py), built once per module."""
+    yield from built_for_module(django_db_blocker, build_world)
 
 
 @pytest.fixture

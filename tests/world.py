@@ -12,8 +12,12 @@ builds it once per module (`world`) or once per test for tests that need committ
 """
 
 import copy
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import TypeVar
+
+from django.db import transaction
 
 import wagtail_factories
 from factory.django import FileField
@@ -35,6 +39,7 @@ from kommunen.models import (
 from praxis.factories import PraxisPageFactory
 from praxis.models import PraxisPage
 
+T = TypeVar("T")
 ENTRY_TITLE = "Sprachcafé am Hafen mit einem sehr langen Titel für schmale Bildschirme"
 
 
@@ -175,3 +180,11 @@ def _complete_entry(profile: KommunePage, partners: list) -> PraxisPage:
     ]
     page.save()
     return page
+
+
+def built_for_module(django_db_blocker, build: Callable[[], T]) -> Iterator[T]:
+    """Body of a module-scoped fixture: `build()` inside a transaction that is rolled back after
+    the module's last test; each test runs in a savepoint within it (pytest-django's `db`)."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        yield build()
+        transaction.set_rollback(True)

@@ -13,7 +13,7 @@ import pytest
 
 from kommunen.factories import KommuneFactory
 from kommunen.models import KommuneTyp
-from tests.search.conftest import create_entry
+from tests.search.content import create_entry
 
 # Playwright's sync API runs an event loop in this thread; Django's ORM must still be usable.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")

@@ -1,143 +1,48 @@
-"""Test data for the search: Kommunen of different sizes with published Praxisbeispiele, and
-the `engine` fixture for tests against the real engine (marked `engine`)."""
+"""Fixtures of the search tests: the Kommunen and entries of tests/search/content.py, built once
+per module, and the `engine` fixture for tests against the real engine (marked `engine`)."""
 
+import copy
 import itertools
 import os
 
 import pytest
 
-from kommunen.factories import KommuneFactory
-from kommunen.models import Kommune, KommunenIndexPage, KommunePage, KommuneTyp
-from praxis.factories import PraxisPageFactory
+from kommunen.models import Kommune
 from praxis.models import PraxisPage
 from search import client
 from search.indices import versions
+from tests.world import built_for_module
 
+from .content import SearchWorld, build_search_world, create_entries, create_kommunen
 from .engine_support import engine_url
 
 _index_counter = itertools.count()
 
 
-def profile_for(kommune: Kommune) -> KommunePage:
-    """The Kommune's profile page, created directly below the Kommunen index if missing."""
-    existing = KommunePage.objects.filter(kommune=kommune).first()
-    if existing:
-        return existing
-    index = KommunenIndexPage.objects.get()
-    return index.add_child(
-        instance=KommunePage(title=kommune.anzeigename, slug=f"k-{kommune.ags}", kommune=kommune)
-    )
-
-
-def create_entry(
-    kommune: Kommune,
-    title: str,
-    kurzbeschreibung: str = "Ein Projekt.",
-    handlungsfelder: tuple[str, ...] = ("sprache",),
-    zielgruppen: tuple[str, ...] = (),
-    status: str = "laufend",
-    live: bool = True,
-    **kwargs,
-) -> PraxisPage:
-    """A (by default published) Praxisbeispiel of that Kommune."""
-    return PraxisPageFactory(
-        parent=profile_for(kommune),
-        title=title,
-        kurzbeschreibung=kurzbeschreibung,
-        handlungsfelder=list(handlungsfelder),
-        zielgruppen=list(zielgruppen),
-        status=status,
-        live=live,
-        **kwargs,
-    )
+@pytest.fixture(scope="module")
+def search_world(request, django_db_setup, django_db_blocker) -> SearchWorld | None:
+    """The Kommunen and entries of tests/search/content.py, built once per module; None in
+    modules marked `search_data_per_test`, whose tests also need the Kommunen alone."""
+    if request.node.get_closest_marker("search_data_per_test"):
+        yield None
+    else:
+        yield from built_for_module(django_db_blocker, build_search_world)
 
 
 @pytest.fixture
-def kommunen(db) -> dict[str, Kommune]:
+def kommunen(search_world, db) -> dict[str, Kommune]:
     """A small town in Stormarn, its neighbour, a similar town elsewhere and two big cities."""
-    stormarn = KommuneFactory(
-        ags="01062", name="Stormarn", typ=KommuneTyp.LANDKREIS, einwohner=245_000
-    )
-    return {
-        "stormarn": stormarn,
-        "klein": KommuneFactory(
-            ags="01062001", name="Kleinau", einwohner=4_000, verstaedterung=3, kreis=stormarn
-        ),
-        "nachbar": KommuneFactory(
-            ags="01062002", name="Nachbarsdorf", einwohner=4_500, verstaedterung=3, kreis=stormarn
-        ),
-        "aehnlich": KommuneFactory(
-            ags="09189001", name="Bergdorf", einwohner=3_800, verstaedterung=3, bundesland="BY"
-        ),
-        "gross": KommuneFactory(
-            ags="09162000",
-            name="München, Landeshauptstadt",
-            typ=KommuneTyp.KREISFREIE_STADT,
-            einwohner=1_500_000,
-            verstaedterung=1,
-            bundesland="BY",
-        ),
-        "mittel": KommuneFactory(
-            ags="05315000",
-            name="Köln, Stadt",
-            typ=KommuneTyp.KREISFREIE_STADT,
-            einwohner=1_000_000,
-            verstaedterung=1,
-            bundesland="NW",
-        ),
-    }
+    if search_world is None:
+        return create_kommunen()
+    return copy.deepcopy(search_world.kommunen)
 
 
 @pytest.fixture
-def entries(kommunen) -> dict[str, PraxisPage]:
+def entries(search_world, kommunen) -> dict[str, PraxisPage]:
     """Five live entries and one draft across the Kommunen."""
-    return {
-        "sprachcafe": create_entry(
-            kommunen["nachbar"],
-            "Sprachcafé für Mütter",
-            "Geflüchtete Mütter lernen Deutsch beim Kaffee.",
-            ("sprache", "fruehe-bildung"),
-            ("gefluechtete", "frauen"),
-        ),
-        "wohnen": create_entry(
-            kommunen["aehnlich"],
-            "Wohnungslotsen im Dorf",
-            "Ehrenamtliche helfen Geflüchteten bei der Wohnungssuche.",
-            ("wohnen",),
-            ("gefluechtete", "ehrenamtliche"),
-            status="verstetigt",
-        ),
-        "sprachkurs_gross": create_entry(
-            kommunen["gross"],
-            "Sprachkurs für Mütter mit Kinderbetreuung",
-            "Sprachkurse für Mütter in der Großstadt.",
-            ("sprache",),
-            ("frauen", "familien"),
-        ),
-        "ikoe": create_entry(
-            kommunen["mittel"],
-            "Interkulturelle Öffnung im Bürgeramt",
-            "Schulungen für Verwaltungsmitarbeitende.",
-            ("interkulturelle-oeffnung",),
-            ("verwaltungsmitarbeitende",),
-            status="abgeschlossen",
-        ),
-        "sport": create_entry(
-            kommunen["klein"],
-            "Fußball für alle",
-            "Sportverein öffnet sich für Neuzugewanderte.",
-            ("kultur-sport", "engagement-ehrenamt"),
-            ("neuzugewanderte",),
-            status="geplant",
-        ),
-        "entwurf": create_entry(
-            kommunen["klein"],
-            "Sprachpaten (Entwurf)",
-            "Noch nicht veröffentlicht.",
-            ("sprache",),
-            live=False,
-        ),
-    }
+    if search_world is None:
+        return create_entries(kommunen)
+    return copy.deepcopy(search_world.entries)
 
 
 @pytest.fixture
@@ -168,3 +73,11 @@ def pytest_collection_modifyitems(items) -> None:
     for item in items:
         if "engine" in getattr(item, "fixturenames", ()):
             item.add_marker(pytest.mark.engine)
+
+
+def pytest_configure(config) -> None:
+    config.addinivalue_line(
+        "markers",
+        "search_data_per_test: build the search tests' Kommunen and entries for each test "
+        "instead of once per module (the module has tests that need the Kommunen alone)",
+    )

@@ -128,7 +128,7 @@ def test_kommune_detail_and_comparable(entries, kommunen, client_json):
     assert data["name"] == "Kleinau" and data["einwohner"] == 4000
     assert data["kreis"] == {"ags": "01062", "name": "Stormarn"}
     assert data["groessenklasse"] == "landgemeinde"
-    assert data["profil_url"].endswith("/kommunen/k-01062001/")
+    assert data["profil_url"].endswith("/kommunen/stormarn/kleinau/")
     status, data = client_json("/api/v1/kommunen/01062001/vergleichbare/")
     assert status == 200
     assert data["kommune"]["ags"] == "01062001"

@@ -5,7 +5,7 @@ from django.test.utils import CaptureQueriesContext
 
 from kommunen.factories import KommuneFactory
 from kommunen.models import KommunePage
-from tests.search.conftest import profile_for
+from kommunen.profiles import ensure_profile
 
 
 def test_entry_page_shows_similar_entries_with_reasons(entries, client):
@@ -34,10 +34,10 @@ def test_comparable_kommunen_link_their_profiles_without_a_query_each(entries, k
     client.get(url)  # warm caches (site root, content types)
     with CaptureQueriesContext(connection) as four:
         client.get(url)
-    profile_for(KommuneFactory(ags="01062005", name="Neudorf", einwohner=4_200))
+    ensure_profile(KommuneFactory(ags="01062005", name="Neudorf", einwohner=4_200))
     with CaptureQueriesContext(connection) as five:
         text = client.get(url).content.decode()
-    assert '/kommunen/k-01062005/">Neudorf</a>' in text
+    assert '/kommunen/neudorf/">Neudorf</a>' in text
     assert len(five) == len(four)
 
 

@@ -12,7 +12,7 @@ import pytest
 
 from kommunen.factories import KommuneFactory
 
-from .conftest import create_entry
+from .content import create_entry
 
 KLEINAU = "01062001"
 

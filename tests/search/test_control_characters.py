@@ -30,7 +30,7 @@ URLS = [
     "/suche/?q=%1B%5B31m",
     "/kommune/%00/",
     "/kommunen/%00/",
-    "/kommunen/k-01062001%00/",
+    "/kommunen/stormarn/kleinau%00/",
 ]
 
 

@@ -6,10 +6,11 @@ from search.analysis import INDEX_ANALYZER, compound_parts, german_normalization
 from search.backends.engine import EngineBackend
 from search.indices import alias_name
 from search.query import SearchQuery
-from tests.search.conftest import create_entry
+from tests.search.content import create_entry
 from tests.search.engine_support import rebuild_index
 
-pytestmark = pytest.mark.django_db
+# Some tests need the Kommunen without the entries.
+pytestmark = [pytest.mark.django_db, pytest.mark.search_data_per_test]
 
 ENTRIES = {
     "gefluechtete": ("Wohnraum für Geflüchtete", "Die Gemeinde vermittelt Wohnungen."),

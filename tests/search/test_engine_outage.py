@@ -16,10 +16,9 @@ from django.core.cache.backends.locmem import LocMemCache
 
 import pytest
 
+from kommunen.profiles import ensure_profile
 from search import breaker
 from search import client as search_client
-
-from .conftest import profile_for
 
 SLACK = 1.5  # seconds on top of a timeout, for a slow test machine
 
@@ -80,7 +79,7 @@ def test_one_slow_search_then_every_page_answers_at_once(silent_engine, settings
     assert first < settings.SEARCH_TIMEOUT + settings.SEARCH_CONNECT_TIMEOUT + SLACK
     assert len(silent_engine.connections) == 1
 
-    kleinau = profile_for(entries["sport"].kommune)
+    kleinau = ensure_profile(entries["sport"].kommune)
     for url, params in [
         ("/api/v1/praxis/", {"q": "Mütter"}),
         ("/suche/", {"q": "Mütter"}),

@@ -11,7 +11,7 @@ from search import client, indices
 from search.backends.engine import EngineBackend
 from search.models import IndexAuftrag
 from search.query import SearchQuery
-from tests.search.conftest import create_entry
+from tests.search.content import create_entry
 from tests.search.engine_support import rebuild_index
 
 pytestmark = pytest.mark.django_db

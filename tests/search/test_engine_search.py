@@ -10,10 +10,11 @@ from praxis.models import PraxisPage
 from search.backends.engine import EngineBackend
 from search.query import SearchQuery
 from search.ranking import KommuneFeatures, comparability, ranking_factor
-from tests.search.conftest import create_entry
+from tests.search.content import create_entry
 from tests.search.engine_support import rebuild_index
 
-pytestmark = pytest.mark.django_db
+# Some tests need the Kommunen without the entries.
+pytestmark = [pytest.mark.django_db, pytest.mark.search_data_per_test]
 
 
 @pytest.fixture

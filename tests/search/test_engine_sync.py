@@ -8,11 +8,12 @@ from django.utils import timezone
 import pytest
 
 from kommunen.models import KommunePage
+from kommunen.profiles import ensure_profile
 from search import client
 from search.indices import alias_name
 from search.models import IndexAuftrag
 from search.sync import EngineUnavailable
-from tests.search.conftest import create_entry, profile_for
+from tests.search.content import create_entry
 from tests.search.engine_support import rebuild_index, refresh_index
 
 pytestmark = pytest.mark.django_db
@@ -72,7 +73,7 @@ def test_deleting_a_profile_removes_its_entries(
 
 
 def test_moving_changes_the_lead_kommune(index, kommunen, django_capture_on_commit_callbacks):
-    target = profile_for(kommunen["gross"])
+    target = ensure_profile(kommunen["gross"])
     with django_capture_on_commit_callbacks(execute=True):
         index["sprachcafe"].move(target, pos="last-child")
     doc = document(index["sprachcafe"].pk)

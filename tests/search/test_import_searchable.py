@@ -20,7 +20,8 @@ from search.backends.engine import EngineBackend
 from search.query import SearchQuery
 from tests.search.engine_support import rebuild_index
 
-pytestmark = pytest.mark.django_db
+# Some tests need the Kommunen without the entries.
+pytestmark = [pytest.mark.django_db, pytest.mark.search_data_per_test]
 
 QUEUED_TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 

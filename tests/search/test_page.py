@@ -8,7 +8,10 @@ import pytest
 
 from kommunen.factories import KommuneFactory
 
-from .conftest import create_entry
+from .content import create_entry
+
+# Some tests need the Kommunen without the entries.
+pytestmark = pytest.mark.search_data_per_test
 
 
 def html(response) -> str:

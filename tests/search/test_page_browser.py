@@ -4,6 +4,8 @@ import os
 
 import pytest
 
+from tests.search.content import build_search_world
+
 # Playwright's sync API runs an event loop in this thread; Django's ORM must still be usable.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
@@ -11,6 +13,12 @@ pytestmark = [
     pytest.mark.browser,
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
+
+
+@pytest.fixture
+def entries(transactional_db):
+    """The search tests' entries, committed for the live server (not the module's copy)."""
+    return build_search_world().entries
 
 
 @pytest.fixture

@@ -10,7 +10,7 @@ from html import unescape
 
 import pytest
 
-from .conftest import create_entry
+from .content import create_entry
 
 ODD_QUERIES = [
     "seite=",

@@ -13,9 +13,9 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_
 
 import pytest
 
+from kommunen.profiles import ensure_profile
 from praxis.models import Handlungsfeld, Zielgruppe
 
-from .conftest import profile_for
 from .engine_support import rebuild_index
 
 BODY = "Zweimal pro Woche im Familienzentrum."
@@ -71,7 +71,7 @@ def assert_no_errors_logged(caplog) -> None:
 
 
 def test_preview_of_a_new_entry_shows_similar_entries(admin_client, kommunen, backend, caplog):
-    parent = profile_for(kommunen["klein"])
+    parent = ensure_profile(kommunen["klein"])
     url = reverse("wagtailadmin_pages:preview_on_add", args=("praxis", "praxispage", parent.pk))
     with caplog.at_level(logging.INFO):
         html = preview(admin_client, url)
@@ -95,7 +95,7 @@ def test_preview_of_a_saved_draft_shows_similar_entries(admin_client, entries, b
 
 def test_the_lead_kommune_counts_in_the_preview_too(admin_client, kommunen, entries, caplog):
     """Kleinau's neighbour in the same Kreis gets "gleicher Kreis", as after publishing."""
-    parent = profile_for(kommunen["klein"])
+    parent = ensure_profile(kommunen["klein"])
     url = reverse("wagtailadmin_pages:preview_on_add", args=("praxis", "praxispage", parent.pk))
     block = similar_block(preview(admin_client, url))
     sprachcafe = block[block.index("Sprachcafé für Mütter") :]
