@@ -14,7 +14,7 @@ from search.indices import versions
 from tests.world import built_for_module
 
 from .content import SearchWorld, build_search_world, create_entries, create_kommunen
-from .engine_support import engine_url
+from .engine_support import engine_url, rebuild_index
 
 _index_counter = itertools.count()
 
@@ -66,6 +66,13 @@ def engine(settings):
     for index in versions():
         client.get_client().indices.delete(index=index)
     client.reset()
+
+
+@pytest.fixture
+def indexed_entries(engine, entries) -> dict[str, PraxisPage]:
+    """The entries, with the engine's index built from them."""
+    rebuild_index()
+    return entries
 
 
 def pytest_collection_modifyitems(items) -> None:

@@ -12,15 +12,8 @@ from search.backends.engine import EngineBackend
 from search.models import IndexAuftrag
 from search.query import SearchQuery
 from tests.search.content import create_entry
-from tests.search.engine_support import rebuild_index
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def index(engine, entries):
-    rebuild_index()
-    return entries
 
 
 def command(*args: str) -> str:
@@ -29,7 +22,7 @@ def command(*args: str) -> str:
     return output.getvalue()
 
 
-def test_search_answers_during_the_rebuild(index, kommunen, monkeypatch):
+def test_search_answers_during_the_rebuild(indexed_entries, kommunen, monkeypatch):
     for n in range(6):
         create_entry(kommunen["klein"], f"Nachbarschaftshilfe {n}")
     monkeypatch.setattr(indices, "BULK_SIZE", 2)
@@ -49,7 +42,7 @@ def test_search_answers_during_the_rebuild(index, kommunen, monkeypatch):
     assert indices.versions() == [result["index"]]
 
 
-def test_parallel_searches_never_see_an_empty_index(index, kommunen, monkeypatch):
+def test_parallel_searches_never_see_an_empty_index(indexed_entries, kommunen, monkeypatch):
     for n in range(6):
         create_entry(kommunen["nachbar"], f"Begegnungsfest {n}")
     monkeypatch.setattr(indices, "BULK_SIZE", 3)
@@ -76,12 +69,12 @@ def test_parallel_searches_never_see_an_empty_index(index, kommunen, monkeypatch
     assert "Alias" in output
 
 
-def test_status_and_check(index, settings):
+def test_status_and_check(indexed_entries, settings):
     output = command("--status")
     assert "Dokumente im Index: 5" in output
     assert "Öffentliche Praxisbeispiele in der Datenbank: 5" in output
     assert "in Ordnung" in command("--check")
-    IndexAuftrag.objects.create(page_id=index["entwurf"].pk)
+    IndexAuftrag.objects.create(page_id=indexed_entries["entwurf"].pk)
     with pytest.raises(CommandError, match="warten"):
         command("--check")
     assert "1 vorgemerkte Seite(n) abgeglichen" in command("--catch-up")

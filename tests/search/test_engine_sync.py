@@ -20,12 +20,6 @@ pytestmark = pytest.mark.django_db
 DEAD_URL = "http://127.0.0.1:9"
 
 
-@pytest.fixture
-def index(engine, entries):
-    rebuild_index()
-    return entries
-
-
 def document(page_id: int) -> dict | None:
     """The indexed document of a page, or None."""
     refresh_index()
@@ -36,8 +30,8 @@ def document(page_id: int) -> dict | None:
     return hits[0]["_source"] if hits else None
 
 
-def test_publishing_indexes_the_entry(index, django_capture_on_commit_callbacks):
-    draft = index["entwurf"]
+def test_publishing_indexes_the_entry(indexed_entries, django_capture_on_commit_callbacks):
+    draft = indexed_entries["entwurf"]
     assert document(draft.pk) is None
     with django_capture_on_commit_callbacks(execute=True):
         draft.save_revision().publish()
@@ -45,8 +39,8 @@ def test_publishing_indexes_the_entry(index, django_capture_on_commit_callbacks)
     assert not IndexAuftrag.objects.exists()
 
 
-def test_edit_and_unpublish_update_the_index(index, django_capture_on_commit_callbacks):
-    page = index["wohnen"]
+def test_edit_and_unpublish_update_the_index(indexed_entries, django_capture_on_commit_callbacks):
+    page = indexed_entries["wohnen"]
     page.title = "Wohnungslotsen im ganzen Landkreis"
     with django_capture_on_commit_callbacks(execute=True):
         page.save_revision().publish()
@@ -56,27 +50,29 @@ def test_edit_and_unpublish_update_the_index(index, django_capture_on_commit_cal
     assert document(page.pk) is None
 
 
-def test_deleting_removes_the_document(index, django_capture_on_commit_callbacks):
+def test_deleting_removes_the_document(indexed_entries, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
-        index["ikoe"].delete()
-    assert document(index["ikoe"].pk) is None
+        indexed_entries["ikoe"].delete()
+    assert document(indexed_entries["ikoe"].pk) is None
 
 
 def test_deleting_a_profile_removes_its_entries(
-    index, kommunen, django_capture_on_commit_callbacks
+    indexed_entries, kommunen, django_capture_on_commit_callbacks
 ):
     profile = KommunePage.objects.get(kommune=kommunen["nachbar"])
     with django_capture_on_commit_callbacks(execute=True):
         profile.delete()
-    assert document(index["sprachcafe"].pk) is None
-    assert document(index["wohnen"].pk) is not None
+    assert document(indexed_entries["sprachcafe"].pk) is None
+    assert document(indexed_entries["wohnen"].pk) is not None
 
 
-def test_moving_changes_the_lead_kommune(index, kommunen, django_capture_on_commit_callbacks):
+def test_moving_changes_the_lead_kommune(
+    indexed_entries, kommunen, django_capture_on_commit_callbacks
+):
     target = ensure_profile(kommunen["gross"])
     with django_capture_on_commit_callbacks(execute=True):
-        index["sprachcafe"].move(target, pos="last-child")
-    doc = document(index["sprachcafe"].pk)
+        indexed_entries["sprachcafe"].move(target, pos="last-child")
+    doc = document(indexed_entries["sprachcafe"].pk)
     assert doc["kommune_ags"] == kommunen["gross"].ags
     assert doc["groessenklasse"] == "grossstadt"
     assert f"/{target.slug}/" in doc["url"]
@@ -95,12 +91,14 @@ def test_editing_a_kommune_updates_lead_and_partner_entries(
     assert doc["partner_ags"] == [kommunen["mittel"].ags]
 
 
-def test_engine_down_then_catch_up(index, settings, caplog, django_capture_on_commit_callbacks):
+def test_engine_down_then_catch_up(
+    indexed_entries, settings, caplog, django_capture_on_commit_callbacks
+):
     """Publishing succeeds while the engine is unreachable; catch-up sends it later."""
     real_url = settings.SEARCH_URL
     settings.SEARCH_URL, settings.SEARCH_ENGINE = DEAD_URL, "opensearch"
     client.reset()
-    draft = index["entwurf"]
+    draft = indexed_entries["entwurf"]
     with caplog.at_level(logging.ERROR), django_capture_on_commit_callbacks(execute=True):
         draft.save_revision().publish()
     draft.refresh_from_db()
@@ -117,24 +115,24 @@ def test_engine_down_then_catch_up(index, settings, caplog, django_capture_on_co
 
 
 def test_next_successful_run_catches_up_on_everything(
-    index, settings, django_capture_on_commit_callbacks
+    indexed_entries, settings, django_capture_on_commit_callbacks
 ):
     real_url = settings.SEARCH_URL
     settings.SEARCH_URL = DEAD_URL
     client.reset()
     with django_capture_on_commit_callbacks(execute=True):
-        index["ikoe"].unpublish()
+        indexed_entries["ikoe"].unpublish()
     settings.SEARCH_URL = real_url
     client.reset()
     with django_capture_on_commit_callbacks(execute=True):
-        index["entwurf"].save_revision().publish()
-    assert document(index["ikoe"].pk) is None
-    assert document(index["entwurf"].pk) is not None
+        indexed_entries["entwurf"].save_revision().publish()
+    assert document(indexed_entries["ikoe"].pk) is None
+    assert document(indexed_entries["entwurf"].pk) is not None
     assert not IndexAuftrag.objects.exists()
 
 
 def test_failure_schedules_a_retry_with_the_database_task_backend(
-    index, settings, django_capture_on_commit_callbacks
+    indexed_entries, settings, django_capture_on_commit_callbacks
 ):
     """With the database task backend a failed run schedules a deferred retry."""
     from django_tasks_db.models import DBTaskResult
@@ -145,7 +143,7 @@ def test_failure_schedules_a_retry_with_the_database_task_backend(
     from search.tasks import sync_index
 
     with django_capture_on_commit_callbacks(execute=True):
-        index["entwurf"].save_revision().publish()
+        indexed_entries["entwurf"].save_revision().publish()
     ours = DBTaskResult.objects.filter(task_path="search.tasks.sync_index")
     assert ours.count() == 1  # stored for the worker, not run yet
     with pytest.raises(EngineUnavailable):

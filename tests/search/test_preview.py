@@ -21,7 +21,7 @@ from .engine_support import rebuild_index
 BODY = "Zweimal pro Woche im Familienzentrum."
 
 
-@pytest.fixture(params=["datenbank", "engine"])
+@pytest.fixture(params=["datenbank", pytest.param("engine", marks=pytest.mark.engine)])
 def backend(request, entries) -> str:
     """Run the test on the database backend and on the real engine (skipped without one)."""
     if request.param == "engine":
