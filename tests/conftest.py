@@ -42,3 +42,15 @@ def world(module_world, db) -> World:
 def committed_world(transactional_db) -> World:
     """The shared page tree committed for one test, for a live server in another thread."""
     return build_world()
+
+
+# A test using one of these fixtures needs that service and gets its marker, so that e.g.
+# `-m "not engine"` leaves out every test that needs OpenSearch.
+SERVICE_MARKERS = {"engine": "engine", "require_postgres": "postgres", "chromium_path": "browser"}
+
+
+def pytest_collection_modifyitems(items) -> None:
+    for item in items:
+        for fixture, marker in SERVICE_MARKERS.items():
+            if fixture in getattr(item, "fixturenames", ()):
+                item.add_marker(marker)

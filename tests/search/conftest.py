@@ -75,13 +75,6 @@ def indexed_entries(engine, entries) -> dict[str, PraxisPage]:
     return entries
 
 
-def pytest_collection_modifyitems(items) -> None:
-    """Tests that use the engine are marked `engine`, so `-m "not engine"` leaves them out."""
-    for item in items:
-        if "engine" in getattr(item, "fixturenames", ()):
-            item.add_marker(pytest.mark.engine)
-
-
 def pytest_configure(config) -> None:
     config.addinivalue_line(
         "markers",
