@@ -3,6 +3,7 @@
 from django.contrib.auth import get_user_model
 
 from wagtail.models import Page
+from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
 
 import pytest
@@ -11,6 +12,7 @@ from kommunen.factories import KommuneFactory, LandkreisFactory
 from kommunen.models import KommunenIndexPage, KommunePage, KommuneTyp, LandkreisPage
 from plattform.models import HomePage, StandardPage
 from praxis.models import PraxisIndexPage, PraxisPage
+from tests.world import build_world
 
 pytestmark = pytest.mark.django_db
 
@@ -26,19 +28,30 @@ def stormarn(index) -> LandkreisPage:
     return index.add_child(instance=LandkreisPage(title="Kreis Stormarn", kommune=kreis))
 
 
-def test_page_types_allow_only_the_hierarchy(index, stormarn):
-    home = HomePage.objects.get()
-    praxis_index = PraxisIndexPage.objects.get()
-    assert LandkreisPage.can_create_at(index)
-    assert not LandkreisPage.can_create_at(home)
-    assert not LandkreisPage.can_create_at(stormarn)
-    assert KommunePage.can_create_at(index) and KommunePage.can_create_at(stormarn)
-    assert not KommunePage.can_create_at(home)
-    assert PraxisPage.can_create_at(stormarn)
-    assert not PraxisPage.can_create_at(index)
-    assert not PraxisPage.can_create_at(praxis_index)
-    assert StandardPage.can_create_at(home) and not StandardPage.can_create_at(index)
-    assert not HomePage.can_create_at(home)
+class TestPageTypes(WagtailPageTestCase):
+    """Page types allow only the hierarchy, checked with Wagtail's own page test assertions."""
+
+    @classmethod
+    def setUpTestData(cls):
+        cls.world = build_world()
+
+    def test_page_types_allow_only_the_hierarchy(self):
+        self.assertAllowedParentPageTypes(LandkreisPage, {KommunenIndexPage})
+        self.assertAllowedParentPageTypes(KommunePage, {KommunenIndexPage, LandkreisPage})
+        self.assertAllowedParentPageTypes(PraxisPage, {KommunePage, LandkreisPage})
+        self.assertAllowedParentPageTypes(StandardPage, {HomePage})
+        self.assertCanNotCreateAt(HomePage, HomePage)
+        self.assertAllowedSubpageTypes(KommunenIndexPage, {LandkreisPage, KommunePage})
+        self.assertAllowedSubpageTypes(LandkreisPage, {KommunePage, PraxisPage})
+        self.assertAllowedSubpageTypes(KommunePage, {PraxisPage})
+        self.assertAllowedSubpageTypes(PraxisPage, set())
+        self.assertAllowedSubpageTypes(PraxisIndexPage, set())
+
+    def test_every_page_of_the_world_is_routable_and_renderable(self):
+        world = self.world
+        for page in (world.index, world.kreis, world.ahrensburg, world.schwerin, world.entry):
+            self.assertPageIsRoutable(page)
+            self.assertPageIsRenderable(page)
 
 
 def _profile_form(page_class, parent, kommune):
