@@ -8,6 +8,7 @@ from django.test.utils import CaptureQueriesContext
 from wagtail import hooks
 
 import pytest
+from pytest_django.asserts import assertContains
 
 from kommunen.factories import KommunePageFactory
 from kommunen.models import KommunenIndexPage
@@ -35,9 +36,12 @@ def entry(world):
 
 @pytest.mark.django_db
 def test_entry_shows_its_conditions_in_german_formats(client, entry):
-    html = client.get(entry.url).content.decode()
+    response = client.get(entry.url)
+    html = response.content.decode()
     assert f"<h1>{entry.title}</h1>" in html
-    assert 'href="/kommunen/kreis-stormarn/bargteheide/">Bargteheide</a>' in html
+    assertContains(
+        response, '<a href="/kommunen/kreis-stormarn/bargteheide/">Bargteheide</a>', html=True
+    )
     assert "Rahmenbedingungen" in html
     assert "Kleinstadt, 16.000 Einwohner" in html
     assert "5.000 €" in html
@@ -57,13 +61,21 @@ def test_entry_without_end_and_kosten_says_so(client, profile):
 
 @pytest.mark.django_db
 def test_entry_shows_contact_partners_and_classification(client, entry):
-    html = client.get(entry.url).content.decode()
-    assert 'href="mailto:muster@example.org"' in html and "Erika Muster" in html
-    assert 'href="tel:0461123"' in html
+    response = client.get(entry.url)
+    html = response.content.decode()
+    mail = '<a href="mailto:muster@example.org">muster@example.org</a>'
+    assertContains(response, mail, html=True)
+    assert "Erika Muster" in html
+    assertContains(response, '<a href="tel:0461123">0461 123</a>', html=True)
     partner = entry.partner.first().kommune
-    assert f'href="/kommunen/{partner.profil.slug}/">{partner.anzeigename}</a>' in html
+    link = f'<a href="/kommunen/{partner.profil.slug}/">{partner.anzeigename}</a>'
+    assertContains(response, link, html=True)
     assert "Ohnedorf" in html and ">Ohnedorf</a>" not in html
-    assert 'href="/praxisbeispiele/?handlungsfeld=engagement-ehrenamt"' in html
+    assertContains(
+        response,
+        '<a href="/praxisbeispiele/?handlungsfeld=engagement-ehrenamt">Engagement und Ehrenamt</a>',
+        html=True,
+    )
     assert "Neuzugewanderte" in html and "Sprachcafé</li>" in html
 
 
@@ -127,7 +139,8 @@ def test_listing_has_a_filter_form_with_fieldsets(client, listing_url):
 
 @pytest.mark.django_db
 def test_listing_filters_by_handlungsfeld_and_groessenklasse(client, listing_url):
-    html = client.get(listing_url, {"handlungsfeld": "sprache"}).content.decode()
+    response = client.get(listing_url, {"handlungsfeld": "sprache"})
+    html = response.content.decode()
     assert "3 Praxisbeispiele" in html and "Wohnungsbörse" not in html
     assert re.search(r'<input type="checkbox" id="f-handlungsfeld-sprache"[^>]* checked>', html)
     assert "Filter (1 aktiv)" in html
@@ -185,11 +198,14 @@ def test_listing_keeps_a_query_from_the_url_when_filters_are_applied(client, lis
 
 @pytest.mark.django_db
 def test_main_menu_marks_the_listing_as_the_section_of_an_entry(client, entry):
-    html = client.get(entry.url).content.decode()
-    assert '<a href="/praxisbeispiele/" aria-current="true">' in html
-    assert '<a href="/kommunen/">' in html
-    listing_html = client.get("/praxisbeispiele/").content.decode()
-    assert '<a href="/praxisbeispiele/" aria-current="page">' in listing_html
+    response = client.get(entry.url)
+    html = response.content.decode()
+    section = '<a href="/praxisbeispiele/" aria-current="true">Praxisbeispiele</a>'
+    assertContains(response, section, html=True)
+    assertContains(response, '<a href="/kommunen/">Kommunen</a>', html=True)
+    listing = client.get("/praxisbeispiele/")
+    current = '<a href="/praxisbeispiele/" aria-current="page">Praxisbeispiele</a>'
+    assertContains(listing, current, html=True)
     assert f"<title>{entry.title} \N{EN DASH} Praxisnetz Integration</title>" in html
 
 
