@@ -12,6 +12,7 @@ from praxis.models import PraxisPage
 from search.backends.database import DatabaseBackend
 from search.backends.engine import EngineBackend
 from search.query import FACETS, SearchQuery
+from tests.world import built_for_module
 
 from .engine_support import rebuild_index
 
@@ -41,9 +42,18 @@ def all_ids(backend, query: SearchQuery) -> set[int]:
     return {t.page_id for t in result.treffer}
 
 
-@pytest.fixture
-def demo(db):
+def seed_demo() -> None:
     call_command("seed_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
+
+
+@pytest.fixture(scope="module")
+def seeded(django_db_setup, django_db_blocker):
+    """The demo content, seeded once for the module's two tests."""
+    yield from built_for_module(django_db_blocker, seed_demo)
+
+
+@pytest.fixture
+def demo(seeded, db):
     assert PraxisPage.objects.live().count() >= 40
 
 
