@@ -1,5 +1,7 @@
 """Fixtures every app's tests may use; app-specific ones live in tests/<app>/conftest.py."""
 
+from collections.abc import Iterator
+
 from wagtail.models import Site
 
 import pytest
@@ -27,7 +29,7 @@ def home_page(db):
 
 
 @pytest.fixture(scope="module")
-def module_world(django_db_setup, django_db_blocker) -> World:
+def module_world(django_db_setup, django_db_blocker) -> Iterator[World]:
     """The shared page tree (tests/world.py), built once per module."""
     yield from built_for_module(django_db_blocker, build_world)
 

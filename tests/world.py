@@ -91,7 +91,7 @@ def build_world() -> World:
         ),
     )
     entry = _complete_entry(bargteheide, partners=[schwerin.kommune, _kommune_without_profile()])
-    entries = {
+    entries: dict[str, PraxisPage] = {
         "sprachcafe": entry,
         "sprachpaten": PraxisPageFactory(
             parent=bargteheide, title="Sprachpaten", handlungsfelder=["sprache"]

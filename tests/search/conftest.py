@@ -4,6 +4,7 @@ per module, and the `engine` fixture for tests against the real engine (marked `
 import copy
 import itertools
 import os
+from collections.abc import Iterator
 
 import pytest
 
@@ -20,7 +21,7 @@ _index_counter = itertools.count()
 
 
 @pytest.fixture(scope="module")
-def search_world(request, django_db_setup, django_db_blocker) -> SearchWorld | None:
+def search_world(request, django_db_setup, django_db_blocker) -> Iterator[SearchWorld | None]:
     """The Kommunen and entries of tests/search/content.py, built once per module; None in
     modules marked `search_data_per_test`, whose tests also need the Kommunen alone."""
     if request.node.get_closest_marker("search_data_per_test"):
