@@ -6,6 +6,8 @@ from django.utils import timezone
 
 import pytest
 
+from kommunen.factories import KommuneFactory
+from kommunen.models import KommuneTyp
 from search.backends.database import DatabaseBackend
 from search.backends.database.text import highlight, search_terms, words
 from search.query import SearchQuery
@@ -151,3 +153,15 @@ def test_synonyms_of_the_engine_list_are_used(kommunen):
     result = DatabaseBackend().search(SearchQuery(q="Dolmetscher"))
     assert [t.page_id for t in result.treffer] == [pool.pk]
     assert "<mark>Sprachmittler</mark>" in result.treffer[0].hervorhebung["kurzbeschreibung"][0]
+
+
+def test_a_gemeinde_is_not_offered_a_landkreis_as_comparable(entries, kommunen):
+    harburg = KommuneFactory(
+        ags="03353", name="Harburg", typ=KommuneTyp.LANDKREIS, einwohner=250_000
+    )
+    create_entry(kommunen["stormarn"], "Kreisweite Sprachkurse", "Für alle Gemeinden.")
+    create_entry(harburg, "Kreisweite Lotsen", "Für alle Gemeinden.")
+    for_gemeinde = DatabaseBackend().comparable_kommunen(kommunen["klein"], count=10)
+    assert KommuneTyp.LANDKREIS not in {k.typ for k, _ in for_gemeinde}
+    for_kreis = DatabaseBackend().comparable_kommunen(kommunen["stormarn"], count=10)
+    assert [k.ags for k, _ in for_kreis] == ["03353"]

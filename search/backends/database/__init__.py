@@ -4,7 +4,7 @@ from datetime import datetime
 
 from django.db.models import QuerySet
 
-from kommunen.models import Kommune, KommunePage, load_public_profiles
+from kommunen.models import Kommune, KommunePage, KommuneTyp, load_public_profiles
 from praxis.models import PraxisPage
 from search.backends.database.facets import Row, count_facets, facet_filters, filtered, load_rows
 from search.backends.database.fulltext import matching_ids, relevance
@@ -106,11 +106,21 @@ def participating_kommunen() -> QuerySet:
     return Kommune.objects.filter(pk__in=with_profile) | Kommune.objects.filter(pk__in=with_entry)
 
 
+def same_level(kommunen: QuerySet, kommune: Kommune) -> QuerySet:
+    """Landkreise compare with Landkreise, Gemeinden and Städte with each other: a Kreis of
+    200,000 inhabitants is no example for a town of that size."""
+    if kommune.typ == KommuneTyp.LANDKREIS:
+        return kommunen.filter(typ=KommuneTyp.LANDKREIS)
+    return kommunen.exclude(typ=KommuneTyp.LANDKREIS)
+
+
 def comparable_participants(kommune: Kommune, count: int) -> list[tuple[Kommune, list[str]]]:
     """Rank the participating Kommunen by comparability to `kommune`, best first."""
     reference = KommuneFeatures.from_kommune(kommune)
     scored = []
-    for candidate in participating_kommunen().exclude(pk=kommune.pk).distinct():
+    for candidate in (
+        same_level(participating_kommunen(), kommune).exclude(pk=kommune.pk).distinct()
+    ):
         value, reasons = comparability(reference, KommuneFeatures.from_kommune(candidate))
         scored.append((value, candidate.anzeigename, candidate, reasons))
     scored.sort(key=lambda s: (-s[0], s[1]))
