@@ -132,10 +132,10 @@ def test_similar_entries_share_handlungsfelder(entries):
 
 
 def test_comparable_kommunen_are_participants_best_first(entries, kommunen):
-    result = DatabaseBackend().comparable_kommunen(kommunen["klein"], count=4)
-    # Kleinau's profile stands under Stormarn's (the tree rule), so the Landkreis Stormarn has a
-    # live profile and takes part as well, between the Gemeinden and the big cities.
-    assert [k.ags for k, _ in result] == ["01062002", "09189001", "01062", "05315000"]
+    # Stormarn takes part too (Kleinau's profile stands under its profile), but a Landkreis is
+    # no comparable Kommune for a Gemeinde.
+    result = DatabaseBackend().comparable_kommunen(kommunen["klein"], count=3)
+    assert [k.ags for k, _ in result] == ["01062002", "09189001", "05315000"]
     assert "gleicher Kreis" in result[0][1]
 
 
