@@ -5,28 +5,14 @@ form fields, alt attributes on all images and no horizontal scrolling at 320px w
 Screenshots for a human look come from scripts/screenshots.py.
 """
 
-import os
-
 import pytest
 
 from plattform.standard_pages import ensure_standard_pages
-
-# Playwright's sync API runs an event loop in this thread; Django's ORM must still be usable.
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+from tests.browser.support import launched_chromium
 
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
-]
-
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-    "--disable-sync",
 ]
 
 
@@ -37,14 +23,8 @@ def browser(chromium_path, live_server, pages):
     Playwright's sync API runs an event loop in this thread, which hides the test database
     connection's state from Django; so nothing may touch the ORM while it runs.
     """
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=chromium_path, headless=True, args=CHROMIUM_ARGS
-        )
+    with launched_chromium(chromium_path) as browser:
         yield browser
-        browser.close()
 
 
 @pytest.fixture

@@ -1,6 +1,5 @@
 """Figures typed in German into the real admin (Debian's chromium) are stored as meant."""
 
-import os
 from contextlib import contextmanager
 from decimal import Decimal
 
@@ -14,22 +13,13 @@ from kommunen.factories import KommuneFactory, KommunePageFactory, LandkreisPage
 from kommunen.models import KommunenIndexPage, KommunePage
 from praxis.factories import PraxisPageFactory
 from praxis.models import PraxisPage
-
-# Playwright's sync API runs an event loop in this thread; Django's ORM must still be usable.
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+from tests.browser.support import launched_chromium
 
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
 
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 PASSWORD = "geheim-und-lang-genug"
 
 
@@ -50,12 +40,7 @@ def editor_world(home_page) -> dict[str, int]:
 @contextmanager
 def admin_page(chromium_path: str, base_url: str):
     """A chromium page (locale de-DE) logged into the admin; nothing else may use the ORM."""
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=chromium_path, headless=True, args=CHROMIUM_ARGS
-        )
+    with launched_chromium(chromium_path) as browser:
         page = browser.new_page(locale="de-DE", viewport={"width": 1280, "height": 900})
         page.goto(f"{base_url}/admin/login/")
         page.locator('input[name="username"]').fill("redakteurin")
@@ -63,7 +48,6 @@ def admin_page(chromium_path: str, base_url: str):
         page.locator('button[type="submit"]').click()
         page.wait_for_url(f"{base_url}/admin/")
         yield page
-        browser.close()
 
 
 def publish(page) -> None:

@@ -5,26 +5,17 @@ The API docs used to load Swagger UI from a CDN (a blank page offline), the admi
 Gravatar for each editor's avatar.
 """
 
-import os
 from urllib.parse import urlsplit
 
 import pytest
 
-# Playwright's sync API runs an event loop in this thread; Django's ORM must still be usable.
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+from tests.browser.support import launched_chromium
 
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
 
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 PASSWORD = "offline-test-passwort"
 
 
@@ -44,13 +35,8 @@ def foreign_requests() -> list[str]:
 @pytest.fixture
 def offline_page(chromium_path, live_server, editor, foreign_requests):
     """A chromium tab that reaches only the live server; refused URLs go to `foreign_requests`."""
-    from playwright.sync_api import sync_playwright
-
     own_host = urlsplit(live_server.url).netloc
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=chromium_path, headless=True, args=CHROMIUM_ARGS
-        )
+    with launched_chromium(chromium_path) as browser:
         page = browser.new_page(locale="de-DE")
 
         def only_own_host(route) -> None:
@@ -64,7 +50,6 @@ def offline_page(chromium_path, live_server, editor, foreign_requests):
 
         page.route("**/*", only_own_host)
         yield page
-        browser.close()
 
 
 def test_api_docs_render_without_internet(live_server, offline_page, foreign_requests):

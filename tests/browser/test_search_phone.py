@@ -7,29 +7,18 @@ the filters stand beside the results. Without JavaScript the filters stay reacha
 Screenshots for a human look come from scripts/screenshots.py.
 """
 
-import os
-
 import pytest
 
 from kommunen.factories import KommuneFactory
 from kommunen.models import KommuneTyp
+from tests.browser.support import launched_chromium
 from tests.search.content import create_entry
-
-# Playwright's sync API runs an event loop in this thread; Django's ORM must still be usable.
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
 
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 PHONE = {"width": 375, "height": 800}
 DESKTOP = {"width": 1280, "height": 800}
 # Three active filter values: two Handlungsfelder and a Kreis.
@@ -57,14 +46,8 @@ def entries(db) -> None:
 @pytest.fixture
 def browser(chromium_path, live_server, entries):
     """A chromium started after the test data exists (nothing touches the ORM meanwhile)."""
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=chromium_path, headless=True, args=CHROMIUM_ARGS
-        )
+    with launched_chromium(chromium_path) as browser:
         yield browser
-        browser.close()
 
 
 def open_search(browser, live_server, viewport: dict, javascript: bool = True):
