@@ -252,3 +252,19 @@ class PlattformEinstellungen(BaseSiteSetting):
             for name in self.REQUIRED_FIELDS
             if getattr(self, name) in (None, "")
         ]
+
+
+class Formularversand(models.Model):
+    """One submission of a public form, kept for the rate limit's window (plattform.formschutz)."""
+
+    bucket = models.CharField(max_length=50)
+    client = models.CharField(max_length=64)  # keyed hash of the address, not the address
+    zeitpunkt = models.DateTimeField(db_index=True)
+
+    class Meta:
+        indexes = [models.Index(fields=["bucket", "client", "zeitpunkt"])]
+        verbose_name = _("Formularversand")
+        verbose_name_plural = _("Formularversände")
+
+    def __str__(self) -> str:
+        return f"{self.bucket} {self.zeitpunkt:%Y-%m-%d %H:%M}"

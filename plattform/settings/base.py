@@ -6,6 +6,7 @@ from pathlib import Path
 from django.utils.translation import gettext_lazy as _
 
 import dj_database_url
+import dj_email_url
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 PROJECT_DIR = BASE_DIR / "plattform"
@@ -129,6 +130,18 @@ STORAGES = {
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 WAGTAIL_SITE_NAME = "Praxisnetz Integration"
+
+# Mail: EMAIL_URL, e.g. submission://user:password@mail.example.org (SMTP with STARTTLS on 587;
+# dj-email-url); unset, the console backend prints every mail (invitations, review notices,
+# contact requests). Mail goes out through tasks, so a server that does not answer within
+# EMAIL_TIMEOUT seconds delays a mail and the task is tried again.
+vars().update(dj_email_url.parse(os.environ.get("EMAIL_URL", "console://")))
+EMAIL_TIMEOUT = EMAIL_TIMEOUT or 10  # type: ignore[name-defined]  # noqa: F821
+DEFAULT_FROM_EMAIL = os.environ.get(
+    "DEFAULT_FROM_EMAIL", "Praxisnetz Integration <noreply@localhost>"
+)
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
+WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = DEFAULT_FROM_EMAIL
 WAGTAILADMIN_BASE_URL = os.environ.get("BASE_URL", "http://localhost:8000")
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
