@@ -6,6 +6,7 @@ queue with a later `run_after` is the same task tried again, with the same id.
 """
 
 import logging
+import smtplib
 from datetime import datetime, timedelta
 
 from django.db import InterfaceError, OperationalError
@@ -24,6 +25,8 @@ TRANSIENT_ERRORS: tuple[type[BaseException], ...] = (
     InterfaceError,
     ConnectionError,
     TimeoutError,
+    smtplib.SMTPConnectError,  # the mail server answered but refused service for now
+    smtplib.SMTPServerDisconnected,
 )
 
 

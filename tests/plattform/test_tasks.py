@@ -135,3 +135,12 @@ def test_sqlite_connections_use_wal_busy_timeout_and_immediate_transactions(tmp_
         check=True,
     ).stdout.split()
     assert output == ["wal", "20000", "IMMEDIATE"]
+
+
+def test_a_mail_server_that_hangs_up_counts_as_a_passing_failure():
+    import smtplib
+
+    from plattform.task_retry import TRANSIENT_ERRORS
+
+    assert issubclass(smtplib.SMTPServerDisconnected, TRANSIENT_ERRORS)
+    assert issubclass(ConnectionRefusedError, TRANSIENT_ERRORS)
