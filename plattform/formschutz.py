@@ -16,9 +16,11 @@ from django import forms
 from django.conf import settings
 from django.core import signing
 from django.db import transaction
-from django.http import HttpRequest
+from django.http import HttpRequest, QueryDict
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from plattform.models import Formularversand
 
 MIN_FILL_SECONDS = 3
 MAX_FORM_AGE = 60 * 60 * 24  # a form shown yesterday is shown again, not accepted
@@ -47,7 +49,7 @@ class GeschuetztesFormular(forms.Form):
             self.initial["angezeigt"] = signing.dumps(time.time(), salt=_SALT)
 
     def clean(self):
-        cleaned = super().clean()
+        cleaned = super().clean() or {}
         if cleaned.get("website"):
             raise forms.ValidationError(HONEYPOT_ERROR, code="honeypot")
         self._check_fill_time(self.data.get(self.add_prefix("angezeigt"), ""))
@@ -64,8 +66,9 @@ class GeschuetztesFormular(forms.Form):
 
     def _renew_timestamp(self) -> None:
         """A bound form shown again after an expired timestamp carries a fresh one."""
-        self.data = self.data.copy()
-        self.data[self.add_prefix("angezeigt")] = signing.dumps(time.time(), salt=_SALT)
+        data = self.data.copy() if isinstance(self.data, QueryDict) else dict(self.data)
+        data[self.add_prefix("angezeigt")] = signing.dumps(time.time(), salt=_SALT)
+        self.data = data
 
 
 def client_key(request: HttpRequest) -> str:
@@ -78,8 +81,6 @@ def limit_reached(request: HttpRequest, bucket: str, limit: int = 5, hours: int 
     """Count a valid submission against the client's limit in `bucket`; True if it is one too
     many. Call it once the form is valid: mistyped forms corrected and sent again do not count,
     but submissions over the limit do, so that a client over it stays over it."""
-    from plattform.models import Formularversand
-
     now = timezone.now()
     since = now - timedelta(hours=hours)
     key = client_key(request)

@@ -14,6 +14,7 @@ from wagtail.admin.panels import (
     TabbedInterface,
     TitleFieldPanel,
 )
+from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
@@ -63,7 +64,7 @@ class IntegrationsbeauftragteArt(models.TextChoices):
     EHRENAMTLICH = "ehrenamtlich", _("ehrenamtlich")
 
 
-class KommunePage(Page):
+class KommunePage(RoutablePageMixin, Page):
     """Profile of a Gemeinde or Stadt: introduction, integration structures, contacts, entries."""
 
     kommune = models.OneToOneField(

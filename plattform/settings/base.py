@@ -23,6 +23,7 @@ INSTALLED_APPS = [
     # Listed so that /api/v1/docs serves its bundled Swagger UI, not the CDN copy.
     "ninja",
     "wagtail.contrib.forms",
+    "wagtail.contrib.routable_page",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.embeds",
@@ -135,8 +136,9 @@ WAGTAIL_SITE_NAME = "Praxisnetz Integration"
 # dj-email-url); unset, the console backend prints every mail (invitations, review notices,
 # contact requests). Mail goes out through tasks, so a server that does not answer within
 # EMAIL_TIMEOUT seconds delays a mail and the task is tried again.
-vars().update(dj_email_url.parse(os.environ.get("EMAIL_URL", "console://")))
-EMAIL_TIMEOUT = EMAIL_TIMEOUT or 10  # type: ignore[name-defined]  # noqa: F821
+_email = dj_email_url.parse(os.environ.get("EMAIL_URL", "console://"))
+vars().update(_email)
+EMAIL_TIMEOUT = _email["EMAIL_TIMEOUT"] or 10
 DEFAULT_FROM_EMAIL = os.environ.get(
     "DEFAULT_FROM_EMAIL", "Praxisnetz Integration <noreply@localhost>"
 )

@@ -19,6 +19,7 @@ from wagtail.admin.panels import (
     TabbedInterface,
     TitleFieldPanel,
 )
+from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page, PageManager
 from wagtail.query import PageQuerySet
@@ -90,7 +91,7 @@ class PraxisPageQuerySet(PageQuerySet):
         return self.select_related("kommune", "bild").prefetch_related("handlungsfelder")
 
 
-class PraxisPage(Page):
+class PraxisPage(RoutablePageMixin, Page):
     """A good-practice entry of its lead Kommune, with the conditions under which it worked."""
 
     austausch_id = models.SlugField(
