@@ -21,7 +21,7 @@ from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
 REPO = Path(__file__).resolve().parents[1]
-REGISTER = REPO.parent / "shared/data/gemeindeverzeichnis-gv-auszug.csv"
+REGISTER = REPO / "kommunen/data/gemeindeverzeichnis-gv-auszug.csv.gz"
 
 
 def measure(database_url: str, path: Path) -> dict:

@@ -21,7 +21,7 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path[0] = str(REPO)  # "search" must be the app, not this file
-REGISTER = REPO.parent / "shared/data/gemeindeverzeichnis-gv-auszug.csv"
+REGISTER = REPO / "kommunen/data/gemeindeverzeichnis-gv-auszug.csv.gz"
 
 QUERIES = [
     "q=Sprachkurs",

@@ -2,7 +2,6 @@
 
 import os
 import shutil
-from pathlib import Path
 from typing import NoReturn
 
 from django.db import connection
@@ -10,10 +9,6 @@ from django.db import connection
 import pytest
 
 CHROMIUM_CANDIDATES = ("/usr/bin/chromium", "/usr/bin/chromium-browser")
-# The official register lies beside the clone (../shared/data); it is never committed.
-REGISTER_FILE = (
-    Path(__file__).resolve().parents[2] / "shared/data/gemeindeverzeichnis-gv-auszug.csv"
-)
 
 
 def in_ci() -> bool:
@@ -41,10 +36,3 @@ def require_postgres() -> None:
     """Require that the test database is PostgreSQL (DATABASE_URL=postgres://...)."""
     if connection.vendor != "postgresql":
         service_missing("PostgreSQL", f"Datenbank ist {connection.vendor}; DATABASE_URL setzen")
-
-
-def register_path() -> Path:
-    """Path of the official municipality register extract, or skip/fail."""
-    if not REGISTER_FILE.exists():
-        service_missing("Gemeindeverzeichnis", f"{REGISTER_FILE} liegt nicht neben dem Repository")
-    return REGISTER_FILE

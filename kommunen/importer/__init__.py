@@ -14,7 +14,11 @@ from .records import Progress, RegisterImportError, format_count
 from .upsert import ImportSummary, add_kreis_totals, load_stored, write_records
 from .validate import validate_records
 
-__all__ = ["ImportSummary", "RegisterImportError", "import_kommunen"]
+__all__ = ["SHIPPED_REGISTER", "ImportSummary", "RegisterImportError", "import_kommunen"]
+
+# The official register the project ships (Destatis GV-ISys extract, dl-de/by-2-0; see
+# kommunen/data/README.md): every Gemeinde and Kreis is known from the first start.
+SHIPPED_REGISTER = Path(__file__).resolve().parents[1] / "data/gemeindeverzeichnis-gv-auszug.csv.gz"
 
 
 def _silent(_text: str) -> None:

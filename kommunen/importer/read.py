@@ -2,6 +2,7 @@
 
 import csv
 import io
+import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -13,6 +14,10 @@ from .records import ErrorList, Progress, Record, RegisterImportError, with_prog
 from .xlsx import xlsx_rows
 
 ZIP_MAGIC = b"PK\x03\x04"
+GZIP_MAGIC = b"\x1f\x8b"
+# The register is about 2 MB as CSV; a compressed file that unpacks beyond this is refused
+# instead of filling the memory (a decompression bomb).
+MAX_UNPACKED_BYTES = 200 * 1024 * 1024
 SAMPLE_LINES = 30
 
 
@@ -57,12 +62,35 @@ def _read_error_reason(exc: OSError) -> str:
 
 def _decode(path: Path) -> str:
     raw = path.read_bytes()
+    if raw.startswith(GZIP_MAGIC):
+        raw = _gunzip(raw, path)
     for encoding in ("utf-8-sig", "cp1252"):
         try:
             return raw.decode(encoding)
         except UnicodeDecodeError:
             continue
     raise RegisterImportError(_("„%(datei)s“ ist keine Textdatei in UTF-8.") % {"datei": path.name})
+
+
+def _gunzip(raw: bytes, path: Path) -> bytes:
+    """The content of a gzip-compressed CSV (the register the project ships is one)."""
+    unpacker = zlib.decompressobj(wbits=16 + zlib.MAX_WBITS)
+    try:
+        content = unpacker.decompress(raw, MAX_UNPACKED_BYTES)
+    except zlib.error:
+        raise RegisterImportError(
+            _("„%(datei)s“ ist als gzip gepackt, aber beschädigt.") % {"datei": path.name}
+        ) from None
+    if unpacker.unconsumed_tail:
+        raise RegisterImportError(
+            _("„%(datei)s“ ist entpackt größer als %(mb)d MB und wird nicht gelesen.")
+            % {"datei": path.name, "mb": MAX_UNPACKED_BYTES // (1024 * 1024)}
+        )
+    if not unpacker.eof:
+        raise RegisterImportError(
+            _("„%(datei)s“ ist als gzip gepackt, aber unvollständig.") % {"datei": path.name}
+        )
+    return content
 
 
 def _read_csv(path: Path, content: str, progress: Progress) -> ParsedFile:

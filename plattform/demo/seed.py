@@ -15,7 +15,7 @@ from django.utils.translation import ngettext
 from wagtail.images import get_image_model
 from wagtail.models import Site
 
-from kommunen.importer import RegisterImportError, import_kommunen
+from kommunen.importer import SHIPPED_REGISTER, RegisterImportError, import_kommunen
 from kommunen.models import Kommune, KommunenIndexPage, KommunePage
 from kommunen.permissions import ensure_editorial_access
 from plattform.demo import profiles
@@ -28,7 +28,6 @@ from praxis.exchange.parse import ExchangeError
 from praxis.models import PraxisIndexPage, PraxisPage
 
 DEMO_DIR = Path(__file__).resolve().parent
-KOMMUNEN_FILE = DEMO_DIR / "kommunen.csv"
 PRAXIS_FILE = DEMO_DIR / "praxisbeispiele.jsonl"
 OPERATOR = "Praxisnetz Integration (Demo)"
 CONTACT_EMAIL = "kontakt@praxisnetz.example.org"
@@ -54,10 +53,11 @@ def demo_ids(path: Path = PRAXIS_FILE) -> list[str]:
         return [json.loads(line)["id"] for line in file if line.strip()]
 
 
-def import_kommunen_file() -> str:
-    """The demo Kommunen through the register import; its summary line."""
+def import_register() -> str:
+    """Every Kommune of the shipped register through the register import; its summary line.
+    A newer extract imported later (`import_kommunen`) updates the same records."""
     try:
-        return import_kommunen(KOMMUNEN_FILE).summary_line()
+        return import_kommunen(SHIPPED_REGISTER).summary_line()
     except RegisterImportError as error:
         raise CommandError(str(error)) from error
 
@@ -181,7 +181,7 @@ def run(report: Report, demo_logins: bool = True) -> tuple[dict[str, int], list[
     Returns the totals and, with `demo_logins`, the demo accounts with their new passwords.
     """
     report(_("Demo-Inhalte:"))
-    report("  " + _("Kommunen: %(was)s") % {"was": import_kommunen_file()})
+    report("  " + _("Gemeindeverzeichnis: %(was)s") % {"was": import_register()})
     report("  " + _("Praxisbeispiele: %(was)s") % {"was": import_praxis_file()})
     report("  " + _("Profile: %(was)s") % {"was": apply_demo_profiles()})
     report("  " + _("Bilder: %(was)s") % {"was": set_demo_images()})

@@ -17,8 +17,8 @@ from django.db.models import Sum
 import openpyxl
 import pytest
 
+from kommunen.importer import SHIPPED_REGISTER
 from kommunen.models import Kommune
-from tests.services import register_path
 
 FILES_DIR = Path(__file__).parent / "dateien"
 GV_EXTRACT = FILES_DIR / "gv_isys_auszug.csv"
@@ -379,7 +379,7 @@ def test_manage_py_exits_non_zero_without_traceback(tmp_path):
 
 
 def test_the_full_register_imports_and_reimports_unchanged():
-    register = register_path()
+    register = SHIPPED_REGISTER
     output = run_import(register, "--quiet")
 
     assert "11.004 Gemeinden, 294 Landkreise: 11.298 neu, 0 aktualisiert, 0 unverändert." in output

@@ -5,13 +5,16 @@ refuses NUL characters and values beyond its integer range; SQLite stores them, 
 matter most in the PostgreSQL CI job, where they run like every other test.
 """
 
+import gzip
 import zipfile
+from pathlib import Path
 
 from django.core.management.base import CommandError
 from django.db import DataError
 
 import pytest
 
+from kommunen.importer import RegisterImportError, import_kommunen, read
 from kommunen.models import Kommune
 
 from .test_import_kommunen import STORMARN, exchange_file, gv_rows, run_import, write_xlsx
@@ -143,3 +146,40 @@ def test_what_the_database_still_refuses_ends_in_a_german_message(tmp_path, monk
     with pytest.raises(CommandError) as exc_info:
         run_import(exchange_file(tmp_path, *STORMARN))
     assert "Die Datenbank hat die Daten abgelehnt, nichts wurde geschrieben" in str(exc_info.value)
+
+
+# --- gzip-compressed files (the shipped register is one) -------------------------------------
+
+PLAIN_EXTRACT = Path(__file__).parent / "dateien" / "gv_isys_auszug.csv"
+
+
+def test_a_gzip_compressed_extract_imports_like_the_plain_one(tmp_path):
+    packed = tmp_path / "auszug.csv.gz"
+    packed.write_bytes(gzip.compress(PLAIN_EXTRACT.read_bytes()))
+    first = import_kommunen(packed)
+    assert first.summary_line().count(" neu,") == 1 and Kommune.objects.exists()
+    assert " 0 neu, 0 aktualisiert" in import_kommunen(PLAIN_EXTRACT).summary_line()
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (lambda raw: raw[: len(raw) // 2], "gzip gepackt, aber unvollständig"),
+        (lambda raw: raw[:10] + b"\x00" * 40 + raw[50:], "gzip gepackt, aber beschädigt"),
+    ],
+    ids=["truncated", "corrupted"],
+)
+def test_a_broken_gzip_file_is_refused_in_german(tmp_path, content, message):
+    packed = tmp_path / "auszug.csv.gz"
+    packed.write_bytes(content(gzip.compress(PLAIN_EXTRACT.read_bytes())))
+    with pytest.raises(RegisterImportError, match=message):
+        import_kommunen(packed)
+    assert not Kommune.objects.exists()
+
+
+def test_a_decompression_bomb_is_refused_before_it_fills_the_memory(tmp_path, monkeypatch):
+    monkeypatch.setattr(read, "MAX_UNPACKED_BYTES", 1024 * 1024)
+    bomb = tmp_path / "bombe.csv.gz"
+    bomb.write_bytes(gzip.compress(b"a" * (5 * 1024 * 1024)))  # 5 KB packed, 5 MB unpacked
+    with pytest.raises(RegisterImportError, match="entpackt größer als 1 MB"):
+        import_kommunen(bomb)

@@ -1,6 +1,5 @@
 """The demo data files follow the exchange formats of AUSTAUSCHFORMAT.md exactly."""
 
-import csv
 import json
 import re
 from collections import Counter
@@ -9,12 +8,11 @@ from pathlib import Path
 import pytest
 
 from kommunen.groessenklasse import groessenklasse_for
-from kommunen.models import Bundesland, validate_ags
+from kommunen.importer import SHIPPED_REGISTER
+from kommunen.importer.read import read_file
 from praxis.models import Handlungsfeld, PraxisStatus, Zielgruppe
-from tests.services import register_path
 
 DEMO_DIR = Path(__file__).resolve().parents[2] / "plattform" / "demo"
-CSV_HEADER = ["ags", "name", "typ", "einwohner", "bundesland", "kreis_ags"]
 JSON_KEYS = {
     "id", "titel", "kommune", "partner_kommunen", "kurzbeschreibung", "beschreibung",
     "handlungsfelder", "zielgruppen", "schlagworte", "status", "beginn", "ende", "traeger",
@@ -24,9 +22,19 @@ MONTH = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")
 SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 
 
-def kommunen_rows() -> list[dict]:
-    with open(DEMO_DIR / "kommunen.csv", encoding="utf-8", newline="") as file:
-        return list(csv.DictReader(file))
+def register() -> dict[str, dict]:
+    """The shipped register as seed_demo imports it: AGS -> typ, name, einwohner, bundesland."""
+    parsed = read_file(SHIPPED_REGISTER, lambda _text: None)
+    assert not parsed.errors
+    return {
+        record.ags: {
+            "typ": record.typ,
+            "name": record.name,
+            "einwohner": record.einwohner,
+            "bundesland": record.bundesland,
+        }
+        for record in parsed.records
+    }
 
 
 def praxis_entries() -> list[dict]:
@@ -34,42 +42,13 @@ def praxis_entries() -> list[dict]:
         return [json.loads(row) for row in file if row.strip()]
 
 
-def test_kommunen_csv_has_the_exact_header():
-    with open(DEMO_DIR / "kommunen.csv", encoding="utf-8") as file:
-        assert file.readline().strip() == ",".join(CSV_HEADER)
-
-
-def test_kommunen_rows_are_valid():
-    rows = kommunen_rows()
-    kreise = {z["ags"] for z in rows if z["typ"] == "landkreis"}
-    assert len({z["ags"] for z in rows}) == len(rows)
-    for row in rows:
-        validate_ags(row["ags"])
-        assert Bundesland(row["bundesland"]).land_key == row["ags"][:2]
-        assert int(row["einwohner"]) > 0
-        if row["typ"] in ("landkreis", "kreisfreie_stadt"):
-            assert len(row["ags"]) == (5 if row["typ"] == "landkreis" else 8)
-            assert row["kreis_ags"] == ""
-        else:
-            assert row["typ"] in ("gemeinde", "stadt")
-            assert row["kreis_ags"] in kreise and row["ags"].startswith(row["kreis_ags"])
-
-
-def test_kommunen_match_the_official_register():
-    register = {}
-    with open(register_path(), encoding="utf-8-sig", newline="") as file:
-        for record in csv.DictReader(file):
-            if record["satzart"] not in ("40", "60"):
-                continue
-            ags = record["land"] + record["rb"] + record["kreis"] + record["gemeinde"]
-            register[ags] = record
-    for row in kommunen_rows():
-        record = register[row["ags"]]
-        if row["typ"] == "landkreis":
-            assert record["satzart"] == "40" and record["gemeindename"] in row["name"]
-        else:
-            assert record["gemeindename"] == row["name"]
-            assert int(record["bevoelkerung"].replace(" ", "")) == int(row["einwohner"])
+def test_every_demo_kommune_is_in_the_shipped_register():
+    kommunen = register()
+    named = {e["kommune"] for e in praxis_entries()}
+    named |= {ags for e in praxis_entries() for ags in e["partner_kommunen"]}
+    profile = json.loads((DEMO_DIR / "profile.json").read_text(encoding="utf-8"))
+    assert named | set(profile) <= set(kommunen)
+    assert len(kommunen) == 11_004 + 294  # Gemeinden and Landkreise
 
 
 @pytest.mark.django_db
@@ -85,7 +64,7 @@ def test_praxis_lines_have_every_key_and_known_slugs():
 
 
 def test_praxis_lines_are_well_formed():
-    ags = {z["ags"] for z in kommunen_rows()}
+    ags = set(register())
     entries = praxis_entries()
     assert len({e["id"] for e in entries}) == len(entries)
     for e in entries:
@@ -103,11 +82,11 @@ def test_praxis_lines_are_well_formed():
 
 
 def test_demo_covers_sizes_laender_and_statuses():
-    kommunen = {z["ags"]: z for z in kommunen_rows()}
+    kommunen = register()
     entries = praxis_entries()
-    with_entry = {kommunen[e["kommune"]]["ags"] for e in entries}
+    with_entry = {e["kommune"] for e in entries}
     klassen = Counter(
-        groessenklasse_for(kommunen[a]["typ"], int(kommunen[a]["einwohner"])) for a in with_entry
+        groessenklasse_for(kommunen[a]["typ"], kommunen[a]["einwohner"] or 0) for a in with_entry
     )
     assert len(entries) >= 40 and len(with_entry) >= 15
     assert all(klassen[k] >= 3 for k in ("landgemeinde", "kleinstadt", "mittelstadt", "grossstadt"))
@@ -118,7 +97,7 @@ def test_demo_covers_sizes_laender_and_statuses():
 
 
 def test_profile_json_is_keyed_by_known_ags():
-    ags = {z["ags"] for z in kommunen_rows()}
+    ags = set(register())
     profile = json.loads((DEMO_DIR / "profile.json").read_text(encoding="utf-8"))
     assert set(profile) <= ags and len(profile) >= 15
     for data in profile.values():

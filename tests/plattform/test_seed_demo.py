@@ -201,3 +201,20 @@ def test_export_returns_the_demo_file(demo, tmp_path):
         return {e["id"]: e for e in map(json.loads, filter(None, lines))}
 
     assert by_id(target) == by_id(PRAXIS_FILE)
+
+
+@pytest.mark.django_db
+def test_every_kommune_of_the_register_is_known_with_its_figures(demo):
+    assert (
+        "  Gemeindeverzeichnis: 11.004 Gemeinden, 294 Landkreise: 11.298 neu"
+        in (demo["first_output"])
+    )
+    assert "11.298 unverändert." in demo["second_output"]
+    assert Kommune.objects.count() == 11_298
+    zapfendorf = Kommune.objects.get(ags="09471214")
+    assert (zapfendorf.einwohner, zapfendorf.groessenklasse) == (5_005, "kleinstadt")
+    lindow = Kommune.objects.get(ags="12068280")
+    assert lindow.einwohner == 3_003 and lindow.flaeche_km2 is not None
+    assert lindow.verstaedterung is not None and lindow.breitengrad is not None
+    ahrensburg = Kommune.objects.get(ags="01062001")  # a demo Kommune has its area too
+    assert ahrensburg.flaeche_km2 is not None and ahrensburg.verstaedterung is not None
