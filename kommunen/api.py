@@ -1,6 +1,8 @@
 """The Kommune endpoint of the JSON API: a Kommune of the official register."""
 
+from django.conf import settings
 from django.http import HttpRequest
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from ninja import Router, Status
@@ -27,6 +29,7 @@ class KommuneSchema(ResponseModel):
     kreis: KreisSchema | None
     verstaedterung: int | None
     profil_url: str | None
+    seite_url: str
 
 
 def kommune_or_404(ags: str) -> Kommune | Status:
@@ -54,7 +57,16 @@ def kommune_as_dict(kommune: Kommune, request: HttpRequest | None = None) -> dic
         else None,
         "verstaedterung": kommune.verstaedterung,
         "profil_url": profile.get_full_url(request) if profile else None,
+        "seite_url": register_page_url(kommune, request),
     }
+
+
+def register_page_url(kommune: Kommune, request: HttpRequest | None = None) -> str:
+    """The absolute address of /kommune/<AGS>/, the page every Kommune of the register has."""
+    path = reverse("kommune", args=[kommune.ags])
+    if request is not None:
+        return request.build_absolute_uri(path)
+    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
 
 
 @router.get(

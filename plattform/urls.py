@@ -7,12 +7,14 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from plattform.api import api
+from search.kommune_page import kommune_page
 
 urlpatterns: list[URLPattern | URLResolver] = [
     path("admin/", include(wagtailadmin_urls)),
     path("dokumente/", include(wagtaildocs_urls)),
     path("api/v1/", api.urls),
     path("suche/", include("search.urls")),
+    path("kommune/<str:ags>/", kommune_page, name="kommune"),
 ]
 
 if settings.DEBUG:
