@@ -3,10 +3,13 @@
 import logging
 
 from django import template
+from django.utils.translation import gettext as _
 
 from kommunen.models import Kommune
 from praxis.models import PraxisPage
-from search.service import HitCard, comparable, hit_cards, similar
+from search.kommune_lookup import resolve
+from search.query import SearchQuery
+from search.service import HitCard, comparable, hit_cards, search, similar
 
 register = template.Library()
 logger = logging.getLogger(__name__)
@@ -39,3 +42,28 @@ def comparable_kommunen(kommune: Kommune | None, count: int = 5) -> list[dict]:
         logger.exception("Vergleichbare Kommunen für %s nicht ermittelbar", kommune.ags)
         return []
     return [{"kommune": other, "reasons": reasons} for other, reasons in pairs]
+
+
+@register.simple_tag(takes_context=True)
+def meine_kommune(context, count: int = 6) -> dict:
+    """The home page's "Meine Kommune" (`?vergleich=`, a name or AGS): the Kommune and the best
+    entries of comparable Kommunen, or the choice/error for what was typed; {} if none given.
+
+    The choice travels only in the URL, like on the search page: no cookie, no session.
+    """
+    text = " ".join(context["request"].GET.get("vergleich", "").split())[:100]
+    if not text:
+        return {}
+    resolution = resolve(text)
+    kommune = Kommune.objects.filter(ags=resolution.ags).first() if resolution.ags else None
+    if kommune is None:
+        error = resolution.error
+        if resolution.ags or not (error or resolution.choices):
+            error = _("Keine Kommune mit dem Schlüssel „%(ags)s“ gefunden.") % {"ags": text}
+        return {"text": text, "error": error, "choices": resolution.choices}
+    try:
+        result = search(SearchQuery(vergleich=kommune.ags, pro_seite=count))
+    except Exception:
+        logger.exception("Praxisbeispiele für Kommunen wie %s nicht ermittelbar", kommune.ags)
+        return {"kommune": kommune, "cards": [], "anzahl": 0}
+    return {"kommune": kommune, "cards": hit_cards(result.treffer), "anzahl": result.anzahl}
