@@ -25,6 +25,8 @@ class PraxisDocument(Document):
     body = _text(index_options="offsets")
     uebertragbarkeit = _text()
     traeger = _text()
+    personal = _text()
+    foerderung = _text()
     tags = _text(fields={"roh": Keyword()})
     handlungsfelder = Keyword()
     handlungsfelder_labels = _text()
@@ -56,6 +58,8 @@ class PraxisDocument(Document):
             body=body_text(page),
             uebertragbarkeit=page.uebertragbarkeit,
             traeger=page.traeger,
+            personal=page.personal,
+            foerderung=[f.name for f in page.foerderungen.all()],
             tags=tags,
             handlungsfelder=[h.slug for h in page.handlungsfelder.all()],
             handlungsfelder_labels=[h.name for h in page.handlungsfelder.all()],
@@ -99,6 +103,7 @@ def pages_for_index() -> QuerySet:
             "handlungsfelder",
             "zielgruppen",
             "tagged_items__tag",
+            "foerderungen",
             Prefetch("partner", queryset=PraxisPartner.objects.select_related("kommune")),
         )
         .order_by("pk")

@@ -269,6 +269,8 @@ class PraxisPage(RoutablePageMixin, Page):
         index.SearchField("body"),
         index.SearchField("uebertragbarkeit"),
         index.SearchField("traeger"),
+        index.SearchField("personal"),
+        index.RelatedFields("foerderungen", [index.SearchField("name")]),
         index.RelatedFields("schlagworte", [index.SearchField("name")]),
         index.RelatedFields("handlungsfelder", [index.SearchField("name")]),
         index.RelatedFields("zielgruppen", [index.SearchField("name")]),

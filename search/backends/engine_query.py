@@ -26,6 +26,8 @@ TEXT_FIELDS = [
     "kommune_name^1.5",
     "uebertragbarkeit^0.5",
     "traeger^0.5",
+    "personal^0.5",
+    "foerderung^0.5",
 ]
 COMPOUND_FIELDS = ["title^4", "kurzbeschreibung^2", "body", "tags^1.5"]
 HIGHLIGHT_FIELDS = ["title", "kurzbeschreibung", "body"]
