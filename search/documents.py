@@ -7,6 +7,7 @@ from elasticsearch.dsl import Date, Document, Double, Integer, Keyword, Text
 
 from kommunen.models import Kommune
 from praxis.models import PraxisPage, PraxisPartner
+from praxis.uebernahme import adopters_prefetch, adoption_count
 from search.analysis import INDEX_ANALYZER, SEARCH_ANALYZER
 from search.ranking import einwohner_log10, kreis_ags
 
@@ -42,6 +43,7 @@ class PraxisDocument(Document):
     kreis_ags = Keyword()
     verstaedterung = Integer()
     partner_ags = Keyword()
+    uebernahmen = Integer()  # live, public adopters; re-indexed when an adopter changes
 
     @classmethod
     def from_page(cls, page: PraxisPage) -> "PraxisDocument":
@@ -65,6 +67,7 @@ class PraxisDocument(Document):
             first_published_at=page.first_published_at,
             url=page.get_url() or "",
             partner_ags=[p.kommune.ags for p in page.partner.all()],
+            uebernahmen=adoption_count(page),
         )
         if page.kommune:
             doc.set_kommune_fields(page.kommune)
@@ -100,6 +103,7 @@ def pages_for_index() -> QuerySet:
             "zielgruppen",
             "tagged_items__tag",
             Prefetch("partner", queryset=PraxisPartner.objects.select_related("kommune")),
+            adopters_prefetch(),
         )
         .order_by("pk")
     )
