@@ -60,6 +60,7 @@ def adoption_counts(page_ids: Iterable[int] | None = None) -> dict[int, int]:
     rows = (
         public_entries()
         .filter(uebernommen_von__isnull=False)
+        .order_by()  # the pages' default order (path) would split the groups
         .values("uebernommen_von")
         .annotate(n=Count("pk"))
         .values_list("uebernommen_von", "n")
