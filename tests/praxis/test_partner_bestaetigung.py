@@ -10,6 +10,7 @@ from django.test import Client
 from django.urls import reverse
 
 from wagtail.models import GroupPagePermission, Page
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
 
 import pytest
 from pytest_django.asserts import assertContains, assertNotContains
@@ -265,3 +266,35 @@ def test_partner_editors_see_and_confirm_on_postgres(require_postgres, client, e
     assert (
         PraxisPage.objects.live().public().partnered_by(entry.partner.get().kommune).get() == entry
     )
+
+
+def test_editing_the_entry_in_the_admin_keeps_the_confirmation(
+    client, world, entry, people, django_capture_on_commit_callbacks
+):
+    row = partnership(entry)
+    partnerschaft.confirm(row, people["ahrensburg"])
+    client.force_login(people["kreis"])  # may publish below the Kreis
+    partner = {"id": row.pk, "kommune": row.kommune_id, "ORDER": 1, "DELETE": ""}
+    data = nested_form_data(
+        {
+            "title": "Gemeinsame Sprachlotsen (neu)",
+            "slug": entry.slug,
+            "kurzbeschreibung": entry.kurzbeschreibung,
+            "body": streamfield([]),
+            "status": entry.status,
+            "beginn": "",
+            "ende": "",
+            "partner": inline_formset([partner], initial=1),
+            "foerderungen": inline_formset([]),
+            "links": inline_formset([]),
+        }
+    )
+    data["handlungsfelder"] = [h.pk for h in entry.handlungsfelder.all()]
+    data["action-publish"] = "action-publish"
+    url = reverse("wagtailadmin_pages:edit", args=(entry.pk,))
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(url, data)
+    assert response.status_code == 302, response.content.decode()[:2000]
+    assert PraxisPage.objects.get(pk=entry.pk).title == "Gemeinsame Sprachlotsen (neu)"
+    kept = partnership(entry)
+    assert kept.pk == row.pk and kept.bestaetigt and kept.bestaetigt_von == people["ahrensburg"]

@@ -6,6 +6,8 @@ from datetime import UTC, datetime
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
+
 import pytest
 from pytest_django.asserts import assertContains, assertNotContains
 
@@ -144,8 +146,6 @@ def test_the_chooser_offers_published_entries_only(admin_client, world, adopters
 
 
 def _edit_form_data(page: PraxisPage, **fields) -> dict:
-    from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
-
     data = {
         "title": page.title,
         "slug": page.slug,
