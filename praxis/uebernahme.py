@@ -49,7 +49,7 @@ def adoption_count(page: PraxisPage) -> int:
     prefetched = getattr(page, PREFETCHED_ADOPTERS, None)
     if prefetched is not None:
         return len(prefetched)
-    return public_entries().filter(uebernommen_von=page).count()
+    return adopters(page).count()
 
 
 def adoption_counts(page_ids: Iterable[int] | None = None) -> dict[int, int]:
