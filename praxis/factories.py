@@ -12,7 +12,8 @@ class PraxisPageFactory(wagtail_factories.PageFactory):
     """A live entry; pass `parent=<KommunePage>` so that it gets its lead Kommune.
 
     `handlungsfelder`/`zielgruppen` take slugs (default: "sprache"), `partner` takes
-    Kommune objects and `foerderungen` names of funding programmes.
+    Kommune objects (confirmed partnerships; `partner__bestaetigt=False` leaves them open
+    requests) and `foerderungen` names of funding programmes.
     """
 
     class Meta:
@@ -35,9 +36,10 @@ class PraxisPageFactory(wagtail_factories.PageFactory):
             self.zielgruppen.set(Zielgruppe.objects.filter(slug__in=slugs))
 
     @factory.post_generation
-    def partner(self, create: bool, kommunen, **kwargs) -> None:
+    def partner(self, create: bool, kommunen, bestaetigt: bool = True, **kwargs) -> None:
         for kommune in kommunen or []:
             self.partner.add(PraxisPartner(kommune=kommune))
+        self._confirm_partners = bool(kommunen) and bestaetigt
 
     @factory.post_generation
     def foerderungen(self, create: bool, names, **kwargs) -> None:
@@ -49,3 +51,7 @@ class PraxisPageFactory(wagtail_factories.PageFactory):
         """Commit the cluster relations set by the post-generation hooks."""
         if create:
             instance.save()
+        if create and getattr(instance, "_confirm_partners", False):
+            # A new partner row is always an open request (PraxisPartner.save); test and demo
+            # partnerships stand for ones agreed long ago.
+            PraxisPartner.objects.filter(page=instance).update(bestaetigt=True)

@@ -1,12 +1,14 @@
-"""Keep the denormalised lead Kommune of an entry, and its search index entry, in step."""
+"""Keep the denormalised lead Kommune of an entry, and its search index entry, in step; ask
+the partner Kommunen of a published entry to confirm."""
 
 from django.dispatch import receiver
 
-from wagtail.signals import post_page_move
+from wagtail.signals import page_published, post_page_move
 
 from kommunen.signals import kommunen_updated
 from plattform.indexing import index_after_commit
 from praxis.models import PraxisPage
+from praxis.partnerschaft import request_partnerships
 
 
 @receiver(post_page_move)
@@ -24,3 +26,10 @@ def reindex_entries_of_updated_kommunen(sender, ags: list[str], **kwargs) -> Non
     """An entry is found by its Kommune's name; a register import renames without page saves."""
     entries = PraxisPage.objects.filter(kommune__ags__in=ags)
     index_after_commit(entries.values_list("pk", flat=True))
+
+
+@receiver(page_published)
+def ask_partners_to_confirm(sender, instance, revision=None, **kwargs) -> None:
+    """Partners named on a published entry confirm before it shows on their profile."""
+    if isinstance(instance, PraxisPage):
+        request_partnerships(instance, getattr(revision, "user", None))

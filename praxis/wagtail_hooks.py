@@ -9,6 +9,7 @@ from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from praxis import admin_hooks  # noqa: F401  (hooks of the partner confirmation and transfers)
 from praxis.models import Handlungsfeld, PraxisPage, Zielgruppe
 from praxis.tasks import notify_withdrawal
 

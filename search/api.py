@@ -41,6 +41,9 @@ class HitSchema(ResponseModel):
     score: float
     erklaerung: list[str]
     hervorhebung: dict[str, list[str]]
+    uebernahmen: int = Field(
+        description="Zahl der veröffentlichten Praxisbeispiele, die dieses übernommen haben"
+    )
 
 
 class FacetValueSchema(ResponseModel):

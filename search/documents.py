@@ -7,6 +7,7 @@ from elasticsearch.dsl import Date, Document, Double, Integer, Keyword, Text
 
 from kommunen.models import Kommune
 from praxis.models import PraxisPage, PraxisPartner
+from praxis.uebernahme import adopters_prefetch, adoption_count
 from search.analysis import INDEX_ANALYZER, SEARCH_ANALYZER
 from search.ranking import einwohner_log10, kreis_ags
 
@@ -44,6 +45,7 @@ class PraxisDocument(Document):
     kreis_ags = Keyword()
     verstaedterung = Integer()
     partner_ags = Keyword()
+    uebernahmen = Integer()  # live, public adopters; re-indexed when an adopter changes
 
     @classmethod
     def from_page(cls, page: PraxisPage) -> "PraxisDocument":
@@ -69,6 +71,7 @@ class PraxisDocument(Document):
             first_published_at=page.first_published_at,
             url=page.get_url() or "",
             partner_ags=[p.kommune.ags for p in page.partner.all()],
+            uebernahmen=adoption_count(page),
         )
         if page.kommune:
             doc.set_kommune_fields(page.kommune)
@@ -105,6 +108,7 @@ def pages_for_index() -> QuerySet:
             "tagged_items__tag",
             "foerderungen",
             Prefetch("partner", queryset=PraxisPartner.objects.select_related("kommune")),
+            adopters_prefetch(),
         )
         .order_by("pk")
     )

@@ -74,6 +74,7 @@ class Hit:
     score: float
     erklaerung: list[str] = field(default_factory=list)
     hervorhebung: dict[str, list[str]] = field(default_factory=dict)
+    uebernahmen: int = 0  # live, public entries that adapted this one
 
 
 @dataclass

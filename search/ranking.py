@@ -26,6 +26,10 @@ SIMILAR_LOG_DISTANCE = 0.3
 COMPARABILITY_BOOST = 1.5
 # Similar entries: a comparable lead Kommune lifts an entry a little, by at most half.
 SIMILAR_ENTRY_BOOST = 0.5
+# Search ranking: an entry other Kommunen adapted is a proven transfer; each adopter lifts it by
+# 10 %, at most five of them: score * (1 + ADOPTION_BOOST * min(uebernahmen, MAX_ADOPTIONS)).
+ADOPTION_BOOST = 0.1
+MAX_ADOPTIONS = 5
 
 # Municipal size classes in size order; a Landkreis has no neighbours.
 SIZE_CLASS_ORDER = ("landgemeinde", "kleinstadt", "mittelstadt", "grossstadt")
@@ -128,6 +132,12 @@ def reasons() -> tuple[str, ...]:
 def ranking_factor(comparability_score: float) -> float:
     """The multiplier a comparability score gives the text relevance."""
     return 1 + COMPARABILITY_BOOST * comparability_score
+
+
+def adoption_factor(uebernahmen: int) -> float:
+    """The multiplier the number of adopting entries gives a hit's score (also in the engine:
+    search.backends.engine_query.ADOPTION_SCRIPT)."""
+    return 1 + ADOPTION_BOOST * min(uebernahmen, MAX_ADOPTIONS)
 
 
 def similar_entry_factor(comparability_score: float) -> float:

@@ -40,6 +40,7 @@ def hit_as_dict(card: HitCard, request: HttpRequest | None = None) -> dict:
         "score": round(hit.score, 6),
         "erklaerung": hit.erklaerung,
         "hervorhebung": hit.hervorhebung,
+        "uebernahmen": hit.uebernahmen,
     }
 
 

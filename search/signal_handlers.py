@@ -3,7 +3,7 @@
 from contextlib import suppress
 
 from django.db.models import Q
-from django.db.models.signals import post_delete, post_save, pre_delete
+from django.db.models.signals import post_delete, post_save, pre_delete, pre_save
 from django.dispatch import receiver
 
 from wagtail.models import Page
@@ -21,13 +21,32 @@ def _entries_below(page: Page) -> list[int]:
     return list(PraxisPage.objects.descendant_of(page, inclusive=True).values_list("pk", flat=True))
 
 
+# An entry's document counts its adopters (`uebernahmen`): when an adopting entry is published,
+# unpublished, deleted or names another original, the originals' documents change too.
+ORIGINAL_BEFORE_SAVE = "_uebernommen_von_vor_dem_speichern"
+
+
+@receiver(pre_save, sender=PraxisPage)
+def remember_original(sender, instance, update_fields=None, **kwargs) -> None:
+    """Note the original the stored row names, which this save may replace."""
+    if engine_enabled() and instance.pk and update_fields is None:
+        stored = PraxisPage.objects.filter(pk=instance.pk).values_list("uebernommen_von_id")
+        setattr(instance, ORIGINAL_BEFORE_SAVE, (stored.first() or (None,))[0])
+
+
+def _with_originals(page: PraxisPage) -> list[int]:
+    """The entry and the originals it names now and named before this save."""
+    originals = {page.uebernommen_von_id, getattr(page, ORIGINAL_BEFORE_SAVE, None)}
+    return [page.pk, *(pk for pk in originals if pk is not None)]
+
+
 # Wagtail sends its page signals with the concrete page class as sender: connected once for
 # every page class, the type check hears entries of PraxisPage and of any subclass.
 @receiver(page_published)
 @receiver(page_unpublished)
 def entry_published_or_unpublished(sender, instance: Page, **kwargs) -> None:
     if isinstance(instance, PraxisPage):
-        schedule_sync([instance.pk])
+        schedule_sync(_with_originals(instance))
 
 
 @receiver(post_page_move)
@@ -40,7 +59,7 @@ def page_moved(sender, instance, **kwargs) -> None:
 # Deleting a page deletes the rows of all its model classes, so a subclass's entry is heard here.
 @receiver(post_delete, sender=PraxisPage)
 def entry_deleted(sender, instance, **kwargs) -> None:
-    schedule_sync([instance.pk])
+    schedule_sync(_with_originals(instance))
 
 
 # Deleting a profile of any class (a LandkreisPage too) deletes its KommunePage row, so this

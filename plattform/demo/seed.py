@@ -18,7 +18,7 @@ from wagtail.models import Site
 from kommunen.importer import SHIPPED_REGISTER, RegisterImportError, import_kommunen
 from kommunen.models import Kommune, KommunenIndexPage, KommunePage
 from kommunen.permissions import ensure_editorial_access
-from plattform.demo import profiles
+from plattform.demo import profiles, uebernahmen
 from plattform.demo.images import demo_collection, illustration
 from plattform.demo.operator import set_operator_details
 from plattform.models import HomePage, PlattformEinstellungen
@@ -172,6 +172,8 @@ def summary() -> dict[str, int]:
         _("Praxisbeispiele"): live.count(),
         _("Kommunen mit Praxisbeispielen"): live.values("kommune").distinct().count(),
         _("Bilder"): get_image_model().objects.filter(collection=demo_collection()).count(),
+        _("Übernahmen"): uebernahmen.transfer_count(demo_ids()),
+        _("offene Partneranfragen"): uebernahmen.open_partnership_count(demo_ids()),
     }
 
 
@@ -185,6 +187,9 @@ def run(report: Report, demo_logins: bool = True) -> tuple[dict[str, int], list[
     report("  " + _("Praxisbeispiele: %(was)s") % {"was": import_praxis_file()})
     report("  " + _("Profile: %(was)s") % {"was": apply_demo_profiles()})
     report("  " + _("Bilder: %(was)s") % {"was": set_demo_images()})
+    # Transfers and partner confirmations have no line of their own: the totals show them.
+    uebernahmen.link_transfers()
+    uebernahmen.confirm_partnerships(demo_ids())
     report("  " + _("Startseite: %(was)s") % {"was": _set_up_platform()})
     logins = ensure_editorial_access(demo=demo_logins)
     report("  " + _("Redaktionsgruppen und Workflows: bereit."))

@@ -1,6 +1,7 @@
 """The entry page (Praxisbeispiel) with its inline relations, and the listing page."""
 
 from django import forms
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.text import slugify
@@ -24,6 +25,8 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
+
+from django_stubs_ext import StrOrPromise
 
 from kommunen.models import Kommune
 from kommunen.permissions import EntryPermissionTester
@@ -83,8 +86,8 @@ class PraxisPageQuerySet(PageQuerySet):
         return self.filter(kommune=kommune)
 
     def partnered_by(self, kommune: Kommune) -> "PraxisPageQuerySet":
-        """The entries this Kommune takes part in as a partner Kommune."""
-        return self.filter(partner__kommune=kommune).distinct()
+        """The entries this Kommune takes part in as a partner Kommune, once it has confirmed."""
+        return self.filter(partner__kommune=kommune, partner__bestaetigt=True).distinct()
 
     def for_cards(self) -> "PraxisPageQuerySet":
         """With what an entry card shows, so that a list of cards costs no query per card."""
@@ -199,6 +202,18 @@ class PraxisPage(RoutablePageMixin, Page):
     kontakt_funktion = models.CharField(_("Funktion"), max_length=200, blank=True)
     kontakt_email = models.EmailField(_("E-Mail"), blank=True)
     kontakt_telefon = models.CharField(_("Telefon"), max_length=50, blank=True)
+    uebernommen_von = models.ForeignKey(
+        "self",
+        verbose_name=_("Übernommen von"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="uebernahmen",
+        help_text=_(
+            "Das Praxisbeispiel einer anderen Kommune, das hier übernommen und angepasst wurde. "
+            "Es zeigt dann diese Kommune unter „Übernommen von“."
+        ),
+    )
 
     objects = PageManager.from_queryset(PraxisPageQuerySet)()
 
@@ -221,6 +236,7 @@ class PraxisPage(RoutablePageMixin, Page):
                 "Kommunen, die das Praxisbeispiel gemeinsam mit der federführenden Kommune tragen."
             ),
         ),
+        FieldPanel("uebernommen_von"),
     ]
     conditions_panels = [
         FieldRowPanel(
@@ -292,6 +308,8 @@ class PraxisPage(RoutablePageMixin, Page):
         super().clean()
         if self.beginn and self.ende and self.ende < self.beginn:
             raise ValidationError({"ende": _("Das Ende darf nicht vor dem Beginn liegen.")})
+        if message := self._uebernahme_error():
+            raise ValidationError({"uebernommen_von": message})
 
     def save(self, *args, **kwargs) -> None:
         self.kommune = self.lead_kommune()
@@ -308,6 +326,27 @@ class PraxisPage(RoutablePageMixin, Page):
         parent = self.get_parent() if self.path else None
         return getattr(parent.specific, "kommune", None) if parent else None
 
+    def _uebernahme_error(self) -> StrOrPromise | None:
+        """An entry cannot adapt itself, nor one that (through others) adapted it."""
+        if self.uebernommen_von_id is None or self.pk is None:
+            return None
+        if self.uebernommen_von_id == self.pk:
+            return _("Ein Praxisbeispiel kann nicht von sich selbst übernommen sein.")
+        seen, current = {self.pk}, self.uebernommen_von_id
+        while current is not None and current not in seen:
+            seen.add(current)
+            current = (
+                PraxisPage.objects.filter(pk=current)
+                .values_list("uebernommen_von_id", flat=True)
+                .first()
+            )
+        if current == self.pk:
+            return _(
+                "Dieses Praxisbeispiel wurde selbst (direkt oder über andere) von dem gewählten "
+                "übernommen. Bitte ein anderes wählen: Übernahmen dürfen keinen Kreis bilden."
+            )
+        return None
+
     def _unique_austausch_id(self) -> str:
         kommune = self.kommune.anzeigename if self.kommune else ""
         stem = slugify(f"{kommune}-{self.slug or self.title}")[:110]
@@ -323,7 +362,8 @@ class PraxisPage(RoutablePageMixin, Page):
 
 
 class PraxisPartner(Orderable):
-    """A partner Kommune of an intermunicipal entry."""
+    """A partner Kommune of an intermunicipal entry; it shows on the partner's profile only
+    once the partner's editors have confirmed (praxis/partnerschaft.py)."""
 
     page = ParentalKey(PraxisPage, on_delete=models.CASCADE, related_name="partner")
     kommune = models.ForeignKey(
@@ -332,8 +372,39 @@ class PraxisPartner(Orderable):
         on_delete=models.PROTECT,
         related_name="partnerschaften",
     )
+    bestaetigt = models.BooleanField(_("bestätigt"), default=False, editable=False)
+    bestaetigt_am = models.DateTimeField(_("bestätigt am"), null=True, editable=False)
+    bestaetigt_von = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("bestätigt von"),
+        null=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    abgelehnt_am = models.DateTimeField(_("abgelehnt am"), null=True, editable=False)
+    abgelehnt_von = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("abgelehnt von"),
+        null=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    angefragt_am = models.DateTimeField(_("angefragt am"), null=True, editable=False)
 
     panels = [FieldPanel("kommune")]
+
+    # The partner's decision, written only by praxis.partnerschaft (queryset updates); a new
+    # partner starts as an open request.
+    OPEN_REQUEST = {
+        "bestaetigt": False,
+        "bestaetigt_am": None,
+        "bestaetigt_von_id": None,
+        "abgelehnt_am": None,
+        "abgelehnt_von_id": None,
+        "angefragt_am": None,
+    }
 
     class Meta(Orderable.Meta):
         verbose_name = _("Partnerkommune")
@@ -341,6 +412,23 @@ class PraxisPartner(Orderable):
         constraints = [
             models.UniqueConstraint(fields=["page", "kommune"], name="praxis_partner_einmalig")
         ]
+
+    def save(self, *args, **kwargs) -> None:
+        self._keep_stored_decision()
+        super().save(*args, **kwargs)
+
+    def _keep_stored_decision(self) -> None:
+        """A revision holds a copy of this row from when it was saved: publishing it must not
+        undo the partner's decision made since. A new row, or a row now naming another
+        Kommune, is an open request."""
+        names = list(self.OPEN_REQUEST)
+        stored = None
+        if self.pk is not None:
+            stored = type(self).objects.filter(pk=self.pk).values("kommune_id", *names).first()
+        if stored is None or stored["kommune_id"] != self.kommune_id:
+            stored = self.OPEN_REQUEST
+        for name in names:
+            setattr(self, name, stored[name])
 
 
 class PraxisFoerderung(Orderable):

@@ -28,7 +28,9 @@ def entries_partnered_by(kommune: Kommune) -> PraxisPageQuerySet:
 
 @register.simple_tag
 def partner_kommunen(page: PraxisPage) -> list[Kommune]:
-    """The partner Kommunen of an entry in the editors' order, their public profiles loaded."""
-    kommunen = [partnership.kommune for partnership in page.partner.select_related("kommune")]
+    """The partner Kommunen of an entry in the editors' order, their public profiles loaded;
+    not those that declined the partnership (praxis/partnerschaft.py)."""
+    partnerships = page.partner.filter(abgelehnt_am__isnull=True).select_related("kommune")
+    kommunen = [partnership.kommune for partnership in partnerships]
     load_public_profiles(kommunen)
     return kommunen

@@ -58,6 +58,7 @@ class EngineBackend:
             score=float(hit.get("_score") or 0.0),
             erklaerung=reasons,
             hervorhebung={name: list(parts) for name, parts in hit.get("highlight", {}).items()},
+            uebernahmen=int(source.get("uebernahmen") or 0),
         )
 
     def _facets(self, aggregations: dict) -> dict[str, list[FacetValue]]:
@@ -105,7 +106,12 @@ class EngineBackend:
         features = features_from_source(source)
         if own and features:
             reasons += comparability(own, features)[1]
-        return Hit(page_id=int(hit["_id"]), score=float(hit["_score"] or 0), erklaerung=reasons)
+        return Hit(
+            page_id=int(hit["_id"]),
+            score=float(hit["_score"] or 0),
+            erklaerung=reasons,
+            uebernahmen=int(source.get("uebernahmen") or 0),
+        )
 
     def comparable_kommunen(
         self, kommune: Kommune, count: int = 5

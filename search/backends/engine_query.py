@@ -57,6 +57,14 @@ return _score * (1.0 + params.boost * value);
 """
 
 
+# Mirrors search.ranking.adoption_factor(); documents of an older index without the field
+# count as not adopted.
+ADOPTION_SCRIPT = """
+double n = doc['uebernahmen'].size() == 0 ? 0.0 : doc['uebernahmen'].value;
+return _score * (1.0 + params.boost * Math.min(n, params.max));
+"""
+
+
 def text_query(q: str) -> Query:
     """Typo-tolerant match over the weighted fields, phrases in the title and compound parts.
 
@@ -124,7 +132,13 @@ def main_query(query: SearchQuery, reference: KommuneFeatures | None) -> Query:
     main = Q("bool", must=[text_query(query.q)], filter=kreis_filter)
     if reference:
         main = Q("script_score", query=main, script=comparability_script(reference))
-    return main
+    return Q("script_score", query=main, script=adoption_script())
+
+
+def adoption_script() -> dict:
+    """The painless script_score that mirrors search.ranking.adoption_factor()."""
+    params = {"boost": ranking.ADOPTION_BOOST, "max": float(ranking.MAX_ADOPTIONS)}
+    return {"source": ADOPTION_SCRIPT, "lang": "painless", "params": params}
 
 
 def _facet_aggregations(search: Search, filters: dict[str, Query]) -> Search:

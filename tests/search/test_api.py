@@ -36,6 +36,7 @@ def test_search_answer_has_the_documented_shape(entries, kommunen, client_json):
         "score",
         "erklaerung",
         "hervorhebung",
+        "uebernahmen",
     }
     assert first["id"] == entries["sprachcafe"].austausch_id
     assert first["kommune"] == {

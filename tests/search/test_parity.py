@@ -42,6 +42,12 @@ def all_ids(backend, query: SearchQuery) -> set[int]:
     return {t.page_id for t in result.treffer}
 
 
+def adoption_counts(backend, query: SearchQuery) -> dict[int, int]:
+    """Each hit's `uebernahmen` (the demo content has transfers, plattform/demo/uebernahmen.py)."""
+    result = backend.search(SearchQuery(**{**query.__dict__, "pro_seite": 100, "seite": 1}))
+    return {t.page_id: t.uebernahmen for t in result.treffer}
+
+
 def seed_demo() -> None:
     call_command("seed_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
 
@@ -55,6 +61,7 @@ def seeded(django_db_setup, django_db_blocker):
 @pytest.fixture
 def demo(seeded, db):
     assert PraxisPage.objects.live().count() >= 40
+    assert PraxisPage.objects.live().filter(uebernommen_von__isnull=False).exists()
 
 
 def test_database_facets_are_consistent_on_the_demo_content(demo):
@@ -73,7 +80,8 @@ def test_database_facets_are_consistent_on_the_demo_content(demo):
 
 
 def test_both_backends_agree_on_the_demo_content(demo, engine):
-    """Same counts, same hits for filter-only requests; same comparability scores and reasons."""
+    """Same counts, same hits and transfer counts for filter-only requests; same comparability
+    scores (with the transfer factor) and reasons."""
     rebuild_index()
     database, engine_backend = DatabaseBackend(), EngineBackend()
     for query in COMBINATIONS:
@@ -81,6 +89,7 @@ def test_both_backends_agree_on_the_demo_content(demo, engine):
         assert a.anzahl == b.anzahl, query
         assert counts(a) == counts(b), query
         assert all_ids(database, query) == all_ids(engine_backend, query), query
+        assert adoption_counts(database, query) == adoption_counts(engine_backend, query), query
     for ags in COMPARISON_AGS:
         assert_same_comparison_ranking(
             database, engine_backend, SearchQuery(vergleich=ags, pro_seite=100)

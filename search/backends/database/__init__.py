@@ -6,6 +6,7 @@ from django.db.models import QuerySet
 
 from kommunen.models import Kommune, KommunePage, KommuneTyp, load_public_profiles
 from praxis.models import PraxisPage
+from praxis.uebernahme import adoption_counts
 from search.backends.database.facets import Row, count_facets, facet_filters, filtered, load_rows
 from search.backends.database.fulltext import matching_ids, relevance
 from search.backends.database.similar import similar_entries
@@ -13,6 +14,7 @@ from search.backends.database.text import highlight
 from search.query import Hit, SearchQuery, SearchResult
 from search.ranking import (
     KommuneFeatures,
+    adoption_factor,
     comparability,
     kreis_ags,
     ranking_factor,
@@ -60,6 +62,7 @@ class DatabaseBackend:
 
     def _rank(self, rows: list[Row], query: SearchQuery, scores: dict) -> list[Hit]:
         reference = reference_features(query.vergleich)
+        adopted = adoption_counts()
         hits, dates = [], {}
         for row in rows:
             score = scores.get(row.pk, 1.0)
@@ -68,7 +71,9 @@ class DatabaseBackend:
             if reference and features:
                 value, reasons = comparability(reference, features)
                 score *= ranking_factor(value)
-            hits.append(Hit(page_id=row.pk, score=score, erklaerung=reasons))
+            n = adopted.get(row.pk, 0)
+            score *= adoption_factor(n)
+            hits.append(Hit(page_id=row.pk, score=score, erklaerung=reasons, uebernahmen=n))
             dates[row.pk] = (row.first_published_at or datetime.min).isoformat()
         if query.sortierung == "neueste":
             hits.sort(key=lambda h: (dates[h.page_id], h.page_id), reverse=True)

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 
 from kommunen.models import Kommune
 from praxis.models import PraxisPage
+from praxis.uebernahme import adoption_counts
 from search.backends.database.text import words
 from search.query import Hit
 from search.ranking import KommuneFeatures, comparability, similar_entry_factor
@@ -112,4 +113,8 @@ def similar_entries(page: PraxisPage, count: int = 5) -> list[Hit]:
     own = _traits(page)
     hits = [_score(candidate, own) for candidate in _candidates(page, own)]
     hits.sort(key=lambda h: (h.score, h.page_id), reverse=True)
-    return hits[:count]
+    best = hits[:count]
+    adopted = adoption_counts(h.page_id for h in best)
+    for hit in best:
+        hit.uebernahmen = adopted.get(hit.page_id, 0)
+    return best
