@@ -9,6 +9,8 @@ from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from kommunen.uebersicht import ENTRY_COUNTS_HOOK
+from praxis.kreisuebersicht import kreis_entry_counts
 from praxis.models import Handlungsfeld, PraxisPage, Zielgruppe
 from praxis.tasks import notify_withdrawal
 
@@ -37,6 +39,7 @@ class TaxonomyViewSetGroup(SnippetViewSetGroup):
 
 
 register_snippet(TaxonomyViewSetGroup)
+hooks.register(ENTRY_COUNTS_HOOK, kreis_entry_counts)
 
 
 @hooks.register("after_unpublish_page")
