@@ -13,12 +13,14 @@ from kommunen.grammar import genitive
 
 from .data import KreisOverview
 
-WIDTH = 440  # the SVG's width in px; it shrinks on narrow screens, never grows
-ROW_HEIGHT = 44
-LABEL_BASELINE = 16  # label text baseline within a row
-BAR_TOP = 22
+# The SVG is drawn at its natural size and only shrinks on narrow screens (to ~95 % on a
+# 375 px phone, so the 15 px labels stay readable); labels must fit into WIDTH at that size.
+WIDTH = 360
+ROW_HEIGHT = 46
+LABEL_BASELINE = 17  # label text baseline within a row
+BAR_TOP = 24
 BAR_HEIGHT = 14
-COUNT_SPACE = 44  # room right of the longest bar for its number
+DIGIT_WIDTH = 9  # room per digit of the largest count, right of the longest bar
 MIN_BAR = 2  # a zero still shows as a sliver at the axis
 
 
@@ -47,7 +49,8 @@ def bar_chart(overview: KreisOverview) -> BarChart:
     """Entries of the whole Kreis per Handlungsfeld as horizontal bars, longest = most."""
     counts = [(column.name, overview.totals[column.slug]) for column in overview.handlungsfelder]
     most = max((count for _name, count in counts), default=0)
-    scale = (WIDTH - COUNT_SPACE) / most if most else 0
+    count_space = 8 + DIGIT_WIDTH * len(number_format(most, force_grouping=True))
+    scale = (WIDTH - count_space) / most if most else 0
     bars = []
     for position, (name, count) in enumerate(counts):
         top = position * ROW_HEIGHT
