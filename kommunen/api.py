@@ -1,4 +1,7 @@
-"""The Kommune endpoint of the JSON API: a Kommune of the official register."""
+"""The Kommune endpoints of the JSON API: a Kommune of the official register, a Kreis overview."""
+
+from datetime import datetime
+from typing import Literal
 
 from django.conf import settings
 from django.http import HttpRequest
@@ -6,8 +9,11 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from ninja import Router, Status
+from pydantic import Field
 
-from kommunen.models import Kommune
+from kommunen.models import AGS_PATTERN, KREIS_PATTERN, Kommune, KommuneTyp
+from kommunen.uebersicht import build_overview
+from kommunen.uebersicht.export import overview_as_dict
 from plattform.api_schemas import ErrorResponse, ResponseModel, error_body
 
 router = Router(tags=["Kommunen"])
@@ -76,3 +82,104 @@ def kommune_detail(request: HttpRequest, ags: str):
     """A Kommune of the official register, with its profile URL if it takes part."""
     kommune = kommune_or_404(ags)
     return kommune_as_dict(kommune, request) if isinstance(kommune, Kommune) else kommune
+
+
+class StrukturenSchema(ResponseModel):
+    """The integration structures a Kommune states in its profile. Every value is null when the
+    Kommune has no public profile ("keine Angabe", not "nein"); `migrantenselbstorganisationen`
+    is also null when the profile gives no number."""
+
+    integrationsbeauftragte: bool | None
+    koordinierungsstelle: bool | None
+    integrationsbeirat: bool | None
+    integrationskonzept: bool | None
+    runder_tisch: bool | None
+    steuerungsgruppe: bool | None
+    netzwerke: bool | None
+    migrantenselbstorganisationen: bool | None
+
+
+PRAXIS_JE_HANDLUNGSFELD = Field(
+    description="Live öffentliche Praxisbeispiele, die die Kommune federführend trägt, je "
+    "Handlungsfeld-Kürzel (jedes Handlungsfeld, auch mit 0)"
+)
+
+
+class UebersichtKreisSchema(ResponseModel):
+    ags: str
+    name: str
+    profil_url: str | None
+    uebersicht_url: str | None
+    strukturen: StrukturenSchema
+    praxis_je_handlungsfeld: dict[str, int] = PRAXIS_JE_HANDLUNGSFELD
+    praxis_gesamt: int = Field(description="Praxisbeispiele des Kreises selbst, jedes einmal")
+
+
+class UebersichtKommuneSchema(ResponseModel):
+    ags: str
+    name: str
+    groessenklasse: str
+    einwohner: int
+    profil_url: str | None
+    strukturen: StrukturenSchema
+    praxis_je_handlungsfeld: dict[str, int] = PRAXIS_JE_HANDLUNGSFELD
+    praxis_gesamt: int = Field(description="Praxisbeispiele der Kommune, jedes einmal")
+
+
+class UebersichtHandlungsfeldSchema(ResponseModel):
+    slug: str
+    name: str
+    anzahl: int = Field(description="Praxisbeispiele des ganzen Kreises in diesem Handlungsfeld")
+
+
+class AktivitaetSchema(ResponseModel):
+    datum: datetime
+    art: Literal["praxis", "profil"]
+    titel: str
+    kommune: str
+    url: str
+    erstveroeffentlichung: bool = Field(description="false: eine Aktualisierung")
+
+
+class KreisUebersichtSchema(ResponseModel):
+    kreis: UebersichtKreisSchema
+    kommunen: list[UebersichtKommuneSchema] = Field(
+        description="Alle Gemeinden und Städte des Kreises laut Gemeindeverzeichnis, nach Name"
+    )
+    handlungsfelder: list[UebersichtHandlungsfeldSchema]
+    praxis_gesamt: int
+    aktivitaet: list[AktivitaetSchema] = Field(description="Die letzten Veröffentlichungen")
+    luecken: list[str] = Field(description="Die Lücken des Kreises in Worten")
+
+
+def kreis_or_404(ags: str) -> Kommune | Status:
+    """The Landkreis with this 5-digit key, or the German 404 answer."""
+    kommune = Kommune.objects.filter(ags=ags).first() if AGS_PATTERN.match(ags) else None
+    if kommune is not None and kommune.typ == KommuneTyp.LANDKREIS:
+        return kommune
+    if kommune is not None:
+        message = _(
+            "%(name)s (%(ags)s) ist kein Landkreis; die Übersicht gibt es für Landkreise "
+            "(5-stelliger Kreisschlüssel)."
+        ) % {"name": kommune.anzeigename, "ags": ags}
+    elif KREIS_PATTERN.match(ags):
+        message = _("Zum Kreisschlüssel „%(ags)s“ gibt es keinen Landkreis.") % {"ags": ags}
+    else:
+        message = _(
+            "„%(ags)s“ ist kein Kreisschlüssel: erwartet werden 5 Ziffern, beginnend mit 01 bis 16."
+        ) % {"ags": ags}
+    return Status(404, error_body([message]))
+
+
+@router.get(
+    "/kreise/{ags}/uebersicht/",
+    response={200: KreisUebersichtSchema, 404: ErrorResponse},
+    summary="Kreisübersicht",
+    url_name="kreis_uebersicht",
+)
+def kreis_uebersicht(request: HttpRequest, ags: str):
+    """A Landkreis at a glance: its Gemeinden with structures and entries, and its gaps."""
+    kreis = kreis_or_404(ags)
+    if not isinstance(kreis, Kommune):
+        return kreis
+    return overview_as_dict(build_overview(kreis, request))

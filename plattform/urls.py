@@ -15,6 +15,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("api/v1/", api.urls),
     path("suche/", include("search.urls")),
     path("kommune/<str:ags>/", kommune_page, name="kommune"),
+    path("", include("kommunen.uebersicht.urls")),
 ]
 
 if settings.DEBUG:

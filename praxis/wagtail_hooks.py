@@ -9,7 +9,9 @@ from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from kommunen.uebersicht import ENTRY_COUNTS_HOOK
 from praxis import admin_hooks  # noqa: F401  (hooks of the partner confirmation and transfers)
+from praxis.kreisuebersicht import kreis_entry_counts
 from praxis.models import Handlungsfeld, PraxisPage, Zielgruppe
 from praxis.tasks import notify_withdrawal
 
@@ -38,6 +40,7 @@ class TaxonomyViewSetGroup(SnippetViewSetGroup):
 
 
 register_snippet(TaxonomyViewSetGroup)
+hooks.register(ENTRY_COUNTS_HOOK, kreis_entry_counts)
 
 
 @hooks.register("after_unpublish_page")

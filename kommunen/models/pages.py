@@ -14,12 +14,13 @@ from wagtail.admin.panels import (
     TabbedInterface,
     TitleFieldPanel,
 )
-from wagtail.contrib.routable_page.models import RoutablePageMixin
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from kommunen.forms import KommunePageForm
+from kommunen.uebersicht import views as uebersicht
 
 from .register import Kommune
 
@@ -285,6 +286,20 @@ class LandkreisPage(KommunePage):
             .order_by("kommune__anzeigename")
         )
         return context
+
+    # The Kreis overview (kommunen/uebersicht/): the page and its two CSV downloads.
+    @path("uebersicht/")
+    def uebersicht(self, request):
+        return uebersicht.overview_page(self, request)
+
+    # Routes always end in "/"; the CSV addresses have none (kommunen/uebersicht/urls.py).
+    @re_path(r"^uebersicht/strukturen\.csv/?$")
+    def uebersicht_strukturen_csv(self, request):
+        return uebersicht.structures_csv(self, request)
+
+    @re_path(r"^uebersicht/praxis\.csv/?$")
+    def uebersicht_praxis_csv(self, request):
+        return uebersicht.entries_csv(self, request)
 
 
 class Netzwerk(Orderable):
