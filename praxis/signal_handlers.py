@@ -1,12 +1,14 @@
 """Keep the denormalised lead Kommune of an entry, and its search index entry, in step."""
 
 from django.dispatch import receiver
+from django.utils import timezone
 
-from wagtail.signals import post_page_move
+from wagtail.signals import page_published, post_page_move
 
 from kommunen.signals import kommunen_updated
 from plattform.indexing import index_after_commit
 from praxis.models import PraxisPage
+from praxis.stand import record_in_revisions
 
 
 @receiver(post_page_move)
@@ -24,3 +26,15 @@ def reindex_entries_of_updated_kommunen(sender, ags: list[str], **kwargs) -> Non
     """An entry is found by its Kommune's name; a register import renames without page saves."""
     entries = PraxisPage.objects.filter(kommune__ags__in=ags)
     index_after_commit(entries.values_list("pk", flat=True))
+
+
+@receiver(page_published)
+def publishing_confirms_the_stand(sender, instance, revision=None, **kwargs) -> None:
+    """Publishing means someone looked at the entry: its Stand becomes today, on the page and
+    in the published revision (connected before the search app's receiver, so the index sees it)."""
+    if not isinstance(instance, PraxisPage):
+        return
+    today = timezone.localdate()
+    PraxisPage.objects.filter(pk=instance.pk).update(stand=today)
+    record_in_revisions([getattr(revision, "pk", None), instance.latest_revision_id], today)
+    instance.stand = today
