@@ -26,6 +26,9 @@ SIMILAR_LOG_DISTANCE = 0.3
 COMPARABILITY_BOOST = 1.5
 # Similar entries: a comparable lead Kommune lifts an entry a little, by at most half.
 SIMILAR_ENTRY_BOOST = 0.5
+# An entry not confirmed as current for 24 months ("möglicherweise veraltet", praxis.stand)
+# scores this fraction, on both backends.
+STALE_FACTOR = 0.5
 
 # Municipal size classes in size order; a Landkreis has no neighbours.
 SIZE_CLASS_ORDER = ("landgemeinde", "kleinstadt", "mittelstadt", "grossstadt")
@@ -128,6 +131,11 @@ def reasons() -> tuple[str, ...]:
 def ranking_factor(comparability_score: float) -> float:
     """The multiplier a comparability score gives the text relevance."""
     return 1 + COMPARABILITY_BOOST * comparability_score
+
+
+def stale_factor(veraltet: bool) -> float:
+    """The multiplier of an entry's score: STALE_FACTOR if it is possibly outdated, else 1."""
+    return STALE_FACTOR if veraltet else 1.0
 
 
 def similar_entry_factor(comparability_score: float) -> float:
