@@ -7,12 +7,17 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from plattform.api import api
+from praxis.feeds import FEED_URL_NAME, PraxisFeed
+from praxis.stand_links import CONFIRM_URL_NAME
+from praxis.stand_views import noch_aktuell
 
 urlpatterns: list[URLPattern | URLResolver] = [
     path("admin/", include(wagtailadmin_urls)),
     path("dokumente/", include(wagtaildocs_urls)),
     path("api/v1/", api.urls),
     path("suche/", include("search.urls")),
+    path("feeds/praxis/", PraxisFeed(), name=FEED_URL_NAME),
+    path("noch-aktuell/<str:token>/", noch_aktuell, name=CONFIRM_URL_NAME),
 ]
 
 if settings.DEBUG:
