@@ -421,7 +421,7 @@ def test_the_link_in_the_mail_confirms_the_entry(
     entry = world.entries["sprachpaten"]
     set_dates(entry, months_before(TODAY(), 14))
     run_command(django_capture_on_commit_callbacks)
-    (link,) = re.findall(r"https?://\S+/noch-aktuell/\S+/", mail.outbox[0].body)
+    (link,) = re.findall(r"https?://\S+/noch-aktuell/\S+/", str(mail.outbox[0].body))
     assert link.startswith(settings.WAGTAILADMIN_BASE_URL)
     path = link.removeprefix(settings.WAGTAILADMIN_BASE_URL.rstrip("/"))
     assert Client().get(path).status_code == 200
