@@ -121,7 +121,11 @@ def reminder_message(user, entries: list[PraxisPage]) -> tuple[str, str]:
             "„möglicherweise veraltet“ und in der Suche weiter unten."
         )
         % {"tage": CONFIRM_LINK_MAX_AGE.days, "monate": STALE_AFTER_MONTHS},
-        _("Sie erhalten diese Nachricht, weil Sie diese Praxisbeispiele bearbeiten dürfen."),
+        ngettext(
+            "Sie erhalten diese Nachricht, weil Sie dieses Praxisbeispiel bearbeiten dürfen.",
+            "Sie erhalten diese Nachricht, weil Sie diese Praxisbeispiele bearbeiten dürfen.",
+            len(entries),
+        ),
     ]
     return subject, "\n\n".join(parts)
 

@@ -166,9 +166,10 @@ class PraxisFeed(Feed):
         }
 
     def link(self, obj: FeedFilter) -> str:
-        """The entry listing with the same filters (it takes ?kreis= and ?handlungsfeld=)."""
+        """The entry listing with the same filters (it takes ?kreis= and ?handlungsfeld=), at the
+        site's own address: it is also the feed's id, which must not depend on the request."""
         listing = PraxisIndexPage.objects.live().first()
-        return (listing.url if listing else "/") + obj.query_string()
+        return ((listing.get_full_url() if listing else None) or "/") + obj.query_string()
 
     def feed_url(self, obj: FeedFilter) -> str:
         return reverse(FEED_URL_NAME) + obj.query_string()

@@ -63,7 +63,9 @@ def test_the_feed_is_valid_atom_with_every_required_element(client, dated: World
     assert root.findtext("a:updated", namespaces=NS).startswith("2025-01-13T")
     assert root.findtext("a:author/a:name", namespaces=NS)
     assert links(root, "self") == ["http://testserver/feeds/praxis/"]
-    assert links(root, "alternate") == [f"http://testserver{PraxisIndexPage.objects.get().url}"]
+    listing = PraxisIndexPage.objects.get().get_full_url()
+    assert links(root, "alternate") == [listing]
+    assert root.findtext("a:id", namespaces=NS) == listing
     for entry in root.findall("a:entry", NS):
         for element in ("title", "id", "updated", "published", "summary", "author/a:name"):
             assert entry.findtext(f"a:{element}", namespaces=NS), element

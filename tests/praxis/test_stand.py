@@ -366,6 +366,7 @@ def test_reminders_go_to_the_kommunes_editors_else_the_reviewers(
     assert f"/admin/pages/{world.entries['sprachpaten'].pk}/edit/" in officer_mail.body
     platform_mail = by_recipient["plattform@example.org"]
     assert platform_mail.subject == "Noch aktuell? Praxisbeispiel „Sprachkurs Hafen“"
+    assert "weil Sie dieses Praxisbeispiel bearbeiten dürfen" in platform_mail.body
     assert "Stand bis" in output and ": 3 fällig." in output
     assert "E-Mail an offizier <offizier@example.org>: 2 Praxisbeispiele" in output
     assert "Fertig: 2 E-Mails zu 3 Praxisbeispielen vorgemerkt." in output
@@ -428,3 +429,16 @@ def test_the_link_in_the_mail_confirms_the_entry(
     assert Client().post(path).status_code == 200
     assert PraxisPage.objects.get(pk=entry.pk).stand == TODAY()
     assert confirm_url(entry.pk, people["officer"].pk).startswith(settings.WAGTAILADMIN_BASE_URL)
+
+
+def test_the_admin_shows_the_stand_read_only_and_confirmations_in_the_history(client, world: World):
+    entry = world.entries["wohnungsboerse"]
+    entry.save_revision().publish()
+    Client().post(f"/noch-aktuell/{confirm_token(entry.pk, None)}/")
+    admin = get_user_model().objects.create_superuser("chefin", "chefin@example.org", "pw")
+    client.force_login(admin)
+    edit = client.get(f"/admin/pages/{entry.pk}/edit/").content.decode()
+    assert "Zuletzt als aktuell bestätigt" in edit
+    assert 'name="stand"' not in edit
+    history = client.get(f"/admin/pages/{entry.pk}/history/")
+    assertContains(history, "Als aktuell bestätigt")
