@@ -7,6 +7,9 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from plattform.api import api
+from praxis.feeds import FEED_URL_NAME, PraxisFeed
+from praxis.stand_links import CONFIRM_URL_NAME
+from praxis.stand_views import noch_aktuell
 from search.kommune_page import kommune_page
 
 urlpatterns: list[URLPattern | URLResolver] = [
@@ -16,6 +19,8 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("suche/", include("search.urls")),
     path("kommune/<str:ags>/", kommune_page, name="kommune"),
     path("", include("kommunen.uebersicht.urls")),
+    path("feeds/praxis/", PraxisFeed(), name=FEED_URL_NAME),
+    path("noch-aktuell/<str:token>/", noch_aktuell, name=CONFIRM_URL_NAME),
 ]
 
 if settings.DEBUG:

@@ -2,6 +2,7 @@
 the partner Kommunen of a published entry to confirm."""
 
 from django.dispatch import receiver
+from django.utils import timezone
 
 from wagtail.signals import page_published, post_page_move
 
@@ -9,6 +10,7 @@ from kommunen.signals import kommunen_updated
 from plattform.indexing import index_after_commit
 from praxis.models import PraxisPage
 from praxis.partnerschaft import request_partnerships
+from praxis.stand import record_in_revisions
 
 
 @receiver(post_page_move)
@@ -33,3 +35,14 @@ def ask_partners_to_confirm(sender, instance, revision=None, **kwargs) -> None:
     """Partners named on a published entry confirm before it shows on their profile."""
     if isinstance(instance, PraxisPage):
         request_partnerships(instance, getattr(revision, "user", None))
+
+
+def publishing_confirms_the_stand(sender, instance, revision=None, **kwargs) -> None:
+    """Publishing means someone looked at the entry: its Stand becomes today, on the page and
+    in the published revision (connected before the search app's receiver, so the index sees it)."""
+    if not isinstance(instance, PraxisPage):
+        return
+    today = timezone.localdate()
+    PraxisPage.objects.filter(pk=instance.pk).update(stand=today)
+    record_in_revisions([getattr(revision, "pk", None), instance.latest_revision_id], today)
+    instance.stand = today

@@ -13,6 +13,7 @@ from kommunen.uebersicht import ENTRY_COUNTS_HOOK
 from praxis import admin_hooks  # noqa: F401  (hooks of the partner confirmation and transfers)
 from praxis.kreisuebersicht import kreis_entry_counts
 from praxis.models import Handlungsfeld, PraxisPage, Zielgruppe
+from praxis.stand import CONFIRM_LOG_ACTION
 from praxis.tasks import notify_withdrawal
 
 
@@ -48,3 +49,11 @@ def tell_reviewers_of_withdrawal(request, page) -> None:
     """An officer withdrew an entry without the right to publish it: its reviewers hear of it."""
     if isinstance(page, PraxisPage) and not page.permissions_for_user(request.user).can_publish():
         transaction.on_commit(partial(notify_withdrawal.enqueue, page.pk, request.user.pk))
+
+
+@hooks.register("register_log_actions")
+def register_stand_confirmation(actions) -> None:
+    """The page history shows "noch aktuell" confirmations, which create no revision."""
+    actions.register_action(
+        CONFIRM_LOG_ACTION, _("Als aktuell bestätigt"), _("Als aktuell bestätigt (Stand)")
+    )

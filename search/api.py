@@ -38,6 +38,7 @@ class HitSchema(ResponseModel):
     kommune: KommuneSummary | None
     handlungsfelder: list[str]
     status: str
+    veraltet: bool
     score: float
     erklaerung: list[str]
     hervorhebung: dict[str, list[str]]

@@ -35,6 +35,7 @@ class PraxisDocument(Document):
     zielgruppen_labels = _text()
     status = Keyword()
     first_published_at = Date()
+    stand = Date()  # last confirmed, else last published (praxis.stand.effective_stand)
     url = Keyword(index=False)
     kommune_ags = Keyword()
     kommune_name = _text()
@@ -69,6 +70,7 @@ class PraxisDocument(Document):
             zielgruppen_labels=[z.name for z in page.zielgruppen.all()],
             status=page.status,
             first_published_at=page.first_published_at,
+            stand=page.aktueller_stand,
             url=page.get_url() or "",
             partner_ags=[p.kommune.ags for p in page.partner.all()],
             uebernahmen=adoption_count(page),

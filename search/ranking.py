@@ -30,6 +30,9 @@ SIMILAR_ENTRY_BOOST = 0.5
 # 10 %, at most five of them: score * (1 + ADOPTION_BOOST * min(uebernahmen, MAX_ADOPTIONS)).
 ADOPTION_BOOST = 0.1
 MAX_ADOPTIONS = 5
+# An entry not confirmed as current for 24 months ("möglicherweise veraltet", praxis.stand)
+# scores this fraction, on both backends.
+STALE_FACTOR = 0.5
 
 # Municipal size classes in size order; a Landkreis has no neighbours.
 SIZE_CLASS_ORDER = ("landgemeinde", "kleinstadt", "mittelstadt", "grossstadt")
@@ -138,6 +141,11 @@ def adoption_factor(uebernahmen: int) -> float:
     """The multiplier the number of adopting entries gives a hit's score (also in the engine:
     search.backends.engine_query.ADOPTION_SCRIPT)."""
     return 1 + ADOPTION_BOOST * min(uebernahmen, MAX_ADOPTIONS)
+
+
+def stale_factor(veraltet: bool) -> float:
+    """The multiplier of an entry's score: STALE_FACTOR if it is possibly outdated, else 1."""
+    return STALE_FACTOR if veraltet else 1.0
 
 
 def similar_entry_factor(comparability_score: float) -> float:

@@ -37,6 +37,7 @@ def hit_as_dict(card: HitCard, request: HttpRequest | None = None) -> dict:
         "kommune": kommune_summary(page.kommune),
         "handlungsfelder": [h.slug for h in page.handlungsfelder.all()],
         "status": page.status,
+        "veraltet": page.veraltet,
         "score": round(hit.score, 6),
         "erklaerung": hit.erklaerung,
         "hervorhebung": hit.hervorhebung,

@@ -93,9 +93,11 @@ def kommunen_imported(sender, ags: list[str], **kwargs) -> None:
 
 @receiver(pages_indexed)
 def pages_imported(sender, page_ids: list[int], **kwargs) -> None:
-    """An import has committed: do the recorded index work now, not when a worker gets to it."""
+    """An import (or a "noch aktuell" confirmation, which publishes nothing) has committed:
+    record the pages and do the index work now, not when a worker gets to it."""
     if not engine_enabled():
         return
+    schedule_sync(page_ids)
     # If the engine is down, process_pending has logged it and the work stays recorded for
     # the queued sync task.
     with suppress(EngineUnavailable):

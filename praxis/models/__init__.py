@@ -1,5 +1,6 @@
 """Good-practice entries (Praxisbeispiele), their taxonomies and the listing page."""
 
+from .erinnerungen import StandErinnerung
 from .pages import (
     PraxisFoerderung,
     PraxisIndexPage,
@@ -19,6 +20,7 @@ __all__ = [
     "PraxisPageTag",
     "PraxisPartner",
     "PraxisStatus",
+    "StandErinnerung",
     "Taxonomie",
     "Zielgruppe",
 ]

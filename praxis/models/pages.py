@@ -1,5 +1,7 @@
 """The entry page (Praxisbeispiel) with its inline relations, and the listing page."""
 
+from datetime import date
+
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -33,6 +35,7 @@ from kommunen.permissions import EntryPermissionTester
 from plattform.forms import MonthPanel
 from praxis.blocks import PraxisBodyBlock
 from praxis.panels import LeadKommunePanel
+from praxis.stand import effective_stand, is_stale
 from praxis.validators import MONTH_VALIDATOR
 
 from .taxonomies import Handlungsfeld, PraxisStatus, Zielgruppe
@@ -214,6 +217,15 @@ class PraxisPage(RoutablePageMixin, Page):
             "Es zeigt dann diese Kommune unter „Übernommen von“."
         ),
     )
+    stand = models.DateField(
+        _("zuletzt als aktuell bestätigt"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Wird beim Veröffentlichen und mit dem Link „noch aktuell“ aus der Erinnerungs-E-Mail "
+            "auf den Tag gesetzt."
+        ),
+    )
 
     objects = PageManager.from_queryset(PraxisPageQuerySet)()
 
@@ -273,7 +285,11 @@ class PraxisPage(RoutablePageMixin, Page):
             ObjectList(classification_panels, heading=_("Einordnung")),
             ObjectList(conditions_panels, heading=_("Rahmenbedingungen")),
             ObjectList(
-                [*Page.promote_panels, FieldPanel("austausch_id", read_only=True)],
+                [
+                    *Page.promote_panels,
+                    FieldPanel("austausch_id", read_only=True),
+                    FieldPanel("stand", read_only=True),
+                ],
                 heading=_("Veröffentlichung"),
             ),
         ]
@@ -354,6 +370,16 @@ class PraxisPage(RoutablePageMixin, Page):
         while PraxisPage.objects.filter(austausch_id=candidate).exclude(pk=self.pk).exists():
             candidate, n = f"{stem}-{n}", n + 1
         return candidate
+
+    @property
+    def aktueller_stand(self) -> date | None:
+        """The "Stand": last confirmed, else last published (praxis/stand.py)."""
+        return effective_stand(self.stand, self.last_published_at, self.first_published_at)
+
+    @property
+    def veraltet(self) -> bool:
+        """Not confirmed for 24 months: marked "möglicherweise veraltet", ranked lower."""
+        return is_stale(self.aktueller_stand)
 
     @property
     def paragraphs(self) -> list:

@@ -1,8 +1,11 @@
 """The engine's request bodies, built with elasticsearch-dsl and sent as plain dicts."""
 
+from datetime import date
+
 from elasticsearch.dsl import Q, Search
 from elasticsearch.dsl.query import Query
 
+from praxis.stand import stale_cutoff
 from search import ranking
 from search.analysis import INDEX_ANALYZER
 from search.query import FACETS, SearchQuery
@@ -132,13 +135,27 @@ def main_query(query: SearchQuery, reference: KommuneFeatures | None) -> Query:
     main = Q("bool", must=[text_query(query.q)], filter=kreis_filter)
     if reference:
         main = Q("script_score", query=main, script=comparability_script(reference))
-    return Q("script_score", query=main, script=adoption_script())
+    adopted = Q("script_score", query=main, script=adoption_script())
+    return stale_penalty(adopted, stale_cutoff())
 
 
 def adoption_script() -> dict:
     """The painless script_score that mirrors search.ranking.adoption_factor()."""
     params = {"boost": ranking.ADOPTION_BOOST, "max": float(ranking.MAX_ADOPTIONS)}
     return {"source": ADOPTION_SCRIPT, "lang": "painless", "params": params}
+
+
+def stale_penalty(main: Query, cutoff: date) -> Query:
+    """Entries whose Stand is on or before `cutoff` score times ranking.STALE_FACTOR, as in the
+    database backend (the cutoff is computed here, so the index needs no daily update)."""
+    stale = Q("range", stand={"lte": cutoff.isoformat()})
+    return Q(
+        "function_score",
+        query=main,
+        functions=[{"filter": stale.to_dict(), "weight": ranking.STALE_FACTOR}],
+        score_mode="multiply",
+        boost_mode="multiply",
+    )
 
 
 def _facet_aggregations(search: Search, filters: dict[str, Query]) -> Search:

@@ -33,6 +33,7 @@ def test_search_answer_has_the_documented_shape(entries, kommunen, client_json):
         "kommune",
         "handlungsfelder",
         "status",
+        "veraltet",
         "score",
         "erklaerung",
         "hervorhebung",

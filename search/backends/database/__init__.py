@@ -6,6 +6,7 @@ from django.db.models import QuerySet
 
 from kommunen.models import Kommune, KommunePage, KommuneTyp, load_public_profiles
 from praxis.models import PraxisPage
+from praxis.stand import effective_stand, is_stale
 from praxis.uebernahme import adoption_counts
 from search.backends.database.facets import Row, count_facets, facet_filters, filtered, load_rows
 from search.backends.database.fulltext import matching_ids, relevance
@@ -19,6 +20,7 @@ from search.ranking import (
     kreis_ags,
     ranking_factor,
     reference_features,
+    stale_factor,
 )
 
 
@@ -39,6 +41,11 @@ def features_from_row(row: Row) -> KommuneFeatures | None:
         kreis_ags=kreis_ags(row.ags),
         bundesland=row.bundesland or "",
     )
+
+
+def row_stand(row: Row):
+    """The entry's Stand as the page shows it (last confirmed, else last published)."""
+    return effective_stand(row.stand, row.last_published_at, row.first_published_at)
 
 
 class DatabaseBackend:
@@ -72,7 +79,7 @@ class DatabaseBackend:
                 value, reasons = comparability(reference, features)
                 score *= ranking_factor(value)
             n = adopted.get(row.pk, 0)
-            score *= adoption_factor(n)
+            score *= adoption_factor(n) * stale_factor(is_stale(row_stand(row)))
             hits.append(Hit(page_id=row.pk, score=score, erklaerung=reasons, uebernahmen=n))
             dates[row.pk] = (row.first_published_at or datetime.min).isoformat()
         if query.sortierung == "neueste":

@@ -11,7 +11,7 @@ IN-lists SQLite's planner (without ANALYZE statistics) may join in the worst ord
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 
 from django.db.models import QuerySet
 
@@ -35,6 +35,8 @@ ROW_FIELDS = {
     "groessenklasse": "kommune__groessenklasse",
     "verstaedterung": "kommune__verstaedterung",
     "bundesland": "kommune__bundesland",
+    "stand": "stand",
+    "last_published_at": "last_published_at",
 }
 
 
@@ -50,6 +52,8 @@ class Row:
     groessenklasse: str | None
     verstaedterung: int | None
     bundesland: str | None
+    stand: date | None = None
+    last_published_at: datetime | None = None
     handlungsfeld: set[str] = field(default_factory=set)
     zielgruppe: set[str] = field(default_factory=set)
 
