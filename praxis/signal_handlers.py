@@ -37,6 +37,7 @@ def ask_partners_to_confirm(sender, instance, revision=None, **kwargs) -> None:
         request_partnerships(instance, getattr(revision, "user", None))
 
 
+@receiver(page_published)
 def publishing_confirms_the_stand(sender, instance, revision=None, **kwargs) -> None:
     """Publishing means someone looked at the entry: its Stand becomes today, on the page and
     in the published revision (connected before the search app's receiver, so the index sees it)."""
