@@ -1,16 +1,12 @@
-"""Admin of the entries: the managed taxonomies as snippets, and the mail on a withdrawal."""
+"""Admin of the entries: the managed taxonomies as snippets (the mail on a withdrawal is part of
+the review loop, pruefung/wagtail_hooks.py)."""
 
-from functools import partial
-
-from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
-from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from praxis.models import Handlungsfeld, PraxisPage, Zielgruppe
-from praxis.tasks import notify_withdrawal
+from praxis.models import Handlungsfeld, Zielgruppe
 
 
 class HandlungsfeldViewSet(SnippetViewSet):
@@ -37,10 +33,3 @@ class TaxonomyViewSetGroup(SnippetViewSetGroup):
 
 
 register_snippet(TaxonomyViewSetGroup)
-
-
-@hooks.register("after_unpublish_page")
-def tell_reviewers_of_withdrawal(request, page) -> None:
-    """An officer withdrew an entry without the right to publish it: its reviewers hear of it."""
-    if isinstance(page, PraxisPage) and not page.permissions_for_user(request.user).can_publish():
-        transaction.on_commit(partial(notify_withdrawal.enqueue, page.pk, request.user.pk))

@@ -29,7 +29,7 @@ from kommunen.models import Kommune
 from kommunen.permissions import EntryPermissionTester
 from plattform.forms import MonthPanel
 from praxis.blocks import PraxisBodyBlock
-from praxis.panels import LeadKommunePanel
+from praxis.panels import CompletenessPanel, LeadKommunePanel
 from praxis.validators import MONTH_VALIDATOR
 
 from .taxonomies import Handlungsfeld, PraxisStatus, Zielgruppe
@@ -203,6 +203,7 @@ class PraxisPage(RoutablePageMixin, Page):
     objects = PageManager.from_queryset(PraxisPageQuerySet)()
 
     content_panels = [
+        CompletenessPanel(heading=_("Vollständigkeit")),
         LeadKommunePanel(heading=_("Federführende Kommune")),
         TitleFieldPanel("title"),
         FieldPanel("kurzbeschreibung"),
