@@ -18,27 +18,24 @@ class PruefungConfig(AppConfig):
     verbose_name = _("Prüfung")
 
     def ready(self) -> None:
-        replace_wagtail_notifiers()
+        """Wagtail's notifiers send in the request and swallow failures (a mail server that is
+        down loses the mail); pruefung.notifications queues the same notices through the mail
+        task instead, so each is sent once and none is lost."""
+        from wagtail import models, signals
 
+        from pruefung import notifications
 
-def replace_wagtail_notifiers() -> None:
-    """Wagtail's notifiers send in the request and swallow failures (a mail server that is down
-    loses the mail); pruefung.notifications queues the same notices through the mail task."""
-    from wagtail import models, signals
-
-    from pruefung import notifications
-
-    for signal_name, sender_name, dispatch_uid in WAGTAIL_NOTIFIERS:
-        getattr(signals, signal_name).disconnect(
-            sender=getattr(models, sender_name), dispatch_uid=dispatch_uid
+        for signal_name, sender_name, dispatch_uid in WAGTAIL_NOTIFIERS:
+            getattr(signals, signal_name).disconnect(
+                sender=getattr(models, sender_name), dispatch_uid=dispatch_uid
+            )
+        # No sender filter: a task may use its own TaskState subclass as the sender.
+        signals.task_submitted.connect(
+            notifications.on_task_submitted, dispatch_uid="pruefung.task_submitted"
         )
-    # No sender filter: a task may use its own TaskState subclass as the sender.
-    signals.task_submitted.connect(
-        notifications.on_task_submitted, dispatch_uid="pruefung.task_submitted"
-    )
-    signals.workflow_approved.connect(
-        notifications.on_workflow_approved, dispatch_uid="pruefung.workflow_approved"
-    )
-    signals.workflow_rejected.connect(
-        notifications.on_workflow_rejected, dispatch_uid="pruefung.workflow_rejected"
-    )
+        signals.workflow_approved.connect(
+            notifications.on_workflow_approved, dispatch_uid="pruefung.workflow_approved"
+        )
+        signals.workflow_rejected.connect(
+            notifications.on_workflow_rejected, dispatch_uid="pruefung.workflow_rejected"
+        )

@@ -1,6 +1,7 @@
 """Review mails: the reviewing group hears of a submission, the author of the decision, each
 person once, through the mail task, in German with absolute links."""
 
+from django.contrib.auth import get_user_model
 from django.core import mail
 
 from wagtail import signals
@@ -10,6 +11,7 @@ from wagtail.users.models import UserProfile
 import pytest
 from django_tasks_db.models import DBTaskResult
 
+from kommunen.permissions import ensure_editorial_access
 from praxis.factories import PraxisPageFactory
 from pruefung.apps import WAGTAIL_NOTIFIERS
 from pruefung.comments import queue_comment_notifications
@@ -183,3 +185,12 @@ def test_comment_notifications_go_through_the_mail_task(
     assert message.to == ["koord@example.org"]
     assert "Sind die Kosten so richtig?" in message.body
     assert EDIT_LINK.format(pk=draft.pk) in message.body
+
+
+def test_the_demo_accounts_have_addresses_for_the_review_mails(world):
+    ensure_editorial_access(demo=True)
+    users = get_user_model().objects.filter(username__in=["kommune-demo", "kreis-demo"])
+    assert sorted(users.values_list("email", flat=True)) == [
+        "kommune-demo@example.org",
+        "kreis-demo@example.org",
+    ]
