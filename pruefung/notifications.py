@@ -77,20 +77,25 @@ def on_task_submitted(sender, instance: TaskState, user=None, **kwargs) -> None:
 
 def on_workflow_approved(sender, instance: WorkflowState, user=None, **kwargs) -> None:
     """The last step approved: the author hears that the page is public, with the comment."""
-    notify_author(instance, user, "approved", mails.approved_mail)
+    page = content_page(instance)
+    if page is not None:
+        page = Page.objects.get(pk=page.pk).specific  # as published by the approval
+        notify_author(instance, page, user, "approved", mails.approved_mail)
 
 
 def on_workflow_rejected(sender, instance: WorkflowState, user=None, **kwargs) -> None:
     """Changes requested: the author gets the reviewer's comment and the edit link."""
-    notify_author(instance, user, "rejected", mails.rejected_mail)
+    revision = instance.current_task_state.revision
+    page = revision.as_object() if revision else content_page(instance)  # what was reviewed
+    notify_author(instance, page, user, "rejected", mails.rejected_mail)
 
 
-def notify_author(workflow_state: WorkflowState, reviewer, notification: str, compose) -> None:
+def notify_author(workflow_state: WorkflowState, page, reviewer, notification: str, compose):
     author = workflow_state.requested_by
-    page = content_page(workflow_state)
-    if author is None or page is None or author == reviewer or not wants(author, notification):
+    if not isinstance(page, Page) or author is None or author == reviewer:
         return
-    page = Page.objects.get(pk=page.pk).specific  # live state after publishing
+    if not wants(author, notification):
+        return
     task_state = workflow_state.current_task_state.specific
     queue_for(author, lambda r: compose(task_state, page, r))
 
