@@ -81,6 +81,35 @@ def reviewer_groups(page: Page) -> list[Group]:
     return groups or list(Group.objects.filter(name=PLATFORM_EDITORS))
 
 
+def profiles_of(user) -> list[KommunePage]:
+    """The profiles whose subtrees the user's groups may edit: an officer's Kommune, a
+    coordinator's Landkreis (as LandkreisPage). Read from the page permissions, not from group
+    names; empty for the platform editors (their permission is on the Kommunen index)."""
+    if not user.is_authenticated or not user.is_active:
+        return []
+    pages = GroupPagePermission.objects.filter(group__user=user).values("page_id")
+    profiles = KommunePage.objects.filter(pk__in=pages).select_related("kommune")
+    return sorted(profiles.specific(), key=lambda profile: profile.title)
+
+
+def edits_whole_platform(user) -> bool:
+    """Whether one of the user's groups holds page permissions on the Kommunen index or above
+    (the platform editors), which covers every profile."""
+    index = KommunenIndexPage.objects.first()
+    if index is None or not user.is_authenticated or not user.is_active:
+        return False
+    above = Page.objects.ancestor_of(index, inclusive=True)
+    return GroupPagePermission.objects.filter(group__user=user, page__in=above).exists()
+
+
+def kreis_profile_of(profile: KommunePage) -> LandkreisPage | None:
+    """The Landkreis profile a Gemeinde profile belongs to; a Landkreis profile is its own."""
+    if isinstance(profile, LandkreisPage):
+        return profile
+    kreis = profile.kommune.kreis_id if profile.kommune_id else None
+    return LandkreisPage.objects.filter(kommune_id=kreis).first() if kreis else None
+
+
 def ensure_editorial_access(demo: bool = False) -> list[str]:
     """Groups and workflows for every profile; with `demo`, an officer and a coordinator login."""
     with transaction.atomic():
@@ -159,6 +188,7 @@ def _demo_logins() -> list[str]:
         password = secrets.token_urlsafe(12)
         user, _created = get_user_model().objects.get_or_create(username=username)
         user.set_password(password)
+        user.email = user.email or f"{username}@example.org"  # review mails reach the demo
         user.save()
         user.groups.set([group])
         logins.append(f"{username} / {password}  ({group.name})")

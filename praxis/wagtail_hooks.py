@@ -1,8 +1,7 @@
-"""Admin of the entries: the managed taxonomies as snippets, and the mail on a withdrawal."""
+"""Admin of the entries: the managed taxonomies as snippets, the Kreis overview's entry counts
+and the "noch aktuell" log action (the mail on a withdrawal is part of the review loop,
+pruefung/wagtail_hooks.py)."""
 
-from functools import partial
-
-from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
@@ -12,9 +11,8 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 from kommunen.uebersicht import ENTRY_COUNTS_HOOK
 from praxis import admin_hooks  # noqa: F401  (hooks of the partner confirmation and transfers)
 from praxis.kreisuebersicht import kreis_entry_counts
-from praxis.models import Handlungsfeld, PraxisPage, Zielgruppe
+from praxis.models import Handlungsfeld, Zielgruppe
 from praxis.stand import CONFIRM_LOG_ACTION
-from praxis.tasks import notify_withdrawal
 
 
 class HandlungsfeldViewSet(SnippetViewSet):
@@ -42,13 +40,6 @@ class TaxonomyViewSetGroup(SnippetViewSetGroup):
 
 register_snippet(TaxonomyViewSetGroup)
 hooks.register(ENTRY_COUNTS_HOOK, kreis_entry_counts)
-
-
-@hooks.register("after_unpublish_page")
-def tell_reviewers_of_withdrawal(request, page) -> None:
-    """An officer withdrew an entry without the right to publish it: its reviewers hear of it."""
-    if isinstance(page, PraxisPage) and not page.permissions_for_user(request.user).can_publish():
-        transaction.on_commit(partial(notify_withdrawal.enqueue, page.pk, request.user.pk))
 
 
 @hooks.register("register_log_actions")

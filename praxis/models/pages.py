@@ -34,7 +34,7 @@ from kommunen.models import Kommune
 from kommunen.permissions import EntryPermissionTester
 from plattform.forms import MonthPanel
 from praxis.blocks import PraxisBodyBlock
-from praxis.panels import LeadKommunePanel
+from praxis.panels import CompletenessPanel, LeadKommunePanel
 from praxis.stand import effective_stand, is_stale
 from praxis.validators import MONTH_VALIDATOR
 
@@ -230,6 +230,7 @@ class PraxisPage(RoutablePageMixin, Page):
     objects = PageManager.from_queryset(PraxisPageQuerySet)()
 
     content_panels = [
+        CompletenessPanel(heading=_("Vollständigkeit")),
         LeadKommunePanel(heading=_("Federführende Kommune")),
         TitleFieldPanel("title"),
         FieldPanel("kurzbeschreibung"),

@@ -222,5 +222,9 @@ def test_the_mail_is_a_task_queued_for_the_worker(
     entry = _entry(tree["ahrensburg"])
     _unpublish(client, people["officer"], entry, django_capture_on_commit_callbacks)
     assert mail.outbox == []
-    queued = DBTaskResult.objects.get(task_path="praxis.tasks.notify_withdrawal")
-    assert queued.args_kwargs["args"] == [entry.pk, people["officer"].pk]
+    queued = DBTaskResult.objects.get(task_path="plattform.mail.send_email")
+    subject, _body, to, _reply_to = queued.args_kwargs["args"]
+    assert (subject, to) == (
+        "Praxisbeispiel zurückgezogen: Sprachcafé am Hafen",
+        [people["coordinator"].email],
+    )

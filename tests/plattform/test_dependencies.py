@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
-APPS = ("kommunen", "praxis", "search", "plattform")
+APPS = ("kommunen", "praxis", "search", "plattform", "pruefung")
 
 # Imports inside a function that are not cycle dodges: (module, function) -> reason.
 FUNCTION_IMPORTS_ALLOWED = {
@@ -78,6 +78,10 @@ def test_kommunen_imports_neither_praxis_nor_search():
 
 def test_praxis_does_not_import_the_search_engine():
     assert _imports_of("praxis", ("search",)) == []
+
+
+def test_the_review_loop_is_imported_by_no_content_app():
+    assert _imports_of("kommunen", ("pruefung",)) + _imports_of("praxis", ("pruefung",)) == []
 
 
 def test_the_checks_see_relative_imports():
