@@ -13,6 +13,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("dokumente/", include(wagtaildocs_urls)),
     path("api/v1/", api.urls),
     path("suche/", include("search.urls")),
+    path("mitmachen/", include("zugaenge.urls")),
 ]
 
 if settings.DEBUG:
