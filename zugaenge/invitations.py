@@ -93,7 +93,7 @@ def grant_access(
     """Make sure the Kommune has its profile and role group, the person a user in that group,
     and send them the invitation (or, with a password already set, a note with the login).
 
-    Idempotent: run again, it creates nothing twice and sends a fresh link.
+    Idempotent: run again, it creates nothing twice and sends the link again.
     """
     if error := role_error(kommune, rolle):
         raise ZugangError(error)

@@ -1,11 +1,13 @@
-"""The admin menu "Zugänge": invite someone, and the queue of participation requests."""
+"""The admin menu "Zugänge" (invite someone, the queue of participation requests), and the
+page chooser kept from showing other Kommunen's drafts."""
 
+from django.db.models import Q
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
 from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
-from wagtail.permissions import register_permission_policy
+from wagtail.permissions import page_permission_policy, register_permission_policy
 
 from zugaenge.admin_views import (
     EinladenView,
@@ -52,3 +54,16 @@ def register_zugaenge_menu():
     return SubmenuMenuItem(
         _("Zugänge"), Menu(items=items), icon_name="group", name="zugaenge", order=350
     )
+
+
+@hooks.register("construct_page_chooser_queryset")
+def hide_drafts_of_others_in_the_chooser(pages, request):
+    """The page chooser (for links) browses the whole tree; Wagtail would list every
+    unpublished page in it, so an officer would see the titles of other Kommunen's drafts.
+    Unpublished pages appear only to those who may edit them."""
+    if request.user.is_superuser:
+        return pages
+    editable = page_permission_policy.instances_user_has_any_permission_for(
+        request.user, {"add", "change", "publish"}
+    )
+    return pages.filter(Q(live=True) | Q(pk__in=editable.values("pk")))

@@ -45,7 +45,7 @@ def report(zugang: Zugang) -> list[str]:
 
 
 class Command(BaseCommand):
-    """Onboard an officer or a Kreis coordinator; idempotent, a second run sends a fresh link."""
+    """Onboard an officer or a Kreis coordinator; idempotent; a second run sends the link again."""
 
     help = (
         "Legt für eine Kommune (AGS) das Profil, die Rollengruppe und den Zugang an und schickt "
