@@ -36,6 +36,8 @@ from zugaenge.roles import (
 )
 
 HANDLING_ACTIONS = ("view", "change")
+EMPTY = "\N{EN DASH}"
+DECISION_FIELDS = ("entschieden_am", "entschieden_von", "ablehnungsgrund", "benutzer")
 
 
 class TeilnahmeanfragePermissionPolicy(BasePermissionPolicy):
@@ -87,6 +89,18 @@ class AnfragePruefenView(InspectView):
 
     def get_object(self, queryset=None):
         return get_object_or_404(visible_requests(self.request.user), pk=self.pk)
+
+    def get_fields_context(self):
+        """An open request shows what was sent; a decided one also who decided and how."""
+        hidden = DECISION_FIELDS if self.object.is_open else ()
+        return [self.get_context_for_field(name) for name in self.fields if name not in hidden]
+
+    def get_field_display_value(self, field_name, field):
+        value = super().get_field_display_value(field_name, field)
+        return EMPTY if value is None or value == "" else value
+
+    def get_kommune_display_value(self) -> str:
+        return f"{self.object.kommune}, {self.object.kreis_name}"
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

@@ -80,6 +80,21 @@ def test_the_request_page_shows_what_was_sent_and_both_decisions(client, people)
     html = client.get(inspect_url(anfrage)).content.decode()
     assert "Wir möchten unser Sprachcafé zeigen." in html
     assert "Annehmen und einladen" in html and "Ablehnen und Begründung senden" in html
+    assert "Kreis Stormarn" in html
+    assert "Entschieden von" not in html  # nothing decided yet
+    assert not re.search(r"<dd>\s*None\s*</dd>", html)
+
+
+def test_a_decided_request_shows_who_decided_and_why(client, post, people):
+    anfrage = request_for(people.unregistered_x)
+    post(
+        people.coordinator_x,
+        inspect_url(anfrage),
+        {"aktion": "ablehnen", "ablehnen-grund": "Doppelt."},
+    )
+    html = client.get(inspect_url(anfrage)).content.decode()
+    assert "Entschieden von" in html and "Doppelt." in html
+    assert "Annehmen und einladen" not in html
 
 
 def test_accepting_creates_the_profile_and_sends_the_invitation(post, people):

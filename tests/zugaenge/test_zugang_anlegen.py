@@ -149,3 +149,18 @@ def test_bad_input_is_refused_in_german_and_changes_nothing(register, args, mess
     assert not get_user_model().objects.exists()
     assert not KommunePage.objects.exists()
     assert mail.outbox == []
+
+
+@pytest.mark.parametrize("command", ["zugang_anlegen", "teilnahmeanfragen_loeschen"])
+def test_the_commands_explain_themselves_in_german(command, capsys):
+    with pytest.raises(SystemExit) as exit_info:
+        call_command(command, "--help")
+    assert exit_info.value.code == 0
+    help_text = capsys.readouterr().out
+    assert f"{command} [-h]" in help_text
+    assert "Teilnahmeanfragen" in help_text or "Einladung" in help_text
+
+
+def test_a_negative_retention_period_is_refused():
+    with pytest.raises(CommandError, match="--tage muss 0 oder größer sein"):
+        call_command("teilnahmeanfragen_loeschen", "--tage", "-1")
