@@ -31,6 +31,7 @@ from zugaenge.roles import (
     coordinated_kreise,
     invitation_error,
     is_platform_team,
+    kreise_genitive,
     may_invite_anyone,
     visible_requests,
 )
@@ -222,7 +223,7 @@ class EinladenView(WagtailAdminTemplateMixin, FormView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["platform"] = is_platform_team(self.request.user)
-        context["kreise"] = list(coordinated_kreise(self.request.user))
+        context["kreise"] = kreise_genitive(list(coordinated_kreise(self.request.user)))
         context["choice_field"] = CHOICE_FIELD
         context["anfragen_url"] = reverse("teilnahmeanfragen:index")
         return context

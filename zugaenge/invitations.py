@@ -132,7 +132,7 @@ def _user(address: str, name: str) -> tuple[User, bool]:
     user = user or users.filter(username__iexact=address).order_by("pk").first()
     created = user is None
     if user is None:
-        user = users.create_user(username=address[:150], email=address)
+        user = users.create_user(username=address.lower()[:150], email=address)
         user.set_unusable_password()
         first, _space, last = name.strip().rpartition(" ")
         user.first_name, user.last_name = (first or last)[:150], (last if first else "")[:150]

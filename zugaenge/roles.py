@@ -9,6 +9,7 @@ from django.db.models import Q, QuerySet
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from kommunen.grammar import kreis_genitive
 from kommunen.models import Kommune, KommuneTyp
 from kommunen.permissions import PLATFORM_EDITORS
 from zugaenge.models import Teilnahmeanfrage
@@ -80,12 +81,14 @@ def invitation_error(user: AnyUser, kommune: Kommune, rolle: str) -> str | None:
     if kommune.kreis_id not in {kreis.pk for kreis in kreise}:
         return _(
             "%(kommune)s gehört nicht zu Ihrem Kreis. Sie können Integrationsbeauftragte für "
-            "die Gemeinden von %(kreise)s einladen."
-        ) % {
-            "kommune": kommune.anzeigename,
-            "kreise": ", ".join(kreis.anzeigename for kreis in kreise),
-        }
+            "die Gemeinden %(kreise)s einladen."
+        ) % {"kommune": kommune.anzeigename, "kreise": kreise_genitive(kreise)}
     return None
+
+
+def kreise_genitive(kreise: list[Kommune]) -> str:
+    """ "des Kreises Stormarn" (and, rarely, "des Kreises Stormarn und des Kreises Lauenburg")."""
+    return _(" und ").join(kreis_genitive(kreis.anzeigename) for kreis in kreise)
 
 
 def visible_requests(user: AnyUser) -> QuerySet[Teilnahmeanfrage]:

@@ -211,7 +211,7 @@ def test_the_coordinator_is_offered_the_officer_role_only(client, people):
     client.force_login(people.coordinator_x)
     html = client.get(INVITE).content.decode()
     assert 'value="beauftragte"' in html and 'value="koordination"' not in html
-    assert "Gemeinden von Kreis Stormarn" in html
+    assert "Integrationsbeauftragte der Gemeinden des Kreises Stormarn ein." in html
     assert 'data-vorschlaege-url="/suche/kommunen/"' in html
 
 
@@ -219,7 +219,10 @@ def test_the_coordinator_cannot_invite_for_another_kreis(post, people):
     response = invite(post, people.coordinator_x, kommune="Alt Mölln")
     html = response.content.decode()
     assert response.status_code == 200
-    assert "Alt Mölln gehört nicht zu Ihrem Kreis." in html
+    assert (
+        "Alt Mölln gehört nicht zu Ihrem Kreis. Sie können Integrationsbeauftragte für die " in html
+    )
+    assert "Gemeinden des Kreises Stormarn einladen." in html
     assert not get_user_model().objects.filter(email="lotse@bargfeld.example").exists()
     assert not KommunePage.objects.filter(kommune=people.unregistered_y).exists()
     assert mail.outbox == []

@@ -47,7 +47,7 @@ def test_an_officer_of_a_new_gemeinde_gets_profiles_group_user_and_invitation(re
     profile = KommunePage.objects.get(kommune=register["gemeinde"])
     assert profile.get_parent().pk == landkreis.pk and profile.live
     user = get_user_model().objects.get(email="Lotse@moelln.example")
-    assert user.username == "Lotse@moelln.example" and not user.has_usable_password()
+    assert user.username == "lotse@moelln.example" and not user.has_usable_password()
     assert [g.name for g in user.groups.all()] == ["Integrationsbeauftragte Mölln"]
     assert profile.permissions_for_user(user).can_edit()
     assert not profile.permissions_for_user(user).can_publish()
@@ -60,7 +60,7 @@ def test_an_officer_of_a_new_gemeinde_gets_profiles_group_user_and_invitation(re
     assert f"http://localhost:8000/admin/pages/{profile.pk}/edit/" in message.body
     assert "die Kreiskoordination des Kreises Herzogtum Lauenburg gibt sie frei" in message.body
     assert "Profil: Mölln (angelegt)" in output
-    assert "Benutzer: Lotse@moelln.example (angelegt, zur Gruppe hinzugefügt)" in output
+    assert "Benutzer: lotse@moelln.example (angelegt, zur Gruppe hinzugefügt)" in output
     assert "Einladung an Lotse@moelln.example für Mölln verschickt." in output
 
 
