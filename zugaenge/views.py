@@ -1,5 +1,6 @@
 """The public "Mitmachen" page: a municipality asks to take part; a page to confirm it."""
 
+from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
@@ -24,7 +25,12 @@ def mitmachen(request: HttpRequest) -> HttpResponse:
             data["kommune"], data["name"], data["funktion"], data["email"], data["nachricht"]
         )
         return redirect("zugaenge:danke")
-    context = {"form": form, "choice_field": CHOICE_FIELD, "aufbewahrung_tage": RETENTION_DAYS}
+    context = {
+        "form": form,
+        "choice_field": CHOICE_FIELD,
+        "aufbewahrung_tage": RETENTION_DAYS,
+        "csrf_cookie": settings.CSRF_COOKIE_NAME,
+    }
     return TemplateResponse(request, "zugaenge/mitmachen.html", context)
 
 

@@ -54,6 +54,14 @@ def test_the_form_has_labelled_fields_a_privacy_notice_and_the_autocomplete(clie
     assert 'name="csrfmiddlewaretoken"' in html and 'name="website"' in html
 
 
+def test_the_form_sets_only_the_csrf_cookie_and_says_so(client, people, settings):
+    response = client.get(URL)
+    assert set(response.cookies) == {settings.CSRF_COOKIE_NAME}
+    assert (
+        f"technisch notwendiges Cookie ({settings.CSRF_COOKIE_NAME})" in response.content.decode()
+    )
+
+
 def test_a_request_waits_for_the_kreis_coordination_and_it_is_told(send, people):
     response = send()
     assert response.status_code == 302 and response.url == reverse("zugaenge:danke")
