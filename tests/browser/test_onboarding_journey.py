@@ -19,6 +19,7 @@ import pytest
 from kommunen.models import KommunePage
 from praxis.models import PraxisPage
 from tests.browser.support import launched_chromium
+from tests.browser.test_accessibility import DANGLING_REFERENCES, DUPLICATE_IDS, UNLABELLED_FIELDS
 from tests.zugaenge.conftest import PASSWORD, build_people
 from zugaenge.models import Status, Teilnahmeanfrage
 
@@ -47,6 +48,8 @@ class Steps:
     def __init__(self, page, base_url: str) -> None:
         self.page, self.base_url, self.count = page, base_url, 0
         SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+        for old in SCREENSHOTS.glob("[0-9][0-9]-*.png"):  # the previous run's steps
+            old.unlink()
 
     def goto(self, path: str) -> None:
         self.page.goto(self.base_url + path)
@@ -63,10 +66,23 @@ class Steps:
         self.page.wait_for_url(f"{self.base_url}/admin/")
 
 
+def assert_accessible_form(page) -> None:
+    """Labelled fields, unique ids, descriptions that exist (the checks of test_accessibility)."""
+    assert page.locator("h1").count() == 1
+    for check in (UNLABELLED_FIELDS, DUPLICATE_IDS, DANGLING_REFERENCES):
+        assert page.evaluate(check) == [], check
+
+
 def ask_to_take_part(steps: Steps) -> None:
     page = steps.page
     steps.goto("/")
     page.get_by_role("link", name="Zugang anfragen").click()
+    assert_accessible_form(page)
+    page.get_by_role("button", name="Anfrage senden").click()  # empty: errors tied to fields
+    page.get_by_role("heading", name="Bitte prüfen Sie Ihre Angaben").wait_for()
+    assert page.get_by_label("Ihr Name").get_attribute("aria-invalid") == "true"
+    assert_accessible_form(page)
+    steps.shot("mitmachen-fehler")
     page.get_by_label("Ihr Name").fill("Erika Muster")
     page.get_by_label("Ihre Funktion").fill("Integrationsbeauftragte")
     page.get_by_label("Dienstliche E-Mail-Adresse").fill(OFFICER_EMAIL)
@@ -175,4 +191,4 @@ def test_a_municipality_is_onboarded_and_submits_its_first_entry(
     state = WorkflowState.objects.get(object_id=str(entry.pk))
     assert state.status == WorkflowState.STATUS_IN_PROGRESS
     assert state.workflow.name == "Freigabe durch die Kreiskoordination Stormarn"
-    assert len(list(SCREENSHOTS.glob("*.png"))) >= 11
+    assert len(list(SCREENSHOTS.glob("[0-9][0-9]-*.png"))) == 13
