@@ -1,6 +1,10 @@
 """Editorial access through Wagtail itself: groups with page permissions on profile subtrees,
 and the review workflow (submit → Kreis review → publish) attached to each Landkreis.
 
+The roles are exactly: `Integrationsbeauftragte <Kommune>` (officers: edit below their profile
+and submit; in a kreisfreie Stadt they also publish), `Kreiskoordination <Kreis>` (publish below
+the Landkreis profile and review its Gemeinden), `Plattform-Redaktion` and the superusers.
+
 Officers may also withdraw (unpublish) the live entries below their Kommune: publishing needs
 the review, withdrawing an entry whose project has ended must not. Wagtail ties unpublishing
 to `publish_page`, so entries answer with their own permission tester (`EntryPermissionTester`,
@@ -27,7 +31,7 @@ from wagtail.models import (
 )
 
 from kommunen.grammar import short_kreis_name
-from kommunen.models import KommunenIndexPage, KommunePage, LandkreisPage
+from kommunen.models import KommunenIndexPage, KommunePage, KommuneTyp, LandkreisPage
 
 # Officers write and submit; coordinators also publish what their Kreis's Gemeinden submit.
 EDITOR_PAGE_PERMISSIONS = ("add_page", "change_page")
@@ -132,16 +136,31 @@ def ensure_platform_editors() -> Group:
 def ensure_kreis_coordination(landkreis: LandkreisPage) -> Group:
     """The Kreis coordination edits and publishes below its Kreis and reviews submissions."""
     kreis = short_kreis_name(landkreis.kommune.anzeigename)  # not "Kreiskoordination Kreis …"
-    name = _("Kreiskoordination %(kreis)s") % {"kreis": kreis}
+    name = _role_name(_("Kreiskoordination %(kreis)s") % {"kreis": kreis}, landkreis)
     group = _group(name, landkreis, PUBLISHER_PAGE_PERMISSIONS)
-    _workflow(landkreis, _("Freigabe durch die %(gruppe)s") % {"gruppe": name}, group)
+    _workflow(landkreis, _("Freigabe durch die %(gruppe)s") % {"gruppe": group.name}, group)
     return group
 
 
 def ensure_kommune_editors(profile: KommunePage) -> Group:
-    """The municipality's own editors keep its profile and write entries, then submit them."""
-    name = _("Redaktion %(kommune)s") % {"kommune": profile.kommune.anzeigename}
-    return _group(name, profile, EDITOR_PAGE_PERMISSIONS)
+    """The municipality's integration officers keep its profile and write entries; in a
+    kreisangehörige Gemeinde they submit them, in a kreisfreie Stadt they publish them."""
+    name = _("Integrationsbeauftragte %(kommune)s") % {"kommune": profile.kommune.anzeigename}
+    publishes = profile.kommune.typ == KommuneTyp.KREISFREIE_STADT
+    permissions = PUBLISHER_PAGE_PERMISSIONS if publishes else EDITOR_PAGE_PERMISSIONS
+    return _group(_role_name(name, profile), profile, permissions)
+
+
+def _role_name(name: str, page: KommunePage) -> str:
+    """The role's group name: the one already holding rights on this profile, else `name`, or
+    `name (AGS)` when another profile's group has that name (many Gemeinden are a Neustadt),
+    so that two Kommunen never share one group and with it their rights."""
+    qualified = f"{name} ({page.kommune.ags})"
+    own = Group.objects.filter(name__in=[name[:150], qualified[:150]], page_permissions__page=page)
+    if existing := own.values_list("name", flat=True).first():
+        return existing
+    taken = Group.objects.filter(name=name[:150], page_permissions__isnull=False).exists()
+    return qualified if taken else name
 
 
 def _group(name: str, page: Page, page_permissions: tuple[str, ...]) -> Group:
@@ -174,8 +193,12 @@ def _workflow(page: Page, name: str, group: Group) -> Workflow:
     return workflow
 
 
+DEMO_DOMAIN = "example.org"
+
+
 def _demo_logins() -> list[str]:
-    """An officer of a Gemeinde and the coordinator of its Kreis, with new passwords each run."""
+    """An officer of a Gemeinde and the coordinator of its Kreis, with new passwords each run
+    and an address at example.org, so that the review mails have someone to go to."""
     profile = KommunePage.objects.filter(landkreispage=None, kommune__kreis__isnull=False).first()
     if profile is None:
         return []
@@ -186,10 +209,11 @@ def _demo_logins() -> list[str]:
         ("kreis-demo", ensure_kreis_coordination(landkreis)),
     ):
         password = secrets.token_urlsafe(12)
+        email = f"{username}@{DEMO_DOMAIN}"
         user, _created = get_user_model().objects.get_or_create(username=username)
+        user.email = email  # review mails and reminders reach the demo accounts
         user.set_password(password)
-        user.email = user.email or f"{username}@example.org"  # review mails reach the demo
         user.save()
         user.groups.set([group])
-        logins.append(f"{username} / {password}  ({group.name})")
+        logins.append(f"{username} / {password}  ({group.name}, {email})")
     return logins

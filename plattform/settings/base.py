@@ -20,6 +20,7 @@ INSTALLED_APPS = [
     "kommunen",
     "praxis",
     "search",
+    "zugaenge",
     # Listed so that /api/v1/docs serves its bundled Swagger UI, not the CDN copy.
     "ninja",
     "wagtail.contrib.forms",
