@@ -6,6 +6,7 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.views.decorators.http import require_http_methods
 
+from kommunen.models import Kommune
 from plattform.formschutz import limit_reached
 from zugaenge.forms import CHOICE_FIELD, MitmachenForm
 from zugaenge.requests import RETENTION_DAYS, receive_request
@@ -16,7 +17,7 @@ LIMIT_BUCKET = "mitmachen"
 @require_http_methods(["GET", "POST"])
 def mitmachen(request: HttpRequest) -> HttpResponse:
     """GET shows the form, POST stores the request (a 429 page beyond the limit per address)."""
-    form = MitmachenForm(request.POST or None)
+    form = MitmachenForm(request.POST or None, initial=_kommune_from_link(request))
     if request.method == "POST" and form.is_valid():
         if limit_reached(request, LIMIT_BUCKET):
             return TemplateResponse(request, "zugaenge/zu_viele_anfragen.html", status=429)
@@ -32,6 +33,12 @@ def mitmachen(request: HttpRequest) -> HttpResponse:
         "csrf_cookie": settings.CSRF_COOKIE_NAME,
     }
     return TemplateResponse(request, "zugaenge/mitmachen.html", context)
+
+
+def _kommune_from_link(request: HttpRequest) -> dict:
+    """`?kommune=<AGS>` (the invitation on /kommune/<AGS>/) fills in the Kommune field."""
+    kommune = Kommune.objects.filter(ags=request.GET.get("kommune", "")[:8]).first()
+    return {"kommune": f"{kommune.anzeigename} ({kommune.ags})"} if kommune else {}
 
 
 def danke(request: HttpRequest) -> HttpResponse:

@@ -76,3 +76,10 @@ def test_the_api_links_the_page_as_seite_url(client, grosshansdorf, world):
     assert data["profil_url"] is None
     participant = client.get(f"/api/v1/kommunen/{world.bargteheide.kommune.ags}/").json()
     assert participant["seite_url"].endswith(f"/kommune/{world.bargteheide.kommune.ags}/")
+
+
+def test_it_invites_the_kommune_to_take_part_with_the_form_filled_in(client, grosshansdorf):
+    response = client.get("/kommune/01062023/")
+    assertContains(response, 'href="/mitmachen/?kommune=01062023"')
+    form = client.get("/mitmachen/?kommune=01062023")
+    assertContains(form, 'value="Großhansdorf (01062023)"')
