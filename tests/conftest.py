@@ -52,7 +52,25 @@ SERVICE_MARKERS = {"engine": "engine", "require_postgres": "postgres", "chromium
 
 
 def pytest_collection_modifyitems(items) -> None:
+    _refuse_commits_without_restoring(items)
     for item in items:
         for fixture, marker in SERVICE_MARKERS.items():
             if fixture in getattr(item, "fixturenames", ()):
                 item.add_marker(marker)
+
+
+def _refuse_commits_without_restoring(items) -> None:
+    """A committing test (transaction=True) must restore the migrated rows (serialized_rollback):
+    its flush would otherwise re-create the content types with new ids, and every later test that
+    restores the serialized rows fails on a duplicate content type."""
+    offenders = [
+        item.nodeid
+        for item in items
+        if (marker := item.get_closest_marker("django_db"))
+        and marker.kwargs.get("transaction")
+        and not marker.kwargs.get("serialized_rollback")
+    ]
+    if offenders:
+        raise pytest.UsageError(
+            "transaction=True ohne serialized_rollback=True: " + ", ".join(offenders)
+        )

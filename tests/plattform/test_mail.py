@@ -1,4 +1,8 @@
-"""Mail goes out through a task, after the transaction, to real addresses only."""
+"""Mail goes out through a task, after the transaction, to real addresses only.
+
+The tests commit (transaction=True); serialized_rollback restores the migrated rows afterwards,
+as the other committing tests do, so that content types keep their ids for the tests after them.
+"""
 
 from django.core import mail
 
@@ -7,7 +11,7 @@ import pytest
 from plattform.mail import queue_email
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_a_queued_mail_is_sent_after_commit_with_reply_to():
     assert queue_email("Betreff", "Text", ["b@example.org", "", "a@example.org"], ["s@example.org"])
     (message,) = mail.outbox
@@ -16,7 +20,7 @@ def test_a_queued_mail_is_sent_after_commit_with_reply_to():
     assert (message.subject, message.body) == ("Betreff", "Text")
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_a_rolled_back_action_sends_nothing():
     from django.db import transaction
 
