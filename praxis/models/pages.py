@@ -19,7 +19,7 @@ from wagtail.admin.panels import (
     TabbedInterface,
     TitleFieldPanel,
 )
-from wagtail.contrib.routable_page.models import RoutablePageMixin
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page, PageManager
 from wagtail.query import PageQuerySet
@@ -28,6 +28,7 @@ from wagtail.search import index
 from kommunen.models import Kommune
 from kommunen.permissions import EntryPermissionTester
 from plattform.forms import MonthPanel
+from plattform.routes import CONTACT_FORM_HOOK, serve_through_hook
 from praxis.blocks import PraxisBodyBlock
 from praxis.panels import LeadKommunePanel
 from praxis.validators import MONTH_VALIDATOR
@@ -199,6 +200,15 @@ class PraxisPage(RoutablePageMixin, Page):
     kontakt_funktion = models.CharField(_("Funktion"), max_length=200, blank=True)
     kontakt_email = models.EmailField(_("E-Mail"), blank=True)
     kontakt_telefon = models.CharField(_("Telefon"), max_length=50, blank=True)
+    kontakt_veroeffentlichen = models.BooleanField(
+        _("Einwilligung zur Veröffentlichung liegt vor"),
+        default=False,
+        help_text=_(
+            "Nur mit Einwilligung der Kontaktperson ankreuzen: erst dann erscheinen ihre "
+            "E-Mail-Adresse und Telefonnummer auf der öffentlichen Seite. Ohne Einwilligung "
+            "erreichen Besucher sie über das Formular „Kontakt aufnehmen“."
+        ),
+    )
 
     objects = PageManager.from_queryset(PraxisPageQuerySet)()
 
@@ -246,6 +256,7 @@ class PraxisPage(RoutablePageMixin, Page):
             [
                 FieldRowPanel([FieldPanel("kontakt_name"), FieldPanel("kontakt_funktion")]),
                 FieldRowPanel([FieldPanel("kontakt_email"), FieldPanel("kontakt_telefon")]),
+                FieldPanel("kontakt_veroeffentlichen"),
             ],
             heading=_("Kontakt"),
         ),
@@ -313,6 +324,11 @@ class PraxisPage(RoutablePageMixin, Page):
         while PraxisPage.objects.filter(austausch_id=candidate).exclude(pk=self.pk).exists():
             candidate, n = f"{stem}-{n}", n + 1
         return candidate
+
+    @path("kontakt/", name="kontakt")
+    def kontakt_aufnehmen(self, request):
+        """Kontakt aufnehmen: the contact form, served by the kontakt app."""
+        return serve_through_hook(CONTACT_FORM_HOOK, self, request)
 
     @property
     def paragraphs(self) -> list:
