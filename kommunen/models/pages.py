@@ -14,12 +14,13 @@ from wagtail.admin.panels import (
     TabbedInterface,
     TitleFieldPanel,
 )
-from wagtail.contrib.routable_page.models import RoutablePageMixin
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from kommunen.forms import KommunePageForm
+from plattform.routes import CONTACT_FORM_HOOK, serve_through_hook
 
 from .register import Kommune
 
@@ -263,6 +264,11 @@ class KommunePage(RoutablePageMixin, Page):
     @property
     def public_contacts(self):
         return self.kontaktpersonen.filter(veroeffentlichen=True)
+
+    @path("kontakt/", name="kontakt")
+    def kontakt_aufnehmen(self, request):
+        """Kontakt aufnehmen: the contact form, served by the kontakt app."""
+        return serve_through_hook(CONTACT_FORM_HOOK, self, request)
 
 
 class LandkreisPage(KommunePage):

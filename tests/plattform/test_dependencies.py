@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
-APPS = ("kommunen", "praxis", "search", "plattform")
+APPS = ("kommunen", "praxis", "search", "plattform", "kontakt")
 
 # Imports inside a function that are not cycle dodges: (module, function) -> reason.
 FUNCTION_IMPORTS_ALLOWED = {
@@ -78,6 +78,15 @@ def test_kommunen_imports_neither_praxis_nor_search():
 
 def test_praxis_does_not_import_the_search_engine():
     assert _imports_of("praxis", ("search",)) == []
+
+
+def test_only_kontakt_knows_kontakt():
+    """Profiles and entries reach the contact form through a hook (plattform/routes.py)."""
+    assert [
+        found
+        for app in ("kommunen", "praxis", "search", "plattform")
+        for found in _imports_of(app, ("kontakt",))
+    ] == []
 
 
 def test_the_checks_see_relative_imports():
