@@ -9,6 +9,7 @@ from plattform.formschutz import GeschuetztesFormular
 from search.kommune_lookup import resolve
 
 MAX_MESSAGE_LENGTH = 5000
+TOO_FAST_CODE = "too_fast"  # the code plattform.formschutz gives its minimum fill time error
 MAX_CHOICES_NAMED = 5
 
 
@@ -73,6 +74,16 @@ class KontaktForm(GeschuetztesFormular):
             )
         },
     )
+
+    def clean(self):
+        """ "Too fast" only when all else is right: someone who is still correcting mistakes
+        sends the form again anyway, and one message at a time is easier to follow."""
+        try:
+            return super().clean()
+        except forms.ValidationError as error:
+            if error.code == TOO_FAST_CODE and self.errors:
+                return self.cleaned_data
+            raise
 
     def clean_name(self) -> str:
         name = " ".join(self.cleaned_data["name"].split())

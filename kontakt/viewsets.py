@@ -54,6 +54,9 @@ class KontaktanfrageViewSet(ModelViewSet):
     list_display = ["name", "anliegen", "page", "empfaenger_kommune", "erstellt_am", "zugestellt"]
     list_filter = ["anliegen"]
     list_per_page = 50
+    # Not in the reference index: a page's "usage" would list who wrote to it, for anyone who
+    # may see that page in the admin.
+    add_to_reference_index = False
     ordering = ["-erstellt_am"]
     inspect_view_fields = [
         "erstellt_am",

@@ -5,6 +5,8 @@ from django.contrib.auth.models import Permission
 from django.test import Client
 from django.urls import NoReverseMatch, reverse
 
+from wagtail.models import ReferenceIndex
+
 import pytest
 
 from kommunen.permissions import (
@@ -151,3 +153,7 @@ def test_isolation_holds_on_postgresql(require_postgres, requests, users):
     assert listed(users["schwerin"]) == {"An Schwerin"}
     url = reverse("kontakt_kontaktanfrage:inspect", args=[requests["bargteheide"].pk])
     assert logged_in(users["ahrensburg"]).get(url).status_code == 404
+
+
+def test_a_pages_usage_does_not_list_who_wrote_to_it(requests):
+    assert not ReferenceIndex.is_indexed(Kontaktanfrage)

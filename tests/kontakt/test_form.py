@@ -60,8 +60,20 @@ def test_the_form_states_what_is_stored_who_receives_it_and_how_long(client, wor
     assert "Datenschutzhinweis" in html
     assert "Ihr Name, Ihre E-Mail-Adresse, Ihre Kommune" in html
     assert "Per E-Mail an die Kontaktperson dieses Praxisbeispiels" in html
+    assert (
+        "sehen die gespeicherte Anfrage nur die Redaktion von Bargteheide, die "
+        "Kreiskoordination (Kreis Stormarn) und die Plattform-Redaktion."
+    ) in html
     assert "löscht die gespeicherte Anfrage nach 90 Tagen" in html
     assert "Art. 6 Abs. 1 Buchst. a DSGVO" in html
+
+
+def test_for_a_kreisfreie_stadt_the_notice_names_no_kreis(client, world):
+    html = html_of(client.get(contact_url(world.schwerin)))
+    assert (
+        "Per E-Mail an das Team der Plattform, das sie an die Kommune Schwerin weitergibt" in html
+    )
+    assert "nur die Redaktion von Schwerin und die Plattform-Redaktion." in html
 
 
 def test_a_complete_message_is_stored_and_confirmed(send, world):
@@ -239,3 +251,16 @@ def test_a_post_with_the_forms_csrf_token_goes_through(world):
 def test_a_draft_has_no_contact_form(client, world):
     world.entry.unpublish()
     assert client.get(contact_url(world.entry)).status_code == 404
+
+
+def test_too_fast_is_not_added_to_mistakes_that_need_correcting_anyway(send, world):
+    html = html_of(send(world.entry, angezeigt=shown(seconds_ago=1), email="kaputt"))
+    assert "Bitte geben Sie eine gültige E-Mail-Adresse an" in html
+    assert str(formschutz.TOO_FAST_ERROR) not in html
+
+
+def test_with_csrf_in_the_session_the_notice_names_the_session_cookie(client, world, settings):
+    settings.CSRF_USE_SESSIONS = True
+    response = client.get(contact_url(world.entry))
+    assert f"<code>{settings.SESSION_COOKIE_NAME}</code>" in html_of(response)
+    assert set(response.cookies) == {settings.SESSION_COOKIE_NAME}
