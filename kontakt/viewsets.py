@@ -1,11 +1,17 @@
 """The admin's read-only list of contact requests, scoped by page permissions (permissions.py)."""
 
+from datetime import datetime
+
 from django.contrib.auth.models import Permission
 from django.shortcuts import get_object_or_404
 from django.urls import path
+from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.html import format_html, linebreaks
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
+from wagtail.admin.ui.tables import BooleanColumn, DateColumn
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet
 
@@ -25,8 +31,18 @@ class KontaktanfrageInspectView(generic.InspectView):
         """Another Kommune's request is "not found", not "forbidden": its existence is private."""
         return get_object_or_404(visible_to(self.request.user), pk=self.pk)
 
+    def get_field_display_value(self, field_name, field):
+        """Yes/no, local time and "keine Angabe" instead of Python's True, UTC and None."""
+        value = super().get_field_display_value(field_name, field)
+        if isinstance(value, bool):
+            return _("ja") if value else _("nein")
+        if isinstance(value, datetime):
+            return date_format(timezone.localtime(value), "DATETIME_FORMAT")
+        return _("keine Angabe") if value is None else value
+
     def get_nachricht_display_value(self):
-        return format_html("{}", linebreaks(self.object.nachricht, autoescape=True))
+        # linebreaks() escapes the visitor's text first (autoescape), then adds <p> and <br>.
+        return mark_safe(linebreaks(self.object.nachricht, autoescape=True))
 
     def get_email_display_value(self):
         return format_html('<a href="mailto:{0}">{0}</a>', self.object.email)
@@ -51,7 +67,14 @@ class KontaktanfrageViewSet(ModelViewSet):
     index_view_class = KontaktanfrageIndexView
     inspect_view_class = KontaktanfrageInspectView
     inspect_view_enabled = True
-    list_display = ["name", "anliegen", "page", "empfaenger_kommune", "erstellt_am", "zugestellt"]
+    list_display = [
+        "name",
+        "anliegen",
+        "page",
+        "empfaenger_kommune",
+        DateColumn("erstellt_am", label=_("Eingegangen am"), sort_key="erstellt_am"),
+        BooleanColumn("zugestellt", label=_("Zugestellt"), sort_key="zugestellt"),
+    ]
     list_filter = ["anliegen"]
     list_per_page = 50
     # Not in the reference index: a page's "usage" would list who wrote to it, for anyone who

@@ -9,7 +9,7 @@ from django.conf import settings
 from django.core import mail
 
 import pytest
-from playwright.sync_api import ViewportSize
+from playwright.sync_api import ViewportSize, expect
 
 from kontakt.models import Kontaktanfrage
 from tests.browser.support import launched_chromium
@@ -39,7 +39,7 @@ def send_request(page, entry_url: str, width: int) -> None:
     """The visitor's way from the entry to the confirmation."""
     page.goto(entry_url)
     page.get_by_role("link", name="Kontakt aufnehmen").click()
-    assert page.url == entry_url + "kontakt/"
+    expect(page).to_have_url(entry_url + "kontakt/")
     check_accessible(page)
     page.screenshot(path=SCREENSHOTS / f"formular-{width}.png", full_page=True)
 
@@ -53,7 +53,7 @@ def send_request(page, entry_url: str, width: int) -> None:
     page.eval_on_selector("[name=angezeigt]", "(el, token) => { el.value = token; }", shown(20))
     page.get_by_role("button", name="Nachricht senden").click()
 
-    assert page.get_by_role("heading", level=1).inner_text() == (
+    expect(page.get_by_role("heading", level=1)).to_have_text(
         "Vielen Dank, Ihre Nachricht ist angekommen"
     )
     assert "muster@example.org" not in page.content()
@@ -65,11 +65,11 @@ def show_mistakes(page, entry_url: str, width: int) -> None:
     """Sent empty: the error summary takes the focus, its links lead to the fields."""
     page.goto(entry_url + "kontakt/")
     page.get_by_role("button", name="Nachricht senden").click()
-    assert page.evaluate("document.activeElement.id") == "fehlerliste"
+    expect(page.locator("#fehlerliste")).to_be_focused()
     check_accessible(page)
     page.screenshot(path=SCREENSHOTS / f"fehler-{width}.png", full_page=True)
     page.get_by_role("link", name="Bitte geben Sie Ihren Namen an.").click()
-    assert page.evaluate("document.activeElement.id") == "id_name"
+    expect(page.locator("#id_name")).to_be_focused()
     described = page.get_attribute("#id_name", "aria-describedby")
     text = " ".join((page.text_content(f"#{described}") or "").split())
     assert text == "Fehler: Bitte geben Sie Ihren Namen an."

@@ -1,6 +1,8 @@
 """Contact requests in the admin: read-only, and only for those who may edit the recipient's
 profile or one of its ancestors (its editors, its Kreiskoordination, the platform editors)."""
 
+from datetime import UTC, datetime
+
 from django.contrib.auth.models import Permission
 from django.test import Client
 from django.urls import NoReverseMatch, reverse
@@ -157,3 +159,18 @@ def test_isolation_holds_on_postgresql(require_postgres, requests, users):
 
 def test_a_pages_usage_does_not_list_who_wrote_to_it(requests):
     assert not ReferenceIndex.is_indexed(Kontaktanfrage)
+
+
+def test_the_detail_speaks_german_and_keeps_the_visitors_text_plain(world, users):
+    noon_utc = datetime(2026, 3, 2, 12, 0, tzinfo=UTC)
+    anfrage = make_request(
+        world.ahrensburg, nachricht="Erste Zeile\n<b>zweite</b> Zeile", erstellt_am=noon_utc
+    )
+    url = reverse("kontakt_kontaktanfrage:inspect", args=[anfrage.pk])
+    page = logged_in(users["ahrensburg"]).get(url).content.decode()
+    fields = " ".join(page[page.index("<dl>") : page.index("</dl>")].split())
+    assert "<p>Erste Zeile<br>&lt;b&gt;zweite&lt;/b&gt; Zeile</p>" in fields
+    assert "<dt>Zugestellt</dt> <dd> nein </dd>" in fields
+    assert "<dt>Erinnert am</dt> <dd> keine Angabe </dd>" in fields
+    assert "<dt>Eingegangen am</dt> <dd> 2. März 2026 13:00 </dd>" in fields  # Berlin time
+    assert "False" not in fields and "None" not in fields

@@ -7,7 +7,7 @@ import pytest
 from plattform.mail import queue_email
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_a_queued_mail_is_sent_after_commit_with_reply_to():
     assert queue_email("Betreff", "Text", ["b@example.org", "", "a@example.org"], ["s@example.org"])
     (message,) = mail.outbox
@@ -16,7 +16,7 @@ def test_a_queued_mail_is_sent_after_commit_with_reply_to():
     assert (message.subject, message.body) == ("Betreff", "Text")
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_a_rolled_back_action_sends_nothing():
     from django.db import transaction
 
