@@ -1,7 +1,9 @@
 """The cookies the platform sets, read from Django's settings so the Datenschutz text is true.
 
-Public pages set none (tests/plattform/test_privacy.py); only a login or password form and a
-login set them, for editors in the admin and for visitors of a protected page.
+Public pages set none (tests/plattform/test_privacy.py); only a form and a login set them: the
+login or password form and a login, for editors in the admin and for visitors of a protected
+page, and the contact form ("Kontakt aufnehmen", `<page url>kontakt/`), which sets only the CSRF
+protection (`form_cookies`).
 """
 
 from dataclasses import dataclass
@@ -32,13 +34,7 @@ def login_cookies() -> list[Cookie]:
         )
     ]
     if not settings.CSRF_USE_SESSIONS:
-        cookies.append(
-            Cookie(
-                settings.CSRF_COOKIE_NAME,
-                _("schützt Formulare vor Anfragen, die andere Websites unterschieben"),
-                _lifetime(settings.CSRF_COOKIE_AGE),
-            )
-        )
+        cookies.append(_csrf_cookie())
     if _messages_use_cookies():
         cookies.append(
             Cookie(
@@ -48,6 +44,26 @@ def login_cookies() -> list[Cookie]:
             )
         )
     return cookies
+
+
+def form_cookies() -> list[Cookie]:
+    """What a public form without login sets: its CSRF protection, as a cookie of its own or,
+    with CSRF_USE_SESSIONS, in a session."""
+    if settings.CSRF_USE_SESSIONS:
+        purpose = _("hält den Schutz des Formulars vor untergeschobenen Anfragen fest")
+        return [Cookie(settings.SESSION_COOKIE_NAME, purpose, _lifetime(_session_cookie_age()))]
+    return [_csrf_cookie()]
+
+
+def _csrf_cookie() -> Cookie:
+    return Cookie(
+        settings.CSRF_COOKIE_NAME,
+        _(
+            "schützt Formulare (Anmeldung, „Kontakt aufnehmen“) vor Anfragen, die andere "
+            "Websites unterschieben"
+        ),
+        _lifetime(settings.CSRF_COOKIE_AGE),
+    )
 
 
 def _session_cookie_age() -> int | None:

@@ -14,6 +14,8 @@ router = Router(tags=["Praxisbeispiele"])
 
 
 class KontaktSchema(ResponseModel):
+    """E-mail and telephone are null unless the contact agreed to their publication."""
+
     name: str | None
     funktion: str | None
     email: str | None
@@ -69,4 +71,15 @@ def entry_detail(request: HttpRequest, austausch_id: str):
     page = live_entry(austausch_id)
     if page is None:
         return unknown_entry(austausch_id)
-    return {**to_exchange_dict(page), "url": page.get_full_url(request)}
+    return {**public_exchange_dict(page), "url": page.get_full_url(request)}
+
+
+def public_exchange_dict(page: PraxisPage) -> dict:
+    """The exchange object as the public may see it: the contact's e-mail address and telephone
+    number only with their consent (`kontakt_veroeffentlichen`), else null like an unknown value;
+    the export for other platforms (export_praxis) keeps them."""
+    data = to_exchange_dict(page)
+    if data["kontakt"] and not page.kontakt_veroeffentlichen:
+        kontakt = {**data["kontakt"], "email": None, "telefon": None}
+        data["kontakt"] = kontakt if any(kontakt.values()) else None
+    return data

@@ -21,6 +21,7 @@ from wagtail.search import index
 
 from kommunen.forms import KommunePageForm
 from kommunen.uebersicht import views as uebersicht
+from plattform.routes import CONTACT_FORM_HOOK, serve_through_hook
 
 from .register import Kommune
 
@@ -264,6 +265,11 @@ class KommunePage(RoutablePageMixin, Page):
     @property
     def public_contacts(self):
         return self.kontaktpersonen.filter(veroeffentlichen=True)
+
+    @path("kontakt/", name="kontakt")
+    def kontakt_aufnehmen(self, request):
+        """Kontakt aufnehmen: the contact form, served by the kontakt app."""
+        return serve_through_hook(CONTACT_FORM_HOOK, self, request)
 
 
 class LandkreisPage(KommunePage):

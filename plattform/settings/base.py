@@ -3,6 +3,7 @@
 import os
 from pathlib import Path
 
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 import dj_database_url
@@ -21,6 +22,7 @@ INSTALLED_APPS = [
     "praxis",
     "search",
     "zugaenge",
+    "kontakt",
     # Listed so that /api/v1/docs serves its bundled Swagger UI, not the CDN copy.
     "ninja",
     "wagtail.contrib.forms",
@@ -173,6 +175,16 @@ SEARCH_TIMEOUT = float(os.environ.get("SEARCH_TIMEOUT", "2"))
 SEARCH_INDEX_TIMEOUT = float(os.environ.get("SEARCH_INDEX_TIMEOUT", "60"))
 # After the engine failed, the database answers for this many seconds before it is tried again.
 SEARCH_RETRY_AFTER = int(os.environ.get("SEARCH_RETRY_AFTER", "30"))
+
+# Contact requests (kontakt app) are deleted this many days after they came in, by the command
+# `kontaktanfragen_loeschen` (run it daily from cron).
+_retention = os.environ.get("KONTAKTANFRAGEN_AUFBEWAHRUNG_TAGE", "180").strip()
+if not (_retention.isascii() and _retention.isdigit() and int(_retention) >= 1):
+    raise ImproperlyConfigured(
+        "KONTAKTANFRAGEN_AUFBEWAHRUNG_TAGE must be a whole number of days (at least 1), "
+        f"not {_retention!r}."
+    )
+KONTAKTANFRAGEN_AUFBEWAHRUNG_TAGE = int(_retention)
 
 # "shared" holds state every process must see (the search engine's circuit breaker): a table in
 # the database, created by `migrate` (search app, post_migrate), so no extra service is needed.

@@ -13,7 +13,7 @@ def confirm_existing_partnerships(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('praxis', '0003_month_pattern_ascii_digits'),
+        ('praxis', '0004_kontakt_veroeffentlichen'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

@@ -22,7 +22,7 @@ from wagtail.admin.panels import (
     TabbedInterface,
     TitleFieldPanel,
 )
-from wagtail.contrib.routable_page.models import RoutablePageMixin
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page, PageManager
 from wagtail.query import PageQuerySet
@@ -33,6 +33,7 @@ from django_stubs_ext import StrOrPromise
 from kommunen.models import Kommune
 from kommunen.permissions import EntryPermissionTester
 from plattform.forms import MonthPanel
+from plattform.routes import CONTACT_FORM_HOOK, serve_through_hook
 from praxis.blocks import PraxisBodyBlock
 from praxis.panels import CompletenessPanel, LeadKommunePanel
 from praxis.stand import effective_stand, is_stale
@@ -226,6 +227,15 @@ class PraxisPage(RoutablePageMixin, Page):
             "auf den Tag gesetzt."
         ),
     )
+    kontakt_veroeffentlichen = models.BooleanField(
+        _("Einwilligung zur Veröffentlichung liegt vor"),
+        default=False,
+        help_text=_(
+            "Nur mit Einwilligung der Kontaktperson ankreuzen: erst dann erscheinen ihre "
+            "E-Mail-Adresse und Telefonnummer auf der öffentlichen Seite. Ohne Einwilligung "
+            "erreichen Besucher sie über das Formular „Kontakt aufnehmen“."
+        ),
+    )
 
     objects = PageManager.from_queryset(PraxisPageQuerySet)()
 
@@ -275,6 +285,7 @@ class PraxisPage(RoutablePageMixin, Page):
             [
                 FieldRowPanel([FieldPanel("kontakt_name"), FieldPanel("kontakt_funktion")]),
                 FieldRowPanel([FieldPanel("kontakt_email"), FieldPanel("kontakt_telefon")]),
+                FieldPanel("kontakt_veroeffentlichen"),
             ],
             heading=_("Kontakt"),
         ),
@@ -371,6 +382,11 @@ class PraxisPage(RoutablePageMixin, Page):
         while PraxisPage.objects.filter(austausch_id=candidate).exclude(pk=self.pk).exists():
             candidate, n = f"{stem}-{n}", n + 1
         return candidate
+
+    @path("kontakt/", name="kontakt")
+    def kontakt_aufnehmen(self, request):
+        """Kontakt aufnehmen: the contact form, served by the kontakt app."""
+        return serve_through_hook(CONTACT_FORM_HOOK, self, request)
 
     @property
     def aktueller_stand(self) -> date | None:

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
-APPS = ("kommunen", "praxis", "search", "plattform", "pruefung")
+APPS = ("kommunen", "praxis", "search", "plattform", "pruefung", "kontakt", "zugaenge")
 
 # Imports inside a function that are not cycle dodges: (module, function) -> reason.
 FUNCTION_IMPORTS_ALLOWED = {
@@ -82,6 +82,15 @@ def test_praxis_does_not_import_the_search_engine():
 
 def test_the_review_loop_is_imported_by_no_content_app():
     assert _imports_of("kommunen", ("pruefung",)) + _imports_of("praxis", ("pruefung",)) == []
+
+
+def test_only_kontakt_knows_kontakt():
+    """Profiles and entries reach the contact form through a hook (plattform/routes.py)."""
+    assert [
+        found
+        for app in ("kommunen", "praxis", "search", "plattform")
+        for found in _imports_of(app, ("kontakt",))
+    ] == []
 
 
 def test_the_checks_see_relative_imports():

@@ -6,7 +6,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 GLOSSARY = ROOT / "docs" / "glossary.md"
 # A backticked path of the repository: `search/ranking.py`, `praxis/exchange/`, `docs/redaktion.md`
-PATH = re.compile(r"`((?:kommunen|praxis|search|plattform|templates|docs)/[\w/.]*)`")
+PATH = re.compile(r"`((?:kommunen|praxis|search|plattform|kontakt|templates|docs)/[\w/.]*)`")
 
 
 def test_every_path_in_the_glossary_exists():

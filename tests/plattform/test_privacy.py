@@ -209,3 +209,22 @@ def test_only_the_login_form_and_the_login_set_cookies(client, admin_user):
     )
     assert response.status_code == 302
     assert settings.SESSION_COOKIE_NAME in response.cookies
+
+
+@pytest.mark.django_db
+def test_the_contact_form_sets_only_the_csrf_cookie_and_says_so(client, public_pages):
+    """Like the login form: "Kontakt aufnehmen" needs CSRF protection, and nothing else."""
+    for name in ("entry", "kommune", "landkreis"):
+        form = client.get(public_pages[name] + "kontakt/")
+        assert form.status_code == 200
+        assert set(form.cookies) == {settings.CSRF_COOKIE_NAME}, name
+        assert f"<code>{settings.CSRF_COOKIE_NAME}</code>" in form.content.decode()
+        assert foreign(fetched_urls(form.content.decode())) == [], name
+
+
+@pytest.mark.django_db
+def test_datenschutz_names_the_contact_form_and_its_cookie(client, home_page):
+    ensure_standard_pages(home_page)
+    html = client.get("/datenschutz/").content.decode()
+    assert "„Kontakt aufnehmen“" in html and "<code>csrftoken</code>" in html
+    assert "Kontaktanfragen" in html and "nach 180 Tagen" in html

@@ -61,6 +61,8 @@ def test_entry_without_end_and_kosten_says_so(client, profile):
 
 @pytest.mark.django_db
 def test_entry_shows_contact_partners_and_classification(client, entry):
+    entry.kontakt_veroeffentlichen = True  # address and phone only with consent (tests/kontakt)
+    entry.save_revision().publish()
     response = client.get(entry.url)
     html = response.content.decode()
     mail = '<a href="mailto:muster@example.org">muster@example.org</a>'
