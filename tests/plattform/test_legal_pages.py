@@ -194,3 +194,12 @@ def test_migration_replaces_unchanged_placeholder_texts_only(home_page, monkeypa
     assert StandardPage.objects.get(pk=edited.pk).text.endswith("Eigener Zusatz.</p>")
     revision = Revision.objects.get(pk=StandardPage.objects.get(pk=untouched.pk).latest_revision_id)
     assert revision.as_object().text == "<p>Neu.</p>"
+
+
+def test_datenschutz_names_the_forms_that_store_data_and_how_long(client, home_page):
+    from zugaenge.requests import RETENTION_DAYS
+
+    operator_settings(home_page)
+    html = page_text(client, "/datenschutz/")
+    assert "„Kontakt aufnehmen“, „Mitmachen“" in html
+    assert f"{RETENTION_DAYS} Tage nach der Entscheidung" in html
