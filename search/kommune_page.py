@@ -5,12 +5,16 @@ one gets its facts from the register and, since it is what the platform is for, 
 the Kommunen most like it, the comparable Kommunen that take part and an invitation to join.
 """
 
+from django.db.models import Count
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.views.decorators.http import require_GET
 
 from kommunen.models import AGS_PATTERN, Kommune
+from kommunen.models.register import public_profiles
+from kommunen.uebersicht.build import structures_of
+from kommunen.uebersicht.data import STRUCTURES
 from search.query import SearchQuery
 from search.service import comparable, hit_cards, search
 
@@ -37,14 +41,28 @@ def kommune_page(request: HttpRequest, ags: str) -> HttpResponse:
         return redirect(profile.get_url(request))
     query = SearchQuery(vergleich=kommune.ags, pro_seite=ENTRY_COUNT)
     result = search(query)
+    pairs = comparable(kommune, COMPARABLE_COUNT)
     context = {
         "kommune": kommune,
         "cards": hit_cards(result.treffer),
         "anzahl": result.anzahl,
-        "comparable": [
-            {"kommune": other, "reasons": reasons}
-            for other, reasons in comparable(kommune, COMPARABLE_COUNT)
-        ],
+        "comparable": [{"kommune": other, "reasons": reasons} for other, reasons in pairs],
+        "structures_in_place": structures_in_place([other for other, _reasons in pairs]),
         "search_query": query.as_params(),
     }
     return TemplateResponse(request, TEMPLATE, context)
+
+
+def structures_in_place(kommunen: list[Kommune]) -> list[dict]:
+    """What the comparable Kommunen have in place: per integration structure, how many of those
+    whose profile says either way have it ("7 von 10 … haben eine:n Integrationsbeauftragte:n")."""
+    profiles = (
+        public_profiles().filter(kommune__in=kommunen).annotate(netzwerke_anzahl=Count("netzwerke"))
+    )
+    states = [structures_of(profile) for profile in profiles]
+    shares = []
+    for structure in STRUCTURES:
+        known = [state[structure.key] for state in states if state[structure.key] is not None]
+        if known:
+            shares.append({"label": structure.label, "mit": sum(known), "von": len(known)})
+    return shares

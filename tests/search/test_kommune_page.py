@@ -83,3 +83,15 @@ def test_it_invites_the_kommune_to_take_part_with_the_form_filled_in(client, gro
     assertContains(response, 'href="/mitmachen/?kommune=01062023"')
     form = client.get("/mitmachen/?kommune=01062023")
     assertContains(form, 'value="Großhansdorf (01062023)"')
+
+
+def test_it_says_what_comparable_kommunen_have_in_place(client, world, grosshansdorf):
+    response = client.get("/kommune/01062023/")
+    shares = {
+        str(s["label"]): (s["mit"], s["von"]) for s in response.context["structures_in_place"]
+    }
+    compared = len(response.context["comparable"])
+    assert shares["Integrationsbeauftragte:r"][1] <= compared
+    assert shares["Integrationsbeauftragte:r"][0] >= 1  # Ahrensburg has every structure
+    assertContains(response, "Was vergleichbare Kommunen eingerichtet haben")
+    assertContains(response, "vergleichbaren Kommunen: Integrationsbeauftragte:r")
