@@ -62,7 +62,7 @@ def structures_in_place(kommunen: list[Kommune]) -> list[dict]:
     states = [structures_of(profile) for profile in profiles]
     shares = []
     for structure in STRUCTURES:
-        known = [state[structure.key] for state in states if state[structure.key] is not None]
+        known = [value for state in states if (value := state[structure.key]) is not None]
         if known:
             shares.append({"label": structure.label, "mit": sum(known), "von": len(known)})
     return shares
