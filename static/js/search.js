@@ -1,7 +1,7 @@
-// Progressive enhancement of the search page: name suggestions for "Kommunen wie meine", and
-// the filters open beside the results on wide screens (closed on phones, behind their button).
-// Without JavaScript the server resolves a typed name or offers a choice, and the button opens
-// the filters.
+// Progressive enhancement of the search page: the filters open beside the results on wide
+// screens (closed on phones, behind their button); without JavaScript the button opens them.
+// Name suggestions for "Kommunen wie meine" come from kommune_vorschlaege.js, as on every
+// Kommune field.
 (function () {
     "use strict";
 
@@ -24,50 +24,6 @@
 
     function init() {
         initFilters();
-        initSuggestions();
-    }
-
-    function initSuggestions() {
-        var field = document.getElementById("suche-vergleich");
-        var list = document.getElementById("vergleich-vorschlaege");
-        if (!field || !list || !window.fetch) {
-            return;
-        }
-        var url = field.getAttribute("data-vorschlaege-url");
-        var timer = null;
-        var lastQuery = "";
-
-        function fill(kommunen) {
-            list.textContent = "";
-            kommunen.forEach(function (k) {
-                var option = document.createElement("option");
-                option.value = k.name + " (" + k.ags + ")";
-                option.label = [k.typ, k.kreis, k.einwohner.toLocaleString("de-DE") + " Einwohner"]
-                    .filter(Boolean).join(", ");
-                list.appendChild(option);
-            });
-        }
-
-        function load() {
-            var text = field.value.trim();
-            if (text.length < 2 || text === lastQuery || /\(\d{5,8}\)$/.test(text)) {
-                return;
-            }
-            lastQuery = text;
-            fetch(url + "?q=" + encodeURIComponent(text), {headers: {Accept: "application/json"}})
-                .then(function (response) { return response.ok ? response.json() : {kommunen: []}; })
-                .then(function (data) {
-                    if (field.value.trim() === text) {
-                        fill(data.kommunen);
-                    }
-                })
-                .catch(function () { /* suggestions are optional */ });
-        }
-
-        field.addEventListener("input", function () {
-            window.clearTimeout(timer);
-            timer = window.setTimeout(load, 200);
-        });
     }
 
     if (document.readyState === "loading") {

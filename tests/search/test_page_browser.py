@@ -1,4 +1,5 @@
-"""The search page in Debian's chromium: name suggestions for "Kommunen wie meine" via search.js."""
+"""The search page in Debian's chromium: name suggestions for "Kommunen wie meine" (filled by
+kommune_vorschlaege.js, the script of every Kommune field)."""
 
 import os
 
