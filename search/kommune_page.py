@@ -48,7 +48,6 @@ def kommune_page(request: HttpRequest, ags: str) -> HttpResponse:
         "anzahl": result.anzahl,
         "comparable": [{"kommune": other, "reasons": reasons} for other, reasons in pairs],
         "structures_in_place": structures_in_place([other for other, _reasons in pairs]),
-        "search_query": query.as_params(),
     }
     return TemplateResponse(request, TEMPLATE, context)
 

@@ -57,8 +57,8 @@ def meine_kommune(context, count: int = 6) -> dict:
     resolution = resolve(text)
     kommune = Kommune.objects.filter(ags=resolution.ags).first() if resolution.ags else None
     if kommune is None:
-        error = resolution.error
-        if resolution.ags or not (error or resolution.choices):
+        error = resolution.error  # a name that matches nothing, or None with choices
+        if resolution.ags:  # a well-formed key that the register does not have
             error = _("Keine Kommune mit dem Schlüssel „%(ags)s“ gefunden.") % {"ags": text}
         return {"text": text, "error": error, "choices": resolution.choices}
     try:
