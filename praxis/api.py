@@ -1,5 +1,7 @@
 """The entry endpoint of the JSON API: one Praxisbeispiel in the exchange format."""
 
+from datetime import date
+
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
 
@@ -8,7 +10,7 @@ from pydantic import Field
 
 from plattform.api_schemas import ErrorResponse, ResponseModel, error_body
 from praxis.exchange.serialize import to_exchange_dict
-from praxis.models import PraxisPage, PraxisStatus
+from praxis.models import Evidenz, PraxisPage, PraxisStatus
 
 router = Router(tags=["Praxisbeispiele"])
 
@@ -23,7 +25,7 @@ class KontaktSchema(ResponseModel):
 
 
 class PraxisbeispielSchema(ResponseModel):
-    """An entry in the exchange format (AUSTAUSCHFORMAT.md, version 1): every key is present,
+    """An entry in the exchange format (AUSTAUSCHFORMAT.md, version 2): every key is present,
     unknown values are null or []; the API adds the entry's `url`."""
 
     id: str = Field(description="Plattformübergreifende ID des Eintrags")
@@ -45,6 +47,13 @@ class PraxisbeispielSchema(ResponseModel):
     uebertragbarkeit: str | None
     kontakt: KontaktSchema | None
     links: list[str]
+    evidenz: Evidenz | None = Field(description="Wie gut das Praxisbeispiel belegt ist")
+    evaluation_url: str | None = Field(description="Link zu einem Auswertungsbericht")
+    erfahrungen: str | None = Field(description="Erfahrungen und Stolpersteine, Klartext")
+    kosten_einmalig_eur: int | None = Field(description="Einmalige Kosten in Euro")
+    foerderprogramme: list[str] = Field(description="Kürzel der Förderprogramme")
+    uebernommen_von: str | None = Field(description="ID des übernommenen Praxisbeispiels")
+    stand: date | None = Field(description="Zuletzt als aktuell bestätigt (JJJJ-MM-TT)")
     url: str | None = Field(description="Adresse der öffentlichen Seite")
 
 

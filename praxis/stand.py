@@ -96,8 +96,20 @@ def confirm(page, user=None, today: date | None = None) -> date:
     return today
 
 
-def record_in_revisions(revision_ids: Iterable[int | None], stand: date) -> None:
+def record_in_revisions(revision_ids: Iterable[int | None], stand: date | None) -> None:
     """Write the Stand into the stored content of these revisions."""
     for revision in Revision.objects.filter(pk__in={pk for pk in revision_ids if pk}):
-        revision.content["stand"] = stand.isoformat()
+        revision.content["stand"] = stand.isoformat() if stand else None
         revision.save(update_fields=["content"])
+
+
+def publish_keeping_stand(page) -> Revision:
+    """Save and publish a revision of `page` without confirming it: for machine edits (an
+    import carries its own `stand`, the demo set-up adds pictures), which are no person's
+    confirmation, unlike publishing in the editor (praxis/signal_handlers.py)."""
+    stand = page.stand
+    revision = page.save_revision()
+    revision.publish()
+    type(page).objects.filter(pk=page.pk).update(stand=stand)
+    record_in_revisions([revision.pk], stand)
+    return revision

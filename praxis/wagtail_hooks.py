@@ -11,7 +11,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 from kommunen.uebersicht import ENTRY_COUNTS_HOOK
 from praxis import admin_hooks  # noqa: F401  (hooks of the partner confirmation and transfers)
 from praxis.kreisuebersicht import kreis_entry_counts
-from praxis.models import Handlungsfeld, Zielgruppe
+from praxis.models import Foerderprogramm, Handlungsfeld, Zielgruppe
 from praxis.stand import CONFIRM_LOG_ACTION
 
 
@@ -38,7 +38,21 @@ class TaxonomyViewSetGroup(SnippetViewSetGroup):
     menu_name = "taxonomien"
 
 
+class FoerderprogrammViewSet(SnippetViewSet):
+    model = Foerderprogramm
+    icon = "doc-full"
+    menu_label = _("Förderprogramme")
+    menu_name = "foerderprogramme"
+    list_display = ["name", "slug", "traeger", "geltungsbereich", "laeuft_bis"]
+    list_filter = ["traeger", "bundesweit"]
+    search_fields = ["name", "slug"]
+    search_backend_name = None
+    add_to_admin_menu = True
+    menu_order = 250
+
+
 register_snippet(TaxonomyViewSetGroup)
+register_snippet(FoerderprogrammViewSet)
 hooks.register(ENTRY_COUNTS_HOOK, kreis_entry_counts)
 
 

@@ -26,6 +26,7 @@ from plattform.standard_pages import ensure_standard_pages
 from praxis.exchange import importer as praxis_importer
 from praxis.exchange.parse import ExchangeError
 from praxis.models import PraxisIndexPage, PraxisPage
+from praxis.stand import publish_keeping_stand
 
 DEMO_DIR = Path(__file__).resolve().parent
 PRAXIS_FILE = DEMO_DIR / "praxisbeispiele.jsonl"
@@ -118,7 +119,7 @@ def set_images() -> int:
         draft.bild = image
         if needs_block:
             draft.body = [*draft.body.raw_data, _image_block(second_image)]
-        draft.save_revision().publish()
+        publish_keeping_stand(draft)
         changed += 1
     return changed
 
@@ -187,8 +188,7 @@ def run(report: Report, demo_logins: bool = True) -> tuple[dict[str, int], list[
     report("  " + _("Praxisbeispiele: %(was)s") % {"was": import_praxis_file()})
     report("  " + _("Profile: %(was)s") % {"was": apply_demo_profiles()})
     report("  " + _("Bilder: %(was)s") % {"was": set_demo_images()})
-    # Transfers and partner confirmations have no line of their own: the totals show them.
-    uebernahmen.link_transfers()
+    # Partner confirmations have no line of their own: the totals show them.
     uebernahmen.confirm_partnerships(demo_ids())
     report("  " + _("Startseite: %(was)s") % {"was": _set_up_platform()})
     logins = ensure_editorial_access(demo=demo_logins)

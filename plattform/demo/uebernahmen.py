@@ -1,36 +1,15 @@
-"""Demo transfers between demo Kommunen and the demo partnerships' confirmations (idempotent).
-
-The exchange format (version 1) carries neither, so seed_demo sets them after the import.
-"""
+"""The demo partnerships' confirmations (idempotent) and the counts of transfers and open
+requests. The transfers between demo Kommunen travel in the demo file (`uebernommen_von`,
+exchange format version 2); confirmations are not part of the format, so seed_demo sets them
+after the import."""
 
 from django.utils import timezone
 
 from praxis.models import PraxisPage, PraxisPartner
 
-# (original, adopter) by exchange id: the adopter names the original as `uebernommen_von`.
-TRANSFERS = (
-    ("bargteheide-sprachcafe", "ostritz-begegnungscafe"),
-    ("bargteheide-sprachcafe", "menslage-deutsch-im-verein"),
-    ("siek-willkommensmappe", "herrnhut-willkommensbesuche"),
-)
 # One partnership stays an open request, so that the demo shows one: Lütjensee, named by
 # Trittau, answers in the admin of the Kreiskoordination Stormarn (and of Lütjensee's editors).
 OPEN_PARTNERSHIP = ("trittau-gemeinsame-integrationsstelle", "01062045")
-
-
-def link_transfers() -> int:
-    """Publish every adopter with its original where it does not name it yet; count changes."""
-    changed = 0
-    for original_id, adopter_id in TRANSFERS:
-        original = PraxisPage.objects.filter(austausch_id=original_id).first()
-        adopter = PraxisPage.objects.filter(austausch_id=adopter_id).first()
-        if original is None or adopter is None or adopter.uebernommen_von_id == original.pk:
-            continue
-        draft = adopter.get_latest_revision_as_object()
-        draft.uebernommen_von = original
-        draft.save_revision().publish()
-        changed += 1
-    return changed
 
 
 def confirm_partnerships(entry_ids: list[str]) -> int:

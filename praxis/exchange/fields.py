@@ -3,19 +3,22 @@
 import json
 import re
 from collections.abc import Callable
+from datetime import date, timedelta
 from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.core.validators import EmailValidator, URLValidator
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from kommunen.models import AGS_PATTERN
 from praxis.exchange import description
-from praxis.models import PraxisStatus
+from praxis.models import Evidenz, PraxisStatus
 from praxis.validators import MONTH_PATTERN
 
 CONTACT_KEYS = ("name", "funktion", "email", "telefon")
 ID_PATTERN = re.compile(r"^[-a-zA-Z0-9_]{1,120}$")
+DATE_PATTERN = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 KOSTEN_MAX = 2_147_483_647
 # Characters no database column takes: NUL (PostgreSQL refuses it) and lone surrogates
 # (JSON may escape them as "\ud800", UTF-8 cannot encode them).
@@ -107,12 +110,7 @@ def _status(value: Any) -> str:
     if value not in PraxisStatus.values:
         raise InvalidValue(
             _("unbekannter Status %(wert)s; erlaubt: %(erlaubt)s.")
-            % {
-                "wert": printable(json.dumps(value, ensure_ascii=False))
-                if isinstance(value, str | int | float | bool | None)
-                else _("eine Liste oder ein Objekt"),
-                "erlaubt": ", ".join(PraxisStatus.values),
-            }
+            % {"wert": _shown(value), "erlaubt": ", ".join(PraxisStatus.values)}
         )
     return value
 
@@ -129,10 +127,46 @@ def _kosten(value: Any) -> int | None:
     if value is None:
         return None
     if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= KOSTEN_MAX:
+        raise InvalidValue(_("muss eine ganze Zahl von 0 bis 2.147.483.647 sein (Euro) oder null."))
+    return value
+
+
+def _evidenz(value: Any) -> str | None:
+    if value is None:
+        return None
+    if value not in Evidenz.values:
         raise InvalidValue(
-            _("muss eine ganze Zahl von 0 bis 2.147.483.647 sein (Euro im Jahr) oder null.")
+            _("unbekannte Stufe %(wert)s; erlaubt: %(erlaubt)s oder null.")
+            % {"wert": _shown(value), "erlaubt": ", ".join(Evidenz.values)}
         )
     return value
+
+
+def _optional(check: Callable[[Any], Any]) -> Callable[[Any], Any]:
+    """`check` for a value that may be null."""
+    return lambda value: None if value is None else check(value)
+
+
+def _day(value: Any) -> str | None:
+    """A date YYYY-MM-DD, at most a day ahead (time zones), as the canonical string."""
+    if value is None:
+        return None
+    if not isinstance(value, str) or not value.isascii() or not DATE_PATTERN.fullmatch(value):
+        raise InvalidValue(_("muss ein Datum im Format JJJJ-MM-TT sein oder null."))
+    try:
+        day = date.fromisoformat(value)
+    except ValueError:
+        raise InvalidValue(_("„%(tag)s“ ist kein gültiges Datum.") % {"tag": value}) from None
+    if day > timezone.localdate() + timedelta(days=1):
+        raise InvalidValue(_("„%(tag)s“ liegt in der Zukunft.") % {"tag": value})
+    return value
+
+
+def _shown(value: Any) -> str:
+    """A scalar of the file as a message shows it; lists and objects by their kind."""
+    if isinstance(value, str | int | float | bool | None):
+        return printable(json.dumps(value, ensure_ascii=False))
+    return str(_("eine Liste oder ein Objekt"))
 
 
 def _schlagworte(value: Any) -> list[str]:
@@ -196,4 +230,12 @@ VALIDATORS: dict[str, Callable[[Any], Any]] = {
     "uebertragbarkeit": _text(),
     "kontakt": _kontakt,
     "links": _list_of(_url),
+    # version 2 (AUSTAUSCHFORMAT.md)
+    "evidenz": _evidenz,
+    "evaluation_url": _optional(_url),
+    "erfahrungen": _text(),
+    "kosten_einmalig_eur": _kosten,
+    "foerderprogramme": lambda value: sorted(_without_duplicates(_list_of(_text(60)))(value)),
+    "uebernommen_von": _optional(_entry_id),
+    "stand": _day,
 }

@@ -2,6 +2,7 @@
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
 from uuid import uuid4
 
@@ -17,6 +18,7 @@ from praxis.exchange import description
 from praxis.exchange.parse import ExchangeError, ReferenceLookup, parse_line
 from praxis.exchange.serialize import to_exchange_dict
 from praxis.models import PraxisFoerderung, PraxisLink, PraxisPage, PraxisPartner
+from praxis.stand import publish_keeping_stand
 
 # The outcomes of one line; the values are what the import command prints.
 CREATED, UPDATED, UNCHANGED = "neu", "aktualisiert", "unverändert"
@@ -57,7 +59,72 @@ def validate_file(lines: Iterable[str]) -> ValidatedFile:
             continue
         seen[entry["id"]] = number
         validated.lines.append(Line(number, entry))
+    _check_transfers(validated)
+    validated.lines = _targets_first(validated.lines)
     return validated
+
+
+def _check_transfers(validated: ValidatedFile) -> None:
+    """`uebernommen_von` names an entry on the platform or in the file, without forming a
+    circle (the file's lines count over what the platform has)."""
+    in_file = {line.entry["id"]: line.entry["uebernommen_von"] for line in validated.lines}
+    named = {target for target in in_file.values() if target}
+    on_platform = dict(
+        PraxisPage.objects.filter(austausch_id__in=named - set(in_file)).values_list(
+            "austausch_id", "uebernommen_von__austausch_id"
+        )
+    )
+    adapted = on_platform | in_file
+    kept = []
+    for line in validated.lines:
+        reason = _transfer_error(line.entry, adapted)
+        if reason:
+            validated.errors.append(ExchangeError(line.number, line.entry["id"], str(reason)))
+        else:
+            kept.append(line)
+    validated.lines = kept
+    validated.errors.sort(key=lambda error: error.line)
+
+
+def _transfer_error(entry: dict[str, Any], adapted: dict[str, str | None]):
+    target = entry["uebernommen_von"]
+    if target is None:
+        return None
+    if target not in adapted:
+        return _(
+            "„uebernommen_von“: ein Praxisbeispiel mit der id „%(id)s“ gibt es weder auf der "
+            "Plattform noch in dieser Datei."
+        ) % {"id": target}
+    seen = {entry["id"]}
+    while target is not None and target not in seen:
+        seen.add(target)
+        target = adapted.get(target)
+    if target == entry["id"]:
+        return _(
+            "„uebernommen_von“: die Übernahmen bilden einen Kreis (ein Praxisbeispiel wäre "
+            "über andere von sich selbst übernommen)."
+        )
+    return None
+
+
+def _targets_first(lines: list[Line]) -> list[Line]:
+    """The lines in file order, except that an entry another line adapted is saved before it."""
+    by_id = {line.entry["id"]: line for line in lines}
+    ordered: list[Line] = []
+    placed: set[str] = set()
+
+    def place(line: Line) -> None:
+        if line.entry["id"] in placed:
+            return
+        placed.add(line.entry["id"])
+        target = by_id.get(line.entry["uebernommen_von"] or "")
+        if target is not None:
+            place(target)
+        ordered.append(line)
+
+    for line in lines:
+        place(line)
+    return ordered
 
 
 def import_validated(
@@ -156,9 +223,11 @@ def _move(page: PraxisPage, profile: KommunePage) -> None:
 
 
 def _save_revision(page: PraxisPage, draft: bool) -> None:
-    revision = page.save_revision()
-    if not draft:
-        revision.publish()
+    """Save the edited page as a draft, or publish it with the `stand` of the file."""
+    if draft:
+        page.save_revision()
+    else:
+        publish_keeping_stand(page)
 
 
 def _kommune(ags: str, lookup: ReferenceLookup) -> Kommune:
@@ -177,10 +246,25 @@ def _apply(page: PraxisPage, entry: dict[str, Any], lookup: ReferenceLookup) -> 
     for key in ("beginn", "ende", "traeger", "personal", "uebertragbarkeit"):
         setattr(page, key, entry[key] or "")
     page.kosten_jahr_eur = entry["kosten_jahr_eur"]
+    page.kosten_einmalig_eur = entry["kosten_einmalig_eur"]
+    for key in ("evidenz", "evaluation_url", "erfahrungen"):
+        setattr(page, key, entry[key] or "")
+    page.foerderprogramme = [lookup.foerderprogramme[s] for s in entry["foerderprogramme"]]
+    page.uebernommen_von = _entry(entry["uebernommen_von"])
+    page.stand = _stand(entry)
     kontakt = entry["kontakt"] or {}
     for key in ("name", "funktion", "email", "telefon"):
         setattr(page, f"kontakt_{key}", kontakt.get(key) or "")
     _apply_inlines(page, entry, lookup)
+
+
+def _entry(austausch_id: str | None) -> PraxisPage | None:
+    """The entry an imported line adapted; saved before it (`_targets_first`)."""
+    return PraxisPage.objects.get(austausch_id=austausch_id) if austausch_id else None
+
+
+def _stand(entry: dict[str, Any]) -> date | None:
+    return date.fromisoformat(entry["stand"]) if entry["stand"] else None
 
 
 def _apply_inlines(page: PraxisPage, entry: dict[str, Any], lookup: ReferenceLookup) -> None:

@@ -9,10 +9,10 @@ from django.utils.translation import gettext_lazy as _
 
 from kommunen.models import Kommune
 from praxis.exchange.fields import VALIDATORS, InvalidValue, printable
-from praxis.models import Handlungsfeld, Zielgruppe
+from praxis.models import Foerderprogramm, Handlungsfeld, Zielgruppe
 
-# The keys of an exchange object, in the order of the contract.
-KEYS = (
+# The keys of a version-1 exchange object, in the order of the contract ...
+V1_KEYS = (
     "id",
     "titel",
     "kommune",
@@ -33,6 +33,18 @@ KEYS = (
     "kontakt",
     "links",
 )
+# ... and the keys version 2 adds: a version-1 line has none of them, which count as null or [].
+V2_DEFAULTS: dict[str, Any] = {
+    "evidenz": None,
+    "evaluation_url": None,
+    "erfahrungen": None,
+    "kosten_einmalig_eur": None,
+    "foerderprogramme": [],
+    "uebernommen_von": None,
+    "stand": None,
+}
+# What export writes and import returns: every key of version 2.
+KEYS = V1_KEYS + tuple(V2_DEFAULTS)
 ID_IN_TEXT = re.compile(r'"id"\s*:\s*"([^"\\]{0,120})"')
 TAXONOMY_KEYS = ("handlungsfelder", "zielgruppen")
 # An exchange object nests three levels deep (object → kontakt → value); far more is garbage,
@@ -62,6 +74,7 @@ class ReferenceLookup:
     def __init__(self) -> None:
         self.handlungsfelder = {h.slug: h for h in Handlungsfeld.objects.all()}
         self.zielgruppen = {z.slug: z for z in Zielgruppe.objects.all()}
+        self.foerderprogramme = {p.slug: p for p in Foerderprogramm.objects.all()}
         self._kommunen: dict[str, Kommune] = {}
 
     def kommunen(self, ags_values: Iterable[str]) -> dict[str, Kommune]:
@@ -129,6 +142,8 @@ def _deeper_than(value: Any, limit: int) -> bool:
 def _validate(raw: dict, lookup: ReferenceLookup) -> tuple[dict[str, Any], list[str]]:
     """Check every key of the contract; returns the clean entry and the reasons for rejection."""
     reasons = []
+    if not any(key in raw for key in V2_DEFAULTS):
+        raw = raw | V2_DEFAULTS  # a version-1 line
     if missing := [f"„{k}“" for k in KEYS if k not in raw]:
         reasons.append(str(_("fehlende Schlüssel: %(s)s") % {"s": ", ".join(missing)}))
     if unknown := [f"„{printable(k)}“" for k in raw if k not in KEYS]:
@@ -167,8 +182,22 @@ def _check_references(entry: dict[str, Any], lookup: ReferenceLookup) -> list[st
                         % {"feld": key, "slug": slug}
                     )
                 )
+    reasons += _version_2_reference_errors(entry, lookup)
     if not reasons:
         _sort_taxonomies(entry, lookup)
+    return reasons
+
+
+def _version_2_reference_errors(entry: dict[str, Any], lookup: ReferenceLookup) -> list[str]:
+    """Programmes must be managed here; whether `uebernommen_von` exists is a question of the
+    whole file (praxis.exchange.importer)."""
+    reasons = [
+        str(_("„foerderprogramme“: unbekanntes Förderprogramm „%(slug)s“.") % {"slug": slug})
+        for slug in entry["foerderprogramme"]
+        if slug not in lookup.foerderprogramme
+    ]
+    if entry["uebernommen_von"] == entry["id"]:
+        reasons.append(str(_("„uebernommen_von“ nennt das Praxisbeispiel selbst.")))
     return reasons
 
 

@@ -33,6 +33,14 @@ def to_exchange_dict(page: PraxisPage) -> dict[str, Any]:
         "uebertragbarkeit": _or_null(page.uebertragbarkeit),
         "kontakt": _kontakt(page),
         "links": [link.url for link in _in_editor_order(page.links.all())],
+        # version 2
+        "evidenz": page.evidenz or None,
+        "evaluation_url": _or_null(page.evaluation_url),
+        "erfahrungen": _or_null(page.erfahrungen),
+        "kosten_einmalig_eur": page.kosten_einmalig_eur,
+        "foerderprogramme": sorted(p.slug for p in page.foerderprogramme.all()),
+        "uebernommen_von": page.uebernommen_von.austausch_id if page.uebernommen_von else None,
+        "stand": page.stand.isoformat() if page.stand else None,
     }
 
 

@@ -1,6 +1,7 @@
 """Good-practice entries (Praxisbeispiele), their taxonomies and the listing page."""
 
 from .erinnerungen import StandErinnerung
+from .foerderprogramme import Foerderprogramm, FoerderTraeger
 from .pages import (
     PraxisFoerderung,
     PraxisIndexPage,
@@ -9,9 +10,12 @@ from .pages import (
     PraxisPageTag,
     PraxisPartner,
 )
-from .taxonomies import Handlungsfeld, PraxisStatus, Taxonomie, Zielgruppe
+from .taxonomies import Evidenz, Handlungsfeld, PraxisStatus, Taxonomie, Zielgruppe
 
 __all__ = [
+    "Evidenz",
+    "FoerderTraeger",
+    "Foerderprogramm",
     "Handlungsfeld",
     "PraxisFoerderung",
     "PraxisIndexPage",

@@ -6,6 +6,7 @@ from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.functional import lazy
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
@@ -39,7 +40,13 @@ from praxis.panels import CompletenessPanel, LeadKommunePanel
 from praxis.stand import effective_stand, is_stale
 from praxis.validators import MONTH_VALIDATOR
 
-from .taxonomies import Handlungsfeld, PraxisStatus, Zielgruppe
+from .foerderprogramme import Foerderprogramm
+from .taxonomies import EVIDENZ_KRITERIEN, Evidenz, Handlungsfeld, PraxisStatus, Zielgruppe
+
+
+def _evidenz_legend() -> str:
+    """The levels with their criteria, as the editor's help text."""
+    return "; ".join(f"{level.label}: {EVIDENZ_KRITERIEN[level]}" for level in Evidenz)
 
 
 class PraxisPageTag(TaggedItemBase):
@@ -191,6 +198,42 @@ class PraxisPage(RoutablePageMixin, Page):
         blank=True,
         help_text=_("Ungefähre jährliche Kosten in Euro, ohne Cent. Leer, wenn unbekannt."),
     )
+    kosten_einmalig_eur = models.PositiveIntegerField(
+        _("Einmalige Kosten (Euro)"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Kosten für den Aufbau, zum Beispiel Schulungen oder Ausstattung. Leer, wenn unbekannt."
+        ),
+    )
+    foerderprogramme = ParentalManyToManyField(
+        Foerderprogramm,
+        verbose_name=_("Förderprogramme"),
+        related_name="praxisbeispiele",
+        blank=True,
+        help_text=_(
+            "Die Programme, aus denen das Praxisbeispiel gefördert wurde. Haushaltsmittel, "
+            "Spenden und andere Quellen stehen unter „Weitere Finanzierung“."
+        ),
+    )
+    evidenz = models.CharField(
+        _("Wie gut ist es belegt?"),
+        max_length=20,
+        choices=Evidenz.choices,
+        blank=True,
+        help_text=lazy(_evidenz_legend, str)(),
+    )
+    evaluation_url = models.URLField(
+        _("Link zur Auswertung"),
+        max_length=500,
+        blank=True,
+        help_text=_("Bericht einer Auswertung oder Evaluation, falls es einen gibt."),
+    )
+    erfahrungen = models.TextField(
+        _("Erfahrungen und Stolpersteine"),
+        blank=True,
+        help_text=_("Was hat gut funktioniert, was nicht? Was würden Sie heute anders machen?"),
+    )
     personal = models.CharField(
         _("Personal"),
         max_length=255,
@@ -276,11 +319,30 @@ class PraxisPage(RoutablePageMixin, Page):
             heading=_("Laufzeit"),
         ),
         FieldPanel("traeger"),
-        InlinePanel("foerderungen", heading=_("Förderung"), label=_("Förderprogramm")),
         FieldRowPanel(
-            [FieldPanel("kosten_jahr_eur"), FieldPanel("personal")], heading=_("Aufwand")
+            [
+                FieldPanel("kosten_einmalig_eur"),
+                FieldPanel("kosten_jahr_eur"),
+                FieldPanel("personal"),
+            ],
+            heading=_("Aufwand"),
+        ),
+        FieldPanel("foerderprogramme", widget=forms.CheckboxSelectMultiple),
+        InlinePanel(
+            "foerderungen",
+            heading=_("Weitere Finanzierung"),
+            label=_("Finanzierungsquelle"),
+            help_text=_("Haushaltsmittel, Spenden oder Programme, die oben nicht aufgeführt sind."),
         ),
         FieldPanel("uebertragbarkeit"),
+        MultiFieldPanel(
+            [
+                FieldPanel("evidenz", widget=forms.RadioSelect),
+                FieldPanel("evaluation_url"),
+                FieldPanel("erfahrungen"),
+            ],
+            heading=_("Wirkung und Erfahrungen"),
+        ),
         MultiFieldPanel(
             [
                 FieldRowPanel([FieldPanel("kontakt_name"), FieldPanel("kontakt_funktion")]),
@@ -315,6 +377,8 @@ class PraxisPage(RoutablePageMixin, Page):
         index.SearchField("traeger"),
         index.SearchField("personal"),
         index.RelatedFields("foerderungen", [index.SearchField("name")]),
+        index.RelatedFields("foerderprogramme", [index.SearchField("name")]),
+        index.SearchField("erfahrungen"),
         index.RelatedFields("schlagworte", [index.SearchField("name")]),
         index.RelatedFields("handlungsfelder", [index.SearchField("name")]),
         index.RelatedFields("zielgruppen", [index.SearchField("name")]),
@@ -475,13 +539,14 @@ class PraxisPartner(Orderable):
 
 
 class PraxisFoerderung(Orderable):
-    """A funding programme that paid for the entry."""
+    """Free-text funding of the entry (budget, donations, programmes not managed here); the
+    managed programmes are `PraxisPage.foerderprogramme` (exchange format: `foerderung`)."""
 
     page = ParentalKey(PraxisPage, on_delete=models.CASCADE, related_name="foerderungen")
     name = models.CharField(
-        _("Förderprogramm"),
+        _("Finanzierungsquelle"),
         max_length=255,
-        help_text=_("Zum Beispiel „Verwaltungsvorschrift Integration“ oder „AMIF“."),
+        help_text=_("Zum Beispiel „Haushaltsmittel der Gemeinde“ oder „Spenden“."),
     )
 
     panels = [FieldPanel("name")]

@@ -55,3 +55,25 @@ class PraxisStatus(models.TextChoices):
     LAUFEND = "laufend", _("laufend")
     ABGESCHLOSSEN = "abgeschlossen", _("abgeschlossen")
     VERSTETIGT = "verstetigt", _("verstetigt")
+
+
+class Evidenz(models.TextChoices):
+    """How well a practice is proven (AUSTAUSCHFORMAT.md, version 2): a level, not a score."""
+
+    IDEE = "idee", _("Idee")
+    ERPROBT = "erprobt", _("erprobt")
+    AUSGEWERTET = "ausgewertet", _("ausgewertet")
+    EVALUIERT = "evaluiert", _("extern evaluiert")
+
+    @property
+    def kriterium(self) -> str:
+        """What the level means, for the legend on the page and the help in the editor."""
+        return str(EVIDENZ_KRITERIEN[self])
+
+
+EVIDENZ_KRITERIEN = {
+    Evidenz.IDEE: _("geplant, noch nicht ausprobiert"),
+    Evidenz.ERPROBT: _("durchgeführt, Erfahrungen sind aufgeschrieben"),
+    Evidenz.AUSGEWERTET: _("eigene Auswertung mit Zahlen oder Rückmeldungen"),
+    Evidenz.EVALUIERT: _("externe oder wissenschaftliche Evaluation, Bericht verlinkt"),
+}

@@ -17,6 +17,8 @@ JSON_KEYS = {
     "id", "titel", "kommune", "partner_kommunen", "kurzbeschreibung", "beschreibung",
     "handlungsfelder", "zielgruppen", "schlagworte", "status", "beginn", "ende", "traeger",
     "foerderung", "kosten_jahr_eur", "personal", "uebertragbarkeit", "kontakt", "links",
+    "evidenz", "evaluation_url", "erfahrungen", "kosten_einmalig_eur", "foerderprogramme",
+    "uebernommen_von", "stand",
 }  # fmt: skip
 MONTH = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")
 SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
