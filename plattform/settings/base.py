@@ -9,6 +9,8 @@ from django.utils.translation import gettext_lazy as _
 import dj_database_url
 import dj_email_url
 
+from .environment import env_networks
+
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 PROJECT_DIR = BASE_DIR / "plattform"
 
@@ -23,6 +25,7 @@ INSTALLED_APPS = [
     "search",
     "zugaenge",
     "kontakt",
+    "sicherheit",
     # Listed so that /api/v1/docs serves its bundled Swagger UI, not the CDN copy.
     "ninja",
     "wagtail.contrib.forms",
@@ -55,6 +58,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # Before SecurityMiddleware, which reads X-Forwarded-Proto for the HTTPS redirect.
+    "sicherheit.proxy.TrustedProxyMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "plattform.middleware.ControlCharacterMiddleware",
@@ -136,6 +141,11 @@ STORAGES = {
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 WAGTAIL_SITE_NAME = "Praxisnetz Integration"
+
+# The reverse proxies (addresses or networks) whose X-Forwarded-Proto and X-Forwarded-For are
+# believed (sicherheit/proxy.py); from any other address those headers are dropped.
+TRUSTED_PROXIES = env_networks("TRUSTED_PROXIES")
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if TRUSTED_PROXIES else None
 
 # Mail: EMAIL_URL, e.g. submission://user:password@mail.example.org (SMTP with STARTTLS on 587;
 # dj-email-url); unset, the console backend prints every mail (invitations, review notices,

@@ -1,10 +1,17 @@
-"""Production: every secret and host comes from the environment, or start-up fails."""
+"""Production: every secret and host comes from the environment, or start-up fails.
+
+HTTPS is enforced by the application (redirect, HSTS, secure cookies) unless the operator says
+that the TLS-terminating proxy does it: `SECURE_SSL_REDIRECT=false` or `SECURE_HSTS_SECONDS=0`.
+Then Django's reminder for that setting (`check --deploy`) is silenced, since the proxy does
+the work; everything else must pass `check --deploy --fail-level WARNING`.
+"""
 
 import os
 
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
+from .environment import env_flag, env_seconds
 
 for _name in ("SECRET_KEY", "DATABASE_URL", "ALLOWED_HOSTS"):
     if not os.environ.get(_name):
@@ -13,6 +20,16 @@ for _name in ("SECRET_KEY", "DATABASE_URL", "ALLOWED_HOSTS"):
 STORAGES["staticfiles"] = {  # noqa: F405
     "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
 }
-SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
+
+SECURE_SSL_REDIRECT = env_flag("SECURE_SSL_REDIRECT", True)
+SECURE_HSTS_SECONDS = env_seconds("SECURE_HSTS_SECONDS", 365 * 24 * 60 * 60)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_flag("SECURE_HSTS_INCLUDE_SUBDOMAINS", True)
+SECURE_HSTS_PRELOAD = env_flag("SECURE_HSTS_PRELOAD", True)
+
+SILENCED_SYSTEM_CHECKS = []
+if not SECURE_SSL_REDIRECT:  # the proxy redirects to HTTPS
+    SILENCED_SYSTEM_CHECKS.append("security.W008")
+if not SECURE_HSTS_SECONDS:  # the proxy sends Strict-Transport-Security
+    SILENCED_SYSTEM_CHECKS += ["security.W004", "security.W005", "security.W021"]

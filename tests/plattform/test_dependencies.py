@@ -12,7 +12,16 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
-APPS = ("kommunen", "praxis", "search", "plattform", "pruefung", "kontakt", "zugaenge")
+APPS = (
+    "kommunen",
+    "praxis",
+    "search",
+    "plattform",
+    "pruefung",
+    "kontakt",
+    "zugaenge",
+    "sicherheit",
+)
 
 # Imports inside a function that are not cycle dodges: (module, function) -> reason.
 FUNCTION_IMPORTS_ALLOWED = {
