@@ -163,9 +163,18 @@ WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = DEFAULT_FROM_EMAIL
 WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS = False
 WAGTAILADMIN_BASE_URL = os.environ.get("BASE_URL", "http://localhost:8000")
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# Uploads: no SVG, HTML or script as an image or a document (either could carry a script
+# served from the platform's own host); a document's first bytes must match its extension
+# (sicherheit/uploads.py). 40 megapixels at most, also for Pillow itself (sicherheit/apps.py),
+# so that a small file declaring a huge image (a decompression bomb) is refused and no
+# rendition costs more than about 160 MB of memory.
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "sicherheit.uploads.DokumentFormular"
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
+WAGTAILIMAGES_IMAGE_FORM_BASE = "sicherheit.uploads.BildFormular"
+WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 # No avatars from Gravatar: the admin would send every editor's e-mail hash to another host.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
