@@ -98,14 +98,13 @@ BROKEN_IMAGE = _(
 
 def declared_pixels(file: UploadedFile) -> int | None:
     """Width times height times frames as the file's header states them, without decoding the image;
-    None if Pillow cannot read the header (Wagtail then reports the file as no image)."""
+    None if Pillow refuses it as a decompression bomb or cannot read it (Wagtail then reports
+    either itself)."""
     file.seek(0)
     try:
         with Image.open(file) as image:
             return image.width * image.height * getattr(image, "n_frames", 1)
-    except Image.DecompressionBombError:
-        return Image.MAX_IMAGE_PIXELS * 2 + 1
-    except (OSError, SyntaxError, ValueError):
+    except (Image.DecompressionBombError, OSError, SyntaxError, ValueError):
         return None
     finally:
         file.seek(0)
