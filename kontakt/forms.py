@@ -4,11 +4,10 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from kommunen.models import Kommune
-from kontakt.models import Anliegen
+from kontakt.models import MAX_MESSAGE_LENGTH, Anliegen
 from plattform.formschutz import GeschuetztesFormular
 from search.kommune_lookup import resolve
 
-MAX_MESSAGE_LENGTH = 5000
 TOO_FAST_CODE = "too_fast"  # the code plattform.formschutz gives its minimum fill time error
 MAX_CHOICES_NAMED = 5
 

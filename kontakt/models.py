@@ -1,6 +1,7 @@
 """A visitor's message to the people behind an entry or profile, kept for its recipients."""
 
 from django.conf import settings
+from django.core.validators import MaxLengthValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -8,6 +9,10 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 
 from kommunen.models import Kommune
+
+# A public form writes the message: the model holds the same limit as the form, so that no
+# other way in (a script, the shell, a future API) stores more.
+MAX_MESSAGE_LENGTH = 5000
 
 
 class Anliegen(models.TextChoices):
@@ -63,7 +68,11 @@ class Kontaktanfrage(models.Model):
     )
     kommune_eingabe = models.CharField(_("Kommune (wie eingegeben)"), max_length=200, blank=True)
     anliegen = models.CharField(_("Anliegen"), max_length=20, choices=Anliegen.choices)
-    nachricht = models.TextField(_("Nachricht"))
+    nachricht = models.TextField(
+        _("Nachricht"),
+        max_length=MAX_MESSAGE_LENGTH,
+        validators=[MaxLengthValidator(MAX_MESSAGE_LENGTH)],
+    )
     einwilligung = models.BooleanField(_("Einwilligung in die Verarbeitung"), default=False)
     erstellt_am = models.DateTimeField(_("Eingegangen am"), default=timezone.now, db_index=True)
     zustellweg = models.CharField(

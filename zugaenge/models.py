@@ -1,6 +1,7 @@
 """A municipality's request to take part, waiting for its Kreis coordination or the platform."""
 
 from django.conf import settings
+from django.core.validators import MaxLengthValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -25,7 +26,12 @@ class Teilnahmeanfrage(models.Model):
     name = models.CharField(_("Name"), max_length=200)
     funktion = models.CharField(_("Funktion"), max_length=200)
     email = models.EmailField(_("dienstliche E-Mail-Adresse"))
-    nachricht = models.TextField(_("Nachricht"), blank=True, max_length=2000)
+    nachricht = models.TextField(
+        _("Nachricht"),
+        blank=True,
+        max_length=2000,
+        validators=[MaxLengthValidator(2000)],
+    )
     eingegangen_am = models.DateTimeField(_("eingegangen am"), auto_now_add=True, db_index=True)
     status = models.CharField(
         _("Status"), max_length=20, choices=Status.choices, default=Status.OFFEN, db_index=True
@@ -39,7 +45,12 @@ class Teilnahmeanfrage(models.Model):
         on_delete=models.SET_NULL,
         related_name="+",
     )
-    ablehnungsgrund = models.TextField(_("Grund der Ablehnung"), blank=True)
+    ablehnungsgrund = models.TextField(
+        _("Grund der Ablehnung"),
+        blank=True,
+        max_length=2000,
+        validators=[MaxLengthValidator(2000)],
+    )
     benutzer = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("eingeladener Zugang"),
