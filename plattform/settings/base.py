@@ -1,6 +1,7 @@
 """Settings shared by every environment; everything site-specific comes from the environment."""
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 from django.core.exceptions import ImproperlyConfigured
@@ -9,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 import dj_database_url
 import dj_email_url
 
-from .environment import env_networks
+from .environment import env_networks, env_whole_number
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 PROJECT_DIR = BASE_DIR / "plattform"
@@ -26,6 +27,7 @@ INSTALLED_APPS = [
     "zugaenge",
     "kontakt",
     "sicherheit",
+    "axes",
     # Listed so that /api/v1/docs serves its bundled Swagger UI, not the CDN copy.
     "ninja",
     "wagtail.contrib.forms",
@@ -70,6 +72,14 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last: turns a locked-out login into the lockout page (sicherheit/anmeldung.py).
+    "axes.middleware.AxesMiddleware",
+]
+
+# Axes first: it refuses a locked-out name before any password is checked.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
 ]
 
 ROOT_URLCONF = "plattform.urls"
@@ -146,6 +156,22 @@ WAGTAIL_SITE_NAME = "Praxisnetz Integration"
 # believed (sicherheit/proxy.py); from any other address those headers are dropped.
 TRUSTED_PROXIES = env_networks("TRUSTED_PROXIES")
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if TRUSTED_PROXIES else None
+
+# Login lockout (django-axes, sicherheit/anmeldung.py): LOGIN_FAILURE_LIMIT failed logins with
+# one user name lock that name for LOGIN_LOCKOUT_MINUTES. Only failures are stored (name,
+# address, time), and only until the lockout period has passed; successful logins are not logged.
+AXES_FAILURE_LIMIT = env_whole_number("LOGIN_FAILURE_LIMIT", 5, minimum=1)
+AXES_COOLOFF_TIME = timedelta(minutes=env_whole_number("LOGIN_LOCKOUT_MINUTES", 15, minimum=1))
+AXES_LOCKOUT_PARAMETERS = ["username"]
+AXES_USERNAME_CALLABLE = "sicherheit.anmeldung.login_name"
+AXES_LOCKOUT_CALLABLE = "sicherheit.anmeldung.lockout_page"
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+AXES_RESET_ON_SUCCESS = True
+AXES_DISABLE_ACCESS_LOG = True
+AXES_VERBOSE = False
+# axes.W006 asks for the address among the lockout keys, so that rotating user agents or cookies
+# cannot dodge a lockout keyed on them; a lockout keyed on the user name cannot be dodged so.
+SILENCED_SYSTEM_CHECKS = ["axes.W006"]
 
 # Mail: EMAIL_URL, e.g. submission://user:password@mail.example.org (SMTP with STARTTLS on 587;
 # dj-email-url); unset, the console backend prints every mail (invitations, review notices,

@@ -19,11 +19,13 @@ def env_flag(name: str, default: bool) -> bool:
     raise ImproperlyConfigured(f"{name} must be true or false, not {value!r}.")
 
 
-def env_seconds(name: str, default: int) -> int:
-    """A whole number of seconds (0 or more)."""
+def env_whole_number(name: str, default: int, minimum: int = 0) -> int:
+    """A whole number, at least `minimum` (seconds, minutes, a count: the name says which)."""
     value = os.environ.get(name, "").strip() or str(default)
-    if not (value.isascii() and value.isdigit()):
-        raise ImproperlyConfigured(f"{name} must be a whole number of seconds, not {value!r}.")
+    if not (value.isascii() and value.isdigit() and int(value) >= minimum):
+        raise ImproperlyConfigured(
+            f"{name} must be a whole number of at least {minimum}, not {value!r}."
+        )
     return int(value)
 
 

@@ -11,7 +11,7 @@ import os
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .environment import env_flag, env_seconds
+from .environment import env_flag, env_whole_number
 
 for _name in ("SECRET_KEY", "DATABASE_URL", "ALLOWED_HOSTS"):
     if not os.environ.get(_name):
@@ -24,11 +24,11 @@ SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 
 SECURE_SSL_REDIRECT = env_flag("SECURE_SSL_REDIRECT", True)
-SECURE_HSTS_SECONDS = env_seconds("SECURE_HSTS_SECONDS", 365 * 24 * 60 * 60)
+SECURE_HSTS_SECONDS = env_whole_number("SECURE_HSTS_SECONDS", 365 * 24 * 60 * 60)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = env_flag("SECURE_HSTS_INCLUDE_SUBDOMAINS", True)
 SECURE_HSTS_PRELOAD = env_flag("SECURE_HSTS_PRELOAD", True)
 
-SILENCED_SYSTEM_CHECKS = []
+SILENCED_SYSTEM_CHECKS = [*SILENCED_SYSTEM_CHECKS]  # noqa: F405
 if not SECURE_SSL_REDIRECT:  # the proxy redirects to HTTPS
     SILENCED_SYSTEM_CHECKS.append("security.W008")
 if not SECURE_HSTS_SECONDS:  # the proxy sends Strict-Transport-Security

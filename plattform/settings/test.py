@@ -12,6 +12,9 @@ MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="praxisnetz-test-media-"))
 STATIC_ROOT = Path(tempfile.mkdtemp(prefix="praxisnetz-test-static-"))
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+# Django's test client logs in without a request, which the login lockout needs; the lockout's
+# own tests switch it on (tests/sicherheit/test_anmeldesperre.py).
+AXES_ENABLED = False
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
