@@ -28,6 +28,8 @@ INSTALLED_APPS = [
     "kontakt",
     "sicherheit",
     "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
     # Listed so that /api/v1/docs serves its bundled Swagger UI, not the CDN copy.
     "ninja",
     "wagtail.contrib.forms",
@@ -69,6 +71,9 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # The optional second factor (sicherheit/zweiter_faktor.py).
+    "django_otp.middleware.OTPMiddleware",
+    "sicherheit.zweiter_faktor.ZweiterFaktorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -169,6 +174,8 @@ AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
 AXES_RESET_ON_SUCCESS = True
 AXES_DISABLE_ACCESS_LOG = True
 AXES_VERBOSE = False
+# The second factor's authenticator apps show this name beside the code.
+OTP_TOTP_ISSUER = "Praxisnetz Integration"
 # axes.W006 asks for the address among the lockout keys, so that rotating user agents or cookies
 # cannot dodge a lockout keyed on them; a lockout keyed on the user name cannot be dodged so.
 SILENCED_SYSTEM_CHECKS = ["axes.W006"]
