@@ -15,6 +15,7 @@ from wagtail.admin.views.generic import WagtailAdminTemplateMixin
 
 import django_otp
 import segno
+from django_otp.middleware import is_verified
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from sicherheit.forms import CodeForm, PasswordAndCodeForm
@@ -27,7 +28,7 @@ def pruefen(request: HttpRequest) -> HttpResponse:
     """The code form after the password, for users who set up the second factor."""
     home = reverse("wagtailadmin_home")
     device = confirmed_device(request.user)
-    if device is None or request.user.is_verified():
+    if device is None or is_verified(request.user):
         return redirect(safe_next(request, home))
     form = CodeForm(request.POST or None, device=device)
     if request.method == "POST" and form.is_valid():
@@ -46,10 +47,9 @@ class EinrichtenView(WagtailAdminTemplateMixin, FormView):
     header_icon = "key"
 
     def dispatch(self, request, *args, **kwargs):
-        self.device = confirmed_device(request.user)
-        self.switching_off = self.device is not None
-        if self.device is None:
-            self.device = _pending_device(request.user)
+        confirmed = confirmed_device(request.user)
+        self.switching_off = confirmed is not None
+        self.device: TOTPDevice = confirmed or _pending_device(request.user)
         return super().dispatch(request, *args, **kwargs)
 
     def get_template_names(self) -> list[str]:
