@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 import dj_database_url
 import dj_email_url
+from csp.constants import NONE, SELF, UNSAFE_INLINE
 
 from .environment import env_networks, env_whole_number
 
@@ -28,6 +29,7 @@ INSTALLED_APPS = [
     "kontakt",
     "sicherheit",
     "axes",
+    "csp",
     "django_otp",
     "django_otp.plugins.otp_totp",
     # Listed so that /api/v1/docs serves its bundled Swagger UI, not the CDN copy.
@@ -65,6 +67,8 @@ MIDDLEWARE = [
     # Before SecurityMiddleware, which reads X-Forwarded-Proto for the HTTPS redirect.
     "sicherheit.proxy.TrustedProxyMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    # Content-Security-Policy: the public one, and the admin's (sicherheit/csp.py).
+    "sicherheit.csp.PolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "plattform.middleware.ControlCharacterMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -161,6 +165,29 @@ WAGTAIL_SITE_NAME = "Praxisnetz Integration"
 # believed (sicherheit/proxy.py); from any other address those headers are dropped.
 TRUSTED_PROXIES = env_networks("TRUSTED_PROXIES")
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if TRUSTED_PROXIES else None
+
+# Content-Security-Policy (django-csp, sicherheit/csp.py): nothing from another host anywhere;
+# on public pages and the API docs no inline script or style either. Uploaded images may be
+# shown as data: URLs by the admin's upload preview, so the admin also allows data: and blob:.
+_NOWHERE_ELSE = {
+    "default-src": [SELF],
+    "img-src": [SELF, "data:"],
+    "object-src": [NONE],
+    "base-uri": [SELF],
+    "form-action": [SELF],
+    "frame-ancestors": [SELF],
+}
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {**_NOWHERE_ELSE, "script-src": [SELF], "style-src": [SELF]},
+}
+CONTENT_SECURITY_POLICY_ADMIN = {
+    "DIRECTIVES": {
+        **_NOWHERE_ELSE,
+        "script-src": [SELF, UNSAFE_INLINE],
+        "style-src": [SELF, UNSAFE_INLINE],
+        "img-src": [SELF, "data:", "blob:"],
+    },
+}
 
 # Login lockout (django-axes, sicherheit/anmeldung.py): LOGIN_FAILURE_LIMIT failed logins with
 # one user name lock that name for LOGIN_LOCKOUT_MINUTES. Only failures are stored (name,
