@@ -7,4 +7,8 @@ class KommunenConfig(AppConfig):
     verbose_name = _("Kommunen")
 
     def ready(self) -> None:
-        from . import signal_handlers  # noqa: F401
+        from django.db.models.signals import post_migrate
+
+        from . import signal_handlers
+
+        post_migrate.connect(signal_handlers.move_media_to_kommune_collections, sender=self)

@@ -31,6 +31,7 @@ from wagtail.models import (
 )
 
 from kommunen.grammar import short_kreis_name
+from kommunen.medien import collection_for, shared_collection
 from kommunen.models import KommunenIndexPage, KommunePage, KommuneTyp, LandkreisPage
 
 # Officers write and submit; coordinators also publish what their Kreis's Gemeinden submit.
@@ -42,6 +43,8 @@ MEDIA_PERMISSIONS = (
     ("wagtaildocs", "add_document"),
     ("wagtaildocs", "choose_document"),
 )
+# On "Gemeinsame Medien" (kommunen/medien.py), for the groups of one Kommune or Kreis.
+SHARED_MEDIA_PERMISSIONS = (("wagtailimages", "choose_image"), ("wagtaildocs", "choose_document"))
 ADMIN_PERMISSIONS = (("wagtailadmin", "access_admin"), ("kommunen", "view_kommune"))
 PLATFORM_EDITORS = "Plattform-Redaktion"
 
@@ -137,7 +140,7 @@ def ensure_kreis_coordination(landkreis: LandkreisPage) -> Group:
     """The Kreis coordination edits and publishes below its Kreis and reviews submissions."""
     kreis = short_kreis_name(landkreis.kommune.anzeigename)  # not "Kreiskoordination Kreis …"
     name = _role_name(_("Kreiskoordination %(kreis)s") % {"kreis": kreis}, landkreis)
-    group = _group(name, landkreis, PUBLISHER_PAGE_PERMISSIONS)
+    group = _group(name, landkreis, PUBLISHER_PAGE_PERMISSIONS, collection_for(landkreis))
     _workflow(landkreis, _("Freigabe durch die %(gruppe)s") % {"gruppe": group.name}, group)
     return group
 
@@ -148,7 +151,7 @@ def ensure_kommune_editors(profile: KommunePage) -> Group:
     name = _("Integrationsbeauftragte %(kommune)s") % {"kommune": profile.kommune.anzeigename}
     publishes = profile.kommune.typ == KommuneTyp.KREISFREIE_STADT
     permissions = PUBLISHER_PAGE_PERMISSIONS if publishes else EDITOR_PAGE_PERMISSIONS
-    return _group(_role_name(name, profile), profile, permissions)
+    return _group(_role_name(name, profile), profile, permissions, collection_for(profile))
 
 
 def _role_name(name: str, page: KommunePage) -> str:
@@ -163,17 +166,31 @@ def _role_name(name: str, page: KommunePage) -> str:
     return qualified if taken else name
 
 
-def _group(name: str, page: Page, page_permissions: tuple[str, ...]) -> Group:
+def _group(
+    name: str, page: Page, page_permissions: tuple[str, ...], media: Collection | None = None
+) -> Group:
+    """The role's group with its page permissions and its media: a Kommune's or Kreis's own
+    collection and the shared one, or (`media` None: the platform editors) every collection."""
     group, _created = Group.objects.get_or_create(name=name[:150])
     group.permissions.add(*_permissions(ADMIN_PERMISSIONS))
     for permission in _permissions(("wagtailcore", codename) for codename in page_permissions):
         GroupPagePermission.objects.get_or_create(group=group, page=page, permission=permission)
     root = Collection.get_first_root_node()
-    for permission in _permissions(MEDIA_PERMISSIONS):
-        GroupCollectionPermission.objects.get_or_create(
-            group=group, collection=root, permission=permission
-        )
+    _grant_media(group, media or root, MEDIA_PERMISSIONS)
+    if media is not None:
+        _grant_media(group, shared_collection(), SHARED_MEDIA_PERMISSIONS)
+        # Groups made before media were per Kommune had them on the root: every Kommune's.
+        GroupCollectionPermission.objects.filter(
+            group=group, collection=root, permission__in=_permissions(MEDIA_PERMISSIONS)
+        ).delete()
     return group
+
+
+def _grant_media(group: Group, collection: Collection, pairs) -> None:
+    for permission in _permissions(pairs):
+        GroupCollectionPermission.objects.get_or_create(
+            group=group, collection=collection, permission=permission
+        )
 
 
 def _permissions(pairs) -> list[Permission]:

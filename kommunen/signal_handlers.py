@@ -3,8 +3,14 @@
 from django.apps import apps
 from django.db.models.signals import post_save
 
+from wagtail.models import GroupCollectionPermission
+
 from kommunen.models import KommunePage, LandkreisPage
-from kommunen.permissions import ensure_kommune_editors, ensure_kreis_coordination
+from kommunen.permissions import (
+    ensure_editorial_access,
+    ensure_kommune_editors,
+    ensure_kreis_coordination,
+)
 
 
 def create_editorial_access(sender, instance: KommunePage, created: bool, raw=False, **kwargs):
@@ -21,3 +27,14 @@ def create_editorial_access(sender, instance: KommunePage, created: bool, raw=Fa
 for page_class in apps.get_models():
     if issubclass(page_class, KommunePage):
         post_save.connect(create_editorial_access, sender=page_class)
+
+
+def move_media_to_kommune_collections(sender, **kwargs) -> None:
+    """After `migrate`: on an installation from before media were kept per Kommune, the role
+    groups still hold media rights on the root collection (every Kommune's media); once, every
+    profile gets its own collection and its groups their rights there (kommunen/medien.py)."""
+    legacy = GroupCollectionPermission.objects.filter(
+        collection__depth=1, group__page_permissions__page__in=KommunePage.objects.all()
+    )
+    if legacy.exists():
+        ensure_editorial_access()

@@ -76,6 +76,16 @@ class KommunePage(RoutablePageMixin, Page):
         related_name="profil",
         help_text=_("Der Eintrag im amtlichen Gemeindeverzeichnis, zu dem dieses Profil gehört."),
     )
+    # The Kommune's own media collection (kommunen/medien.py); set when its editors' group is.
+    medien = models.ForeignKey(
+        "wagtailcore.Collection",
+        verbose_name=_("Mediensammlung"),
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
     einleitung = RichTextField(
         _("Kurzvorstellung"),
         blank=True,
@@ -265,6 +275,13 @@ class KommunePage(RoutablePageMixin, Page):
     @property
     def public_contacts(self):
         return self.kontaktpersonen.filter(veroeffentlichen=True)
+
+    def with_content_json(self, content):
+        """The media collection belongs to the Kommune, not to a revision: publishing an older
+        revision keeps the current one."""
+        page = super().with_content_json(content)
+        page.medien_id = self.medien_id
+        return page
 
     @path("kontakt/", name="kontakt")
     def kontakt_aufnehmen(self, request):

@@ -12,6 +12,8 @@ from wagtail.models import Collection
 from PIL import Image as PILImage
 from PIL import ImageDraw, ImageFont
 
+from kommunen.medien import shared_collection
+
 COLLECTION_NAME = "Demo-Illustrationen"
 SIZE = (1200, 675)
 FONT_PATH = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf")
@@ -91,11 +93,12 @@ def alt_text(slug: str, name: str) -> str:
 
 
 def demo_collection() -> Collection:
-    """The collection holding the demo illustrations, created below the root once."""
+    """The collection holding the demo illustrations, created once inside the shared media,
+    so that every editor may choose them."""
     existing = Collection.objects.filter(name=COLLECTION_NAME).first()
     if existing:
         return existing
-    return Collection.get_first_root_node().add_child(name=COLLECTION_NAME)
+    return shared_collection().add_child(name=COLLECTION_NAME)
 
 
 def illustration(slug: str, name: str):
