@@ -39,8 +39,8 @@ def pruefen(request: HttpRequest) -> HttpResponse:
 
 
 class EinrichtenView(WagtailAdminTemplateMixin, FormView):
-    """Konto → Zwei-Faktor-Anmeldung: set it up with a new key, or switch it off; both ask for
-    the password and a current code."""
+    """Benutzerkonto → Zwei-Faktor-Anmeldung: set it up with a new key, or switch it off;
+    both ask for the password and a current code."""
 
     form_class = PasswordAndCodeForm
     page_title = gettext_lazy("Zwei-Faktor-Anmeldung")
@@ -57,7 +57,7 @@ class EinrichtenView(WagtailAdminTemplateMixin, FormView):
         return [f"sicherheit/zweiter_faktor_{name}.html"]
 
     def get_breadcrumbs_items(self):
-        account = {"url": reverse("wagtailadmin_account"), "label": _("Konto")}
+        account = {"url": reverse("wagtailadmin_account"), "label": _("Benutzerkonto")}
         return [*self.breadcrumbs_items, account, {"url": "", "label": self.get_page_title()}]
 
     def get_form_kwargs(self):

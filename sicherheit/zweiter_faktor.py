@@ -1,7 +1,7 @@
 """An optional second factor for admin accounts: a time-based code (TOTP, RFC 6238) from an
 authenticator app, through django-otp.
 
-Each user decides in the admin's account settings (Konto → Zwei-Faktor-Anmeldung). Once a user
+Each user decides in the admin's account settings (Benutzerkonto → Mehr Aktionen). Once a user
 has a confirmed device, a password alone no longer opens the admin: until the code of the
 session is confirmed, every admin address leads to the code form, and outside the admin the
 session counts as not logged in. Wrong codes are slowed down by django-otp (1, 2, 4, … seconds
