@@ -18,7 +18,11 @@ case "$service" in
     *) die "AUDIT_SERVICE muss pypi oder osv sein, nicht „$service“." ;;
 esac
 
-ensure_venv
+# The packages to audit are those installed in .venv (./run.sh or ./test.sh makes it); the
+# audit installs nothing there.
+[ -x .venv/bin/python ] || die ".venv fehlt: erst ./run.sh oder ./test.sh ausführen."
+# shellcheck disable=SC1091
+. .venv/bin/activate
 # Reachable means: the database answers a question about a known package with advisory data.
 # A proxy that only lets package downloads through answers the JSON API with 404; pip-audit
 # would then skip every package (or, with --strict, fail as if something were found).

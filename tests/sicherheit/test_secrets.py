@@ -34,7 +34,7 @@ def test_planted_secrets_are_found_and_documented_test_values_are_not(tmp_path, 
         {
             "deploy/id_ed25519": f"{key_header}\nb3BlbnNzaC1rZXktdjEAAAAA\n",
             "plattform/settings/local.py": 'SECRET_KEY = "k8#2hf9sd0f8asdf"\n',
-            "docs/mail.md": "EMAIL_URL=submission://praxis:Herbst2024!@mail.example.org\n",
+            "docs/mail.md": "EMAIL_URL=submission://praxis:" + "Herbst2024!@mail.example.org\n",
             "scripts/upload.sh": "export AWS_KEY=" + "AKIA" + "ABCDEFGHIJKLMNOP\n",
             "README.md": "DATABASE_URL=postgres://user:pw@host:5432/db\n",
             "plattform/settings/dev.py": 'SECRET_KEY = "dev-only-not-secret"\n',
