@@ -7,12 +7,14 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from plattform.api import api
+from plattform.health import health
 from praxis.feeds import FEED_URL_NAME, PraxisFeed
 from praxis.stand_links import CONFIRM_URL_NAME
 from praxis.stand_views import noch_aktuell
 from search.kommune_page import kommune_page
 
 urlpatterns: list[URLPattern | URLResolver] = [
+    path("health/", health, name="health"),
     path("admin/", include(wagtailadmin_urls)),
     path("dokumente/", include(wagtaildocs_urls)),
     path("api/v1/", api.urls),
