@@ -6,8 +6,16 @@ from wagtail.models import Site
 
 import pytest
 
+from search.backends.database import row_cache
 from tests import services
 from tests.world import World, build_world, built_for_module
+
+
+@pytest.fixture(autouse=True)
+def fresh_search_rows() -> None:
+    """Each test starts without the database search's kept rows: data a fixture rolled back
+    sent no signal (search/backends/database/row_cache.py)."""
+    row_cache.forget()
 
 
 @pytest.fixture(scope="session")

@@ -6,10 +6,11 @@ from django.db.models import QuerySet
 
 from kommunen.models import Kommune, KommunePage, KommuneTyp, load_public_profiles
 from praxis.models import PraxisPage
-from praxis.stand import effective_stand, is_stale
+from praxis.stand import stale_cutoff
 from praxis.uebernahme import adoption_counts
-from search.backends.database.facets import Row, count_facets, facet_filters, filtered, load_rows
+from search.backends.database.facets import Row, count_facets, facet_filters, filtered
 from search.backends.database.fulltext import matching_ids, relevance
+from search.backends.database.row_cache import rows_for
 from search.backends.database.similar import similar_entries
 from search.backends.database.text import highlight
 from search.query import Hit, SearchQuery, SearchResult
@@ -43,11 +44,6 @@ def features_from_row(row: Row) -> KommuneFeatures | None:
     )
 
 
-def row_stand(row: Row):
-    """The entry's Stand as the page shows it (last confirmed, else last published)."""
-    return effective_stand(row.stand, row.last_published_at, row.first_published_at)
-
-
 class DatabaseBackend:
     """Search answered by the database alone; same request and result types as the engine."""
 
@@ -58,7 +54,7 @@ class DatabaseBackend:
         if query.q:
             ids = matching_ids(base, query.q)
             scores = relevance(ids, query.q)
-        rows = load_rows(base, ids)
+        rows = rows_for(base, ids)
         filters = facet_filters(query)
         facets = count_facets(rows, filters)
         hits = self._rank(filtered(rows, filters), query, scores)
@@ -70,16 +66,24 @@ class DatabaseBackend:
     def _rank(self, rows: list[Row], query: SearchQuery, scores: dict) -> list[Hit]:
         reference = reference_features(query.vergleich)
         adopted = adoption_counts()
+        stale_on_or_before = stale_cutoff()
         hits, dates = [], {}
+        compared: dict[str, tuple[float, list[str]]] = {}
         for row in rows:
             score = scores.get(row.pk, 1.0)
             reasons: list[str] = []
-            features = features_from_row(row)
-            if reference and features:
-                value, reasons = comparability(reference, features)
+            if reference and row.ags:
+                # Many entries share a lead Kommune: compare each Kommune once per search.
+                features = None if row.ags in compared else features_from_row(row)
+                if features:
+                    compared[row.ags] = comparability(reference, features)
+                value, reasons = compared[row.ags]
+                reasons = list(reasons)
                 score *= ranking_factor(value)
             n = adopted.get(row.pk, 0)
-            score *= adoption_factor(n) * stale_factor(is_stale(row_stand(row)))
+            stand = row.aktueller_stand
+            stale = stand is not None and stand <= stale_on_or_before  # praxis.stand.is_stale
+            score *= adoption_factor(n) * stale_factor(stale)
             hits.append(Hit(page_id=row.pk, score=score, erklaerung=reasons, uebernahmen=n))
             dates[row.pk] = (row.first_published_at or datetime.min).isoformat()
         if query.sortierung == "neueste":

@@ -56,6 +56,8 @@ class Row:
     last_published_at: datetime | None = None
     handlungsfeld: set[str] = field(default_factory=set)
     zielgruppe: set[str] = field(default_factory=set)
+    # The Stand as the page shows it, worked out once per load (row_cache), not per search.
+    aktueller_stand: date | None = None
 
 
 def load_rows(base: QuerySet, ids: set[int] | None = None) -> list[Row]:
