@@ -9,12 +9,13 @@ from django.utils.translation import gettext as _
 from docx.document import Document
 
 from .vorlage import Vorlage
-from .word import add_bullet, add_labelled, add_link
+from .word import add_bullet, add_labelled, add_link, keep_together
 
 
 def write_ansprechperson(document: Document, vorlage: Vorlage) -> None:
+    """Name, function, published address; the block stays together on one page."""
     page = vorlage.page
-    document.add_heading(_("Ansprechperson"), level=1)
+    heading = document.add_heading(_("Ansprechperson"), level=1)
     if not (page.kontakt_name or page.kontakt_funktion):
         document.add_paragraph(_("Das Praxisbeispiel nennt keine Ansprechperson."))
     if page.kontakt_name:
@@ -27,6 +28,7 @@ def write_ansprechperson(document: Document, vorlage: Vorlage) -> None:
     published = _write_published_contact(document, vorlage)
     form = document.add_paragraph(_contact_form_sentence(published))
     add_link(form, vorlage.contact_url)
+    keep_together(document, since=heading)
 
 
 def _write_published_contact(document: Document, vorlage: Vorlage) -> bool:

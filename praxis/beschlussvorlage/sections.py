@@ -5,6 +5,7 @@ A field the entry leaves empty gets a sentence saying so, never an empty heading
 
 from django.contrib.humanize.templatetags.humanize import intcomma
 from django.utils.formats import date_format
+from django.utils.text import get_text_list
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -17,7 +18,7 @@ from praxis.exchange.serialize import beschreibung_as_text
 from praxis.models import Evidenz, PraxisStatus
 
 from .vorlage import Vorlage
-from .word import add_labelled, add_link
+from .word import add_labelled, add_link, add_table, set_widths
 
 STATUS_SAETZE = {
     PraxisStatus.GEPLANT: gettext_lazy("Das Vorhaben ist geplant und noch nicht umgesetzt."),
@@ -103,10 +104,12 @@ def _funding_item(vorlage: Vorlage) -> str:
     programmes = vorlage.open_programmes()
     if not programmes:
         return _("Die Verwaltung prüft Möglichkeiten der Förderung.")
-    names = ", ".join(f"„{programme.name}“" for programme in programmes)
-    return _("Die Verwaltung prüft eine Förderung aus %(programme)s und stellt die Anträge.") % {
-        "programme": names
-    }
+    # Names such as Bundesprogramm „Demokratie leben!“ bring their own quotation marks.
+    names = get_text_list([programme.name for programme in programmes], _("und"))
+    return _(
+        "Die Verwaltung prüft eine Förderung und stellt die nötigen Anträge; in Frage kommen: "
+        "%(programme)s."
+    ) % {"programme": names}
 
 
 def write_sachverhalt(document: Document, vorlage: Vorlage) -> None:
@@ -171,9 +174,8 @@ def _write_evidence(document: Document, vorlage: Vorlage) -> None:
         level = Evidenz(page.evidenz)
         add_labelled(
             document,
-            _("Wie gut ist es belegt?"),
-            _("Stufe „%(stufe)s“: %(kriterium)s.")
-            % {"stufe": level.label, "kriterium": level.kriterium},
+            _("Evidenzstufe"),
+            _("%(stufe)s (%(kriterium)s)") % {"stufe": level.label, "kriterium": level.kriterium},
         )
     if page.evaluation_url:
         paragraph = add_labelled(document, _("Auswertung"), "")
@@ -224,14 +226,16 @@ def _kommune_rows(vorlage: Vorlage) -> list[tuple[Kommune | None, str, str, str]
     return rows
 
 
+KOMMUNE_COLUMNS_MM = [32, 34, 32, 27, 35]  # 160 mm: the text width of an A4 page
+
+
 def _write_kommune_table(document: Document, rows: list) -> None:
     headers = [_("Kommune"), _("Beteiligung"), _("Größe"), _("Einwohner"), _("Land")]
-    table = document.add_table(rows=1, cols=len(headers))
-    table.style = document.styles["Light Grid Accent 1"]
-    for cell, header in zip(table.rows[0].cells, headers, strict=True):
-        cell.text = header
+    table = add_table(document, headers, KOMMUNE_COLUMNS_MM)
     for kommune, name, role, url in rows:
-        cells = table.add_row().cells
+        row = table.add_row()
+        set_widths(row, KOMMUNE_COLUMNS_MM)
+        cells = row.cells
         if url:
             add_link(cells[0].paragraphs[0], url, name)
         else:

@@ -174,8 +174,8 @@ def test_without_a_kommune_it_follows_the_lead_kommune_and_its_land(client, entr
         f"Die Verwaltung wird beauftragt, die Einführung von „{entry.title}“ in unserer Kommune "
         "vorzubereiten und ein Umsetzungskonzept mit Kosten- und Finanzierungsplan vorzulegen.",
         # only the open programme of the Land, not the ended one
-        "Die Verwaltung prüft eine Förderung aus „Landesprogramm Willkommen“ und stellt die "
-        "Anträge.",
+        "Die Verwaltung prüft eine Förderung und stellt die nötigen Anträge; in Frage kommen: "
+        "Landesprogramm Willkommen.",
         "Die Verwaltung nimmt Kontakt mit Bargteheide auf, um Erfahrungen und Unterlagen "
         "auszutauschen.",
     ]
@@ -205,8 +205,8 @@ def test_sachverhalt_says_what_where_since_when_and_how_well_proven(client, entr
     assert "Ergebnis und Belege" in sachverhalt
     assert "Das Vorhaben ist abgeschlossen." in sachverhalt
     assert (
-        "Wie gut ist es belegt?: Stufe „extern evaluiert“: externe oder wissenschaftliche "
-        "Evaluation, Bericht verlinkt." in sachverhalt
+        "Evidenzstufe: extern evaluiert (externe oder wissenschaftliche Evaluation, "
+        "Bericht verlinkt)" in sachverhalt
     )
     assert f"Auswertung: {EVALUATION}" in sachverhalt
     assert "Ein Raum und zwei Ehrenamtliche genügen." in sachverhalt
@@ -296,6 +296,12 @@ def test_quellen_link_the_entry_its_links_evaluation_and_programmes(client, entr
 
 
 def test_written_for_a_kommune_of_the_register(client, entry, zapfendorf):
+    entry.foerderprogramme.add(
+        Foerderprogramm.objects.create(
+            name="Bundesprogramm Zusammenhalt", slug="z", bundesweit=True
+        )
+    )
+    entry.save()
     document = fetch(client, entry, kommune=ZAPFENDORF)
     text = sections(document)
     title = entry.title
@@ -304,10 +310,10 @@ def test_written_for_a_kommune_of_the_register(client, entry, zapfendorf):
     assert text["Beschlussvorschlag"][1].startswith(
         f"Die Verwaltung wird beauftragt, die Einführung von „{title}“ in Zapfendorf vorzubereiten"
     )
-    # Bayern's programmes: its own and the bundesweit one (ended); not Schleswig-Holstein's
+    # Bayern's open programmes: its own and a bundesweit one; not Schleswig-Holstein's
     assert text["Beschlussvorschlag"][2] == (
-        "Die Verwaltung prüft eine Förderung aus „Bayerisches Integrationsprogramm“ und stellt "
-        "die Anträge."
+        "Die Verwaltung prüft eine Förderung und stellt die nötigen Anträge; in Frage kommen: "
+        "Bayerisches Integrationsprogramm und Bundesprogramm Zusammenhalt."
     )
     finanzen = text["Finanzielle Auswirkungen"]
     assert finanzen[0].endswith("und sind für Zapfendorf zu prüfen und anzupassen.")
