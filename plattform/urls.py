@@ -21,6 +21,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("suche/", include("search.urls")),
     path("kommune/<str:ags>/", kommune_page, name="kommune"),
     path("", include("kommunen.uebersicht.urls")),
+    path("", include("praxis.urls")),
     path("feeds/praxis/", PraxisFeed(), name=FEED_URL_NAME),
     path("noch-aktuell/<str:token>/", noch_aktuell, name=CONFIRM_URL_NAME),
     path("mitmachen/", include("zugaenge.urls")),

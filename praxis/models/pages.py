@@ -23,7 +23,7 @@ from wagtail.admin.panels import (
     TabbedInterface,
     TitleFieldPanel,
 )
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page, PageManager
 from wagtail.query import PageQuerySet
@@ -451,6 +451,23 @@ class PraxisPage(RoutablePageMixin, Page):
     def kontakt_aufnehmen(self, request):
         """Kontakt aufnehmen: the contact form, served by the kontakt app."""
         return serve_through_hook(CONTACT_FORM_HOOK, self, request)
+
+    # Routes always end in "/"; the address has none and reaches Wagtail through praxis/urls.py.
+    @re_path(r"^beschlussvorlage\.docx/$", name="beschlussvorlage")
+    def beschlussvorlage(self, request):
+        """The draft council paper as a Word document (praxis/beschlussvorlage/)."""
+        # Imported here: the package reads the models this module defines.
+        from praxis.beschlussvorlage.views import serve_beschlussvorlage
+
+        return serve_beschlussvorlage(self, request)
+
+    @property
+    def beschlussvorlage_url(self) -> str:
+        """`<entry url>beschlussvorlage.docx`, without the slash every route ends in; "" if the
+        page has no address (a new page in preview)."""
+        if not self.url:
+            return ""
+        return self.url + self.reverse_subpage("beschlussvorlage").rstrip("/")
 
     @property
     def aktueller_stand(self) -> date | None:
