@@ -5,7 +5,14 @@ from django.utils import timezone
 import factory
 import wagtail_factories
 
-from praxis.models import Handlungsfeld, PraxisFoerderung, PraxisPage, PraxisPartner, Zielgruppe
+from praxis.models import (
+    Foerderprogramm,
+    Handlungsfeld,
+    PraxisFoerderung,
+    PraxisPage,
+    PraxisPartner,
+    Zielgruppe,
+)
 
 
 class PraxisPageFactory(wagtail_factories.PageFactory):
@@ -13,7 +20,8 @@ class PraxisPageFactory(wagtail_factories.PageFactory):
 
     `handlungsfelder`/`zielgruppen` take slugs (default: "sprache"), `partner` takes
     Kommune objects (confirmed partnerships; `partner__bestaetigt=False` leaves them open
-    requests) and `foerderungen` names of funding programmes.
+    requests), `foerderungen` names of free-text funding sources and `foerderprogramme` slugs
+    of managed funding programmes.
     """
 
     class Meta:
@@ -45,6 +53,11 @@ class PraxisPageFactory(wagtail_factories.PageFactory):
     def foerderungen(self, create: bool, names, **kwargs) -> None:
         for name in names or []:
             self.foerderungen.add(PraxisFoerderung(name=name))
+
+    @factory.post_generation
+    def foerderprogramme(self, create: bool, slugs, **kwargs) -> None:
+        if create and slugs:
+            self.foerderprogramme.set(Foerderprogramm.objects.filter(slug__in=slugs))
 
     @classmethod
     def _after_postgeneration(cls, instance: PraxisPage, create: bool, results=None) -> None:
