@@ -62,7 +62,9 @@ class PraxisDocument(Document):
             uebertragbarkeit=page.uebertragbarkeit,
             traeger=page.traeger,
             personal=page.personal,
-            foerderung=[f.name for f in page.foerderungen.all()],
+            # The names of the managed programmes too: "AMIF" finds entries linking `amif`.
+            foerderung=[f.name for f in page.foerderungen.all()]
+            + [p.name for p in page.foerderprogramme.all()],
             tags=tags,
             handlungsfelder=[h.slug for h in page.handlungsfelder.all()],
             handlungsfelder_labels=[h.name for h in page.handlungsfelder.all()],
@@ -109,6 +111,7 @@ def pages_for_index() -> QuerySet:
             "zielgruppen",
             "tagged_items__tag",
             "foerderungen",
+            "foerderprogramme",
             Prefetch("partner", queryset=PraxisPartner.objects.select_related("kommune")),
             adopters_prefetch(),
         )
