@@ -6,8 +6,16 @@ from wagtail.models import Site
 
 import pytest
 
+from search.backends.database import vocabulary
 from tests import services
 from tests.world import World, build_world, built_for_module
+
+
+@pytest.fixture(autouse=True)
+def fresh_search_vocabulary() -> None:
+    """Each test's database search reads the index's vocabulary anew: a process keeps it while
+    the entries' count and newest id stay the same, and rolled-back tests repeat ids."""
+    vocabulary.forget()
 
 
 @pytest.fixture(scope="session")
