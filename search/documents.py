@@ -8,12 +8,16 @@ from elasticsearch.dsl import Date, Document, Double, Integer, Keyword, Text
 from kommunen.models import Kommune
 from praxis.models import PraxisPage, PraxisPartner
 from praxis.uebernahme import adopters_prefetch, adoption_count
-from search.analysis import INDEX_ANALYZER, SEARCH_ANALYZER
+from search.analysis import FUZZY_ANALYZER, INDEX_ANALYZER, SEARCH_ANALYZER
 from search.ranking import einwohner_log10, kreis_ags
 
 
-def _text(**kwargs) -> Text:
-    return Text(analyzer=INDEX_ANALYZER, search_analyzer=SEARCH_ANALYZER, **kwargs)
+def _text(fields: dict | None = None, **kwargs) -> Text:
+    """German text with an `unscharf` subfield of whole, folded words for typo tolerance."""
+    subfields = {"unscharf": Text(analyzer=FUZZY_ANALYZER), **(fields or {})}
+    return Text(
+        analyzer=INDEX_ANALYZER, search_analyzer=SEARCH_ANALYZER, fields=subfields, **kwargs
+    )
 
 
 class PraxisDocument(Document):
@@ -47,6 +51,7 @@ class PraxisDocument(Document):
     verstaedterung = Integer()
     partner_ags = Keyword()
     uebernahmen = Integer()  # live, public adopters; re-indexed when an adopter changes
+    kosten_jahr_eur = Integer()  # "ohne Kosten", "günstig" in a query (search.understanding)
 
     @classmethod
     def from_page(cls, page: PraxisPage) -> "PraxisDocument":
@@ -76,6 +81,7 @@ class PraxisDocument(Document):
             url=page.get_url() or "",
             partner_ags=[p.kommune.ags for p in page.partner.all()],
             uebernahmen=adoption_count(page),
+            kosten_jahr_eur=page.kosten_jahr_eur,
         )
         if page.kommune:
             doc.set_kommune_fields(page.kommune)
