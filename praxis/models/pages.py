@@ -59,6 +59,10 @@ class PraxisPageTag(TaggedItemBase):
 # (page, request) -> HttpResponse. A hook rather than an import keeps search ← praxis one-way.
 RENDER_LISTING_HOOK = "render_praxis_listing"
 
+# praxis/beschlussvorlage/ builds on these models, so the entry reaches it through this hook
+# (registered in praxis/wagtail_hooks.py): a function (page, request) -> HttpResponse.
+BESCHLUSSVORLAGE_HOOK = "serve_beschlussvorlage"
+
 
 class PraxisIndexPage(Page):
     """The listing of all entries: the search with an empty query, with the same filters."""
@@ -456,10 +460,7 @@ class PraxisPage(RoutablePageMixin, Page):
     @re_path(r"^beschlussvorlage\.docx/$", name="beschlussvorlage")
     def beschlussvorlage(self, request):
         """The draft council paper as a Word document (praxis/beschlussvorlage/)."""
-        # Imported here: the package reads the models this module defines.
-        from praxis.beschlussvorlage.views import serve_beschlussvorlage
-
-        return serve_beschlussvorlage(self, request)
+        return serve_through_hook(BESCHLUSSVORLAGE_HOOK, self, request)
 
     @property
     def beschlussvorlage_url(self) -> str:
