@@ -55,7 +55,11 @@ def test_search_answer_has_the_documented_shape(entries, kommunen, client_json):
         "zielgruppe",
         "groessenklasse",
         "bundesland",
+        "kreis",
         "status",
+        "kosten",
+        "foerderprogramm",
+        "evidenz",
     }
     assert data["facetten"]["handlungsfeld"][0] == {
         "wert": "sprache",

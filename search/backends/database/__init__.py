@@ -60,7 +60,7 @@ class DatabaseBackend:
             scores = relevance(ids, query.q)
         rows = load_rows(base, ids)
         filters = facet_filters(query)
-        facets = count_facets(rows, filters)
+        facets = count_facets(rows, filters, query)
         hits = self._rank(filtered(rows, filters), query, scores)
         start = (query.seite - 1) * query.pro_seite
         page = hits[start : start + query.pro_seite]
