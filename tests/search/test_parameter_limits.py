@@ -52,3 +52,11 @@ def test_page_size_grows_linearly_with_the_number_of_values(entries, client):
     growth = (sizes[50] - base) / (sizes[10] - base)
     # five times the values: about five times the extra output (quadratic would be 25)
     assert growth < 8, sizes
+
+
+@pytest.mark.parametrize("name", ["kosten", "foerderprogramm", "evidenz"])
+@pytest.mark.parametrize("url", ["/suche/", "/api/v1/praxis/"])
+def test_the_cost_programme_and_evidence_filters_are_capped_too(entries, client, url, name):
+    response = client.get(url, {name: ["keine"] * (MAX_VALUES_PER_PARAMETER + 1)})
+    assert response.status_code == 400
+    assert f"Zu viele Werte für „{name}“: höchstens {MAX_VALUES_PER_PARAMETER}" in message(response)
