@@ -20,8 +20,8 @@ class PraxisPageFactory(wagtail_factories.PageFactory):
 
     `handlungsfelder`/`zielgruppen` take slugs (default: "sprache"), `partner` takes
     Kommune objects (confirmed partnerships; `partner__bestaetigt=False` leaves them open
-    requests), `foerderungen` names of free-text funding sources and `foerderprogramme` slugs
-    of managed funding programmes.
+    requests), `foerderprogramme` slugs of managed programmes and `foerderungen` names of
+    other funding sources.
     """
 
     class Meta:
@@ -50,14 +50,14 @@ class PraxisPageFactory(wagtail_factories.PageFactory):
         self._confirm_partners = bool(kommunen) and bestaetigt
 
     @factory.post_generation
-    def foerderungen(self, create: bool, names, **kwargs) -> None:
-        for name in names or []:
-            self.foerderungen.add(PraxisFoerderung(name=name))
-
-    @factory.post_generation
     def foerderprogramme(self, create: bool, slugs, **kwargs) -> None:
         if create and slugs:
             self.foerderprogramme.set(Foerderprogramm.objects.filter(slug__in=slugs))
+
+    @factory.post_generation
+    def foerderungen(self, create: bool, names, **kwargs) -> None:
+        for name in names or []:
+            self.foerderungen.add(PraxisFoerderung(name=name))
 
     @classmethod
     def _after_postgeneration(cls, instance: PraxisPage, create: bool, results=None) -> None:

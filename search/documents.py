@@ -9,7 +9,13 @@ from kommunen.models import Kommune
 from praxis.models import PraxisPage, PraxisPartner
 from praxis.uebernahme import adopters_prefetch, adoption_count
 from search.analysis import FUZZY_ANALYZER, INDEX_ANALYZER, SEARCH_ANALYZER
+from search.kosten import kostenrahmen
 from search.ranking import einwohner_log10, kreis_ags
+
+# Raised whenever a field is added or changed: an index of an older version is rebuilt before
+# it takes writes (search.indices), since its mapping lacks the field. 2: kosten, evidenz,
+# foerderprogramme.
+MAPPING_VERSION = 2
 
 
 def _text(fields: dict | None = None, **kwargs) -> Text:
@@ -31,13 +37,16 @@ class PraxisDocument(Document):
     uebertragbarkeit = _text()
     traeger = _text()
     personal = _text()
-    foerderung = _text()
+    foerderung = _text()  # the free-text funding and the names of the linked programmes
     tags = _text(fields={"roh": Keyword()})
     handlungsfelder = Keyword()
     handlungsfelder_labels = _text()
     zielgruppen = Keyword()
     zielgruppen_labels = _text()
     status = Keyword()
+    kosten = Keyword()  # the class of the yearly cost (search.kosten)
+    evidenz = Keyword()
+    foerderprogramme = Keyword()  # slugs
     first_published_at = Date()
     stand = Date()  # last confirmed, else last published (praxis.stand.effective_stand)
     url = Keyword(index=False)
@@ -67,15 +76,16 @@ class PraxisDocument(Document):
             uebertragbarkeit=page.uebertragbarkeit,
             traeger=page.traeger,
             personal=page.personal,
-            # The names of the managed programmes too: "AMIF" finds entries linking `amif`.
-            foerderung=[f.name for f in page.foerderungen.all()]
-            + [p.name for p in page.foerderprogramme.all()],
+            foerderung=funding_names(page),
             tags=tags,
             handlungsfelder=[h.slug for h in page.handlungsfelder.all()],
             handlungsfelder_labels=[h.name for h in page.handlungsfelder.all()],
             zielgruppen=[z.slug for z in page.zielgruppen.all()],
             zielgruppen_labels=[z.name for z in page.zielgruppen.all()],
             status=page.status,
+            kosten=kostenrahmen(page.kosten_jahr_eur),
+            evidenz=page.evidenz or None,
+            foerderprogramme=[p.slug for p in page.foerderprogramme.all()],
             first_published_at=page.first_published_at,
             stand=page.aktueller_stand,
             url=page.get_url() or "",
@@ -97,6 +107,12 @@ class PraxisDocument(Document):
         self.bundesland = kommune.bundesland
         self.kreis_ags = kreis_ags(kommune.ags)
         self.verstaedterung = kommune.verstaedterung
+
+
+def funding_names(page: PraxisPage) -> list[str]:
+    """The Förderung as text: the free-text sources and the names of the linked programmes, so
+    that "AMIF" finds an entry that links the programme without naming it."""
+    return [f.name for f in page.foerderungen.all()] + [p.name for p in page.foerderprogramme.all()]
 
 
 def body_text(page: PraxisPage) -> str:

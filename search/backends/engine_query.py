@@ -18,7 +18,11 @@ FACET_FIELDS = {
     "zielgruppe": "zielgruppen",
     "groessenklasse": "groessenklasse",
     "bundesland": "bundesland",
+    "kreis": "kreis_ags",
     "status": "status",
+    "kosten": "kosten",
+    "foerderprogramm": "foerderprogramme",
+    "evidenz": "evidenz",
 }
 TEXT_FIELDS = [
     "title^4",
@@ -40,7 +44,7 @@ FUZZY_FIELDS = [
     for name, _, boost in (field.partition("^") for field in TEXT_FIELDS)
 ]
 HIGHLIGHT_FIELDS = ["title", "kurzbeschreibung", "body"]
-MAX_FACET_VALUES = 500
+MAX_FACET_VALUES = 500  # more than the 401 Kreise, the longest facet
 MAX_RESULT_WINDOW = 20_000  # the index's max_result_window
 
 COMPARABILITY_SCRIPT = """
@@ -181,9 +185,8 @@ def comparability_script(reference: KommuneFeatures) -> dict:
 
 
 def main_query(query: SearchQuery, reference: KommuneFeatures | None) -> Query:
-    """Text (or all) restricted by Kreis, re-scored by comparability when asked."""
-    kreis_filter = [Q("terms", kreis_ags=list(query.kreis))] if query.kreis else []
-    main = Q("bool", must=[text_query(query.q)], filter=kreis_filter)
+    """Text (or all), re-scored by comparability when asked; the facets filter afterwards."""
+    main = text_query(query.q)
     if reference:
         main = Q("script_score", query=main, script=comparability_script(reference))
     adopted = Q("script_score", query=main, script=adoption_script())

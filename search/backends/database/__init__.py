@@ -79,7 +79,7 @@ class DatabaseBackend:
             ids = set(base.values_list("pk", flat=True))
         rows = rows_for(entries, ids)
         filters = facet_filters(query)
-        facets = count_facets(rows, filters)
+        facets = count_facets(rows, filters, query)
         preferred = understood.bevorzugte_groessenklassen
         hits = self._rank(filtered(rows, filters), query, scores, preferred)
         start = (query.seite - 1) * query.pro_seite
