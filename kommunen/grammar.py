@@ -7,7 +7,7 @@ Hansestadt", "Ebersberg, GKSt"). The genitive puts the article before that desig
 declines it.
 """
 
-from kommunen.models.register import KommuneTyp
+from kommunen.models.register import Bundesland, KommuneTyp
 
 # Leading words that are only the Kreis's designation; its name proper follows.
 KREIS_DESIGNATIONS = ("Kreis", "Landkreis")
@@ -25,6 +25,12 @@ def genitive(kommune) -> str:
     if kommune.gemeindefrei:
         return f"des gemeindefreien Gebiets {kommune.anzeigename}"
     return f"{_designation_genitive(kommune)} {kommune.anzeigename}"
+
+
+def in_land(code: str) -> str:
+    """ "in Bayern", but "im Saarland": the one Land whose name takes an article."""
+    land = Bundesland(code)
+    return f"im {land.label}" if land == Bundesland.SL else f"in {land.label}"
 
 
 def kreis_genitive(name: str) -> str:

@@ -1,10 +1,10 @@
 """How complete an entry is for another Kommune that wants to adopt it.
 
-The transfer-relevant conditions (Kosten, Personal, Förderung, Übertragbarkeit, Kontakt,
-Laufzeit, the image's alt text) are optional in the editor, so that a draft can be saved early;
-this module names the ones still empty. One home for the editor panel, the review mail and the
-reviewers' queue. It reads only attributes, so a draft revision (`revision.as_object()`) and an
-unsaved page work as well as a saved one.
+The transfer-relevant conditions (Kosten per year and one-off, Personal, Förderung,
+Übertragbarkeit, Evidenz, Erfahrungen, Kontakt, Laufzeit, the image's alt text) are optional in
+the editor, so that a draft can be saved early; this module names the ones still empty. One
+home for the editor panel, the review mail and the reviewers' queue. It reads only attributes,
+so a draft revision (`revision.as_object()`) and an unsaved page work as well as a saved one.
 """
 
 from dataclasses import dataclass
@@ -16,6 +16,7 @@ from django.utils.translation import gettext_noop
 CONTENT_TAB = gettext_noop("Inhalt")
 CONDITIONS_TAB = gettext_noop("Rahmenbedingungen")
 FINISHED = "abgeschlossen"  # PraxisStatus.ABGESCHLOSSEN; praxis.models imports this module
+EVALUATED = "evaluiert"  # Evidenz.EVALUIERT: the level that promises a linked report
 
 
 @dataclass(frozen=True)
@@ -77,12 +78,26 @@ def _personal(page) -> MissingField | None:
     return MissingField("personal", _("Personal"), hint, _(CONDITIONS_TAB), "id_personal")
 
 
+def _kosten_einmalig(page) -> MissingField | None:
+    if page.kosten_einmalig_eur is not None:
+        return None
+    hint = _("Einmalige Kosten für den Aufbau in Euro; 0, wenn keine angefallen sind.")
+    return MissingField(
+        "kosten_einmalig",
+        _("Einmalige Kosten"),
+        hint,
+        _(CONDITIONS_TAB),
+        "id_kosten_einmalig_eur",
+    )
+
+
 def _foerderung(page) -> MissingField | None:
-    if page.foerderungen.all():
+    """A managed programme or a free-text source (budget, donations) counts."""
+    if page.foerderprogramme.all() or page.foerderungen.all():
         return None
     hint = _("Förderprogramm oder Finanzierung, zum Beispiel „AMIF“ oder „Haushaltsmittel“.")
     return MissingField(
-        "foerderung", _("Förderung"), hint, _(CONDITIONS_TAB), "id_foerderungen-ADD"
+        "foerderung", _("Förderung"), hint, _(CONDITIONS_TAB), "id_foerderprogramme_0"
     )
 
 
@@ -92,6 +107,30 @@ def _uebertragbarkeit(page) -> MissingField | None:
     hint = _("Was braucht eine andere Kommune, um das Praxisbeispiel zu übernehmen?")
     return MissingField(
         "uebertragbarkeit", _("Übertragbarkeit"), hint, _(CONDITIONS_TAB), "id_uebertragbarkeit"
+    )
+
+
+def _evidenz(page) -> MissingField | None:
+    """The level, and for an external evaluation the report it promises."""
+    if not page.evidenz:
+        hint = _("Wie gut ist es belegt: Idee, erprobt, ausgewertet oder extern evaluiert?")
+        return MissingField("evidenz", _("Evidenz"), hint, _(CONDITIONS_TAB), "id_evidenz_0")
+    if page.evidenz == EVALUATED and not page.evaluation_url.strip():
+        hint = _("Extern evaluiert: Bitte den Link zum Bericht der Evaluation angeben.")
+        return MissingField("evidenz", _("Evidenz"), hint, _(CONDITIONS_TAB), "id_evaluation_url")
+    return None
+
+
+def _erfahrungen(page) -> MissingField | None:
+    if page.erfahrungen.strip():
+        return None
+    hint = _("Was hat gut funktioniert, was nicht? Daraus lernen andere Kommunen am meisten.")
+    return MissingField(
+        "erfahrungen",
+        _("Erfahrungen und Stolpersteine"),
+        hint,
+        _(CONDITIONS_TAB),
+        "id_erfahrungen",
     )
 
 
@@ -128,4 +167,15 @@ def _alt_text(page) -> MissingField | None:
     )
 
 
-CHECKS = (_kosten, _personal, _foerderung, _uebertragbarkeit, _kontakt, _laufzeit, _alt_text)
+CHECKS = (
+    _kosten,
+    _kosten_einmalig,
+    _personal,
+    _foerderung,
+    _uebertragbarkeit,
+    _evidenz,
+    _erfahrungen,
+    _kontakt,
+    _laufzeit,
+    _alt_text,
+)

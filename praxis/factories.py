@@ -5,7 +5,14 @@ from django.utils import timezone
 import factory
 import wagtail_factories
 
-from praxis.models import Handlungsfeld, PraxisFoerderung, PraxisPage, PraxisPartner, Zielgruppe
+from praxis.models import (
+    Foerderprogramm,
+    Handlungsfeld,
+    PraxisFoerderung,
+    PraxisPage,
+    PraxisPartner,
+    Zielgruppe,
+)
 
 
 class PraxisPageFactory(wagtail_factories.PageFactory):
@@ -13,7 +20,8 @@ class PraxisPageFactory(wagtail_factories.PageFactory):
 
     `handlungsfelder`/`zielgruppen` take slugs (default: "sprache"), `partner` takes
     Kommune objects (confirmed partnerships; `partner__bestaetigt=False` leaves them open
-    requests) and `foerderungen` names of funding programmes.
+    requests), `foerderprogramme` slugs of managed programmes and `foerderungen` names of
+    other funding sources.
     """
 
     class Meta:
@@ -40,6 +48,11 @@ class PraxisPageFactory(wagtail_factories.PageFactory):
         for kommune in kommunen or []:
             self.partner.add(PraxisPartner(kommune=kommune))
         self._confirm_partners = bool(kommunen) and bestaetigt
+
+    @factory.post_generation
+    def foerderprogramme(self, create: bool, slugs, **kwargs) -> None:
+        if create and slugs:
+            self.foerderprogramme.set(Foerderprogramm.objects.filter(slug__in=slugs))
 
     @factory.post_generation
     def foerderungen(self, create: bool, names, **kwargs) -> None:

@@ -10,8 +10,10 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from kommunen.uebersicht import ENTRY_COUNTS_HOOK
 from praxis import admin_hooks  # noqa: F401  (hooks of the partner confirmation and transfers)
+from praxis.beschlussvorlage.views import serve_beschlussvorlage
 from praxis.kreisuebersicht import kreis_entry_counts
 from praxis.models import Foerderprogramm, Handlungsfeld, Zielgruppe
+from praxis.models.pages import BESCHLUSSVORLAGE_HOOK
 from praxis.stand import CONFIRM_LOG_ACTION
 
 
@@ -54,6 +56,7 @@ class FoerderprogrammViewSet(SnippetViewSet):
 register_snippet(TaxonomyViewSetGroup)
 register_snippet(FoerderprogrammViewSet)
 hooks.register(ENTRY_COUNTS_HOOK, kreis_entry_counts)
+hooks.register(BESCHLUSSVORLAGE_HOOK, serve_beschlussvorlage)
 
 
 @hooks.register("register_log_actions")

@@ -15,7 +15,8 @@ from kommunen.groessenklasse import Groessenklasse
 from kommunen.models import Bundesland, Kommune
 from plattform.api_schemas import ErrorResponse, ResponseModel, error_body
 from praxis.api import live_entry, unknown_entry
-from praxis.models import PraxisStatus
+from praxis.models import Evidenz, PraxisStatus
+from search.kosten import Kostenrahmen
 from search.query import MAX_PER_PAGE, MAX_QUERY_LENGTH, QueryError, parse_query
 from search.serializers import comparable_kommune_as_dict, hit_as_dict, kommune_summary
 from search.service import comparable, hit_cards, search, similar
@@ -86,8 +87,25 @@ class SearchParams(BaseModel):
     zielgruppe: list[str] = Field([], description="Zielgruppen-Kürzel (wiederholbar)")
     groessenklasse: list[Groessenklasse] = Field([], description="Größenklasse (wiederholbar)")
     bundesland: list[Bundesland] = Field([], description="Länderkürzel (wiederholbar)")
-    kreis: list[str] = Field([], description="5-stelliger Kreisschlüssel (wiederholbar)")
+    kreis: list[str] = Field(
+        [],
+        description=(
+            "5-stelliger Kreisschlüssel der federführenden Kommune (wiederholbar); Einträge "
+            "eines Landkreises selbst zählen für ihn"
+        ),
+    )
     status: list[PraxisStatus] = Field([], description="Stand (wiederholbar)")
+    kosten: list[Kostenrahmen] = Field(
+        [],
+        description=(
+            "Kosten pro Jahr (wiederholbar): keine = 0 €, bis-1000 = 1 bis 1.000 €, "
+            "bis-10000 = 1.001 bis 10.000 €, ueber-10000 = mehr, unbekannt = nicht angegeben"
+        ),
+    )
+    foerderprogramm: list[str] = Field(
+        [], description="Kürzel eines Förderprogramms, z. B. amif (wiederholbar)"
+    )
+    evidenz: list[Evidenz] = Field([], description="Wie gut belegt (wiederholbar)")
     vergleich: str | None = Field(None, description="AGS der eigenen Kommune")
     sortierung: Literal["relevanz", "neueste"] = "relevanz"
     seite: int = Field(1, ge=1, le=10_000)

@@ -18,5 +18,6 @@ class SearchConfig(AppConfig):
 
     def ready(self) -> None:
         from . import checks, signal_handlers  # noqa: F401
+        from .backends.database import row_cache  # noqa: F401  (its signal receivers)
 
         post_migrate.connect(create_cache_table, sender=self, dispatch_uid="search-cache-table")

@@ -8,12 +8,22 @@ from elasticsearch.dsl import Date, Document, Double, Integer, Keyword, Text
 from kommunen.models import Kommune
 from praxis.models import PraxisPage, PraxisPartner
 from praxis.uebernahme import adopters_prefetch, adoption_count
-from search.analysis import INDEX_ANALYZER, SEARCH_ANALYZER
+from search.analysis import FUZZY_ANALYZER, INDEX_ANALYZER, SEARCH_ANALYZER
+from search.kosten import kostenrahmen
 from search.ranking import einwohner_log10, kreis_ags
 
+# Raised whenever a field is added or changed: an index of an older version is rebuilt before
+# it takes writes (search.indices), since its mapping lacks the field. 2: kosten, evidenz,
+# foerderprogramme.
+MAPPING_VERSION = 2
 
-def _text(**kwargs) -> Text:
-    return Text(analyzer=INDEX_ANALYZER, search_analyzer=SEARCH_ANALYZER, **kwargs)
+
+def _text(fields: dict | None = None, **kwargs) -> Text:
+    """German text with an `unscharf` subfield of whole, folded words for typo tolerance."""
+    subfields = {"unscharf": Text(analyzer=FUZZY_ANALYZER), **(fields or {})}
+    return Text(
+        analyzer=INDEX_ANALYZER, search_analyzer=SEARCH_ANALYZER, fields=subfields, **kwargs
+    )
 
 
 class PraxisDocument(Document):
@@ -27,13 +37,16 @@ class PraxisDocument(Document):
     uebertragbarkeit = _text()
     traeger = _text()
     personal = _text()
-    foerderung = _text()
+    foerderung = _text()  # the free-text funding and the names of the linked programmes
     tags = _text(fields={"roh": Keyword()})
     handlungsfelder = Keyword()
     handlungsfelder_labels = _text()
     zielgruppen = Keyword()
     zielgruppen_labels = _text()
     status = Keyword()
+    kosten = Keyword()  # the class of the yearly cost (search.kosten)
+    evidenz = Keyword()
+    foerderprogramme = Keyword()  # slugs
     first_published_at = Date()
     stand = Date()  # last confirmed, else last published (praxis.stand.effective_stand)
     url = Keyword(index=False)
@@ -47,6 +60,7 @@ class PraxisDocument(Document):
     verstaedterung = Integer()
     partner_ags = Keyword()
     uebernahmen = Integer()  # live, public adopters; re-indexed when an adopter changes
+    kosten_jahr_eur = Integer()  # "ohne Kosten", "günstig" in a query (search.understanding)
 
     @classmethod
     def from_page(cls, page: PraxisPage) -> "PraxisDocument":
@@ -62,18 +76,22 @@ class PraxisDocument(Document):
             uebertragbarkeit=page.uebertragbarkeit,
             traeger=page.traeger,
             personal=page.personal,
-            foerderung=[f.name for f in page.foerderungen.all()],
+            foerderung=funding_names(page),
             tags=tags,
             handlungsfelder=[h.slug for h in page.handlungsfelder.all()],
             handlungsfelder_labels=[h.name for h in page.handlungsfelder.all()],
             zielgruppen=[z.slug for z in page.zielgruppen.all()],
             zielgruppen_labels=[z.name for z in page.zielgruppen.all()],
             status=page.status,
+            kosten=kostenrahmen(page.kosten_jahr_eur),
+            evidenz=page.evidenz or None,
+            foerderprogramme=[p.slug for p in page.foerderprogramme.all()],
             first_published_at=page.first_published_at,
             stand=page.aktueller_stand,
             url=page.get_url() or "",
             partner_ags=[p.kommune.ags for p in page.partner.all()],
             uebernahmen=adoption_count(page),
+            kosten_jahr_eur=page.kosten_jahr_eur,
         )
         if page.kommune:
             doc.set_kommune_fields(page.kommune)
@@ -89,6 +107,12 @@ class PraxisDocument(Document):
         self.bundesland = kommune.bundesland
         self.kreis_ags = kreis_ags(kommune.ags)
         self.verstaedterung = kommune.verstaedterung
+
+
+def funding_names(page: PraxisPage) -> list[str]:
+    """The Förderung as text: the free-text sources and the names of the linked programmes, so
+    that "AMIF" finds an entry that links the programme without naming it."""
+    return [f.name for f in page.foerderungen.all()] + [p.name for p in page.foerderprogramme.all()]
 
 
 def body_text(page: PraxisPage) -> str:
@@ -109,6 +133,7 @@ def pages_for_index() -> QuerySet:
             "zielgruppen",
             "tagged_items__tag",
             "foerderungen",
+            "foerderprogramme",
             Prefetch("partner", queryset=PraxisPartner.objects.select_related("kommune")),
             adopters_prefetch(),
         )

@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from kommunen.models import Kommune
+from search.facet_values import kreis_labels
 from search.query import FACETS, MULTI_VALUE_PARAMS, SearchQuery, SearchResult, allowed_values
 
 FACET_TITLES = {
@@ -16,8 +17,11 @@ FACET_TITLES = {
     "zielgruppe": _("Zielgruppe"),
     "groessenklasse": _("Größe der Kommune"),
     "bundesland": _("Bundesland"),
-    "status": _("Stand"),
     "kreis": _("Kreis"),
+    "status": _("Stand"),
+    "kosten": _("Kosten pro Jahr"),
+    "foerderprogramm": _("Förderprogramm"),
+    "evidenz": _("Wie gut belegt"),
 }
 # One chip per value up to this many values of a filter; beyond it one chip removes them all.
 # Each chip links the whole request minus its value, so unbounded chips would make the page
@@ -80,11 +84,6 @@ def facet_groups(query: SearchQuery, result: SearchResult) -> list[FacetGroup]:
     ]
 
 
-def kreis_names(keys: tuple[str, ...]) -> dict[str, str]:
-    """Display names of the selected Kreise by key, in one query."""
-    return dict(Kommune.objects.filter(ags__in=keys).values_list("ags", "anzeigename"))
-
-
 def active_filter_count(query: SearchQuery) -> int:
     """How many filter values are selected (for the "Filter (n aktiv)" button)."""
     return sum(len(getattr(query, name)) for name in MULTI_VALUE_PARAMS)
@@ -107,11 +106,13 @@ def _filter_chips(query: SearchQuery, name: str, labels: dict[str, str]) -> list
 
 
 def chips(
-    query: SearchQuery, comparison: Kommune | None, kreis_labels: dict[str, str] | None = None
+    query: SearchQuery, comparison: Kommune | None, kreis_names: dict[str, str] | None = None
 ) -> list[Chip]:
-    """Removable chips: the query, the selected values (bounded per filter), the comparison."""
+    """Removable chips: the query, the selected values (bounded per filter), the comparison.
+
+    `kreis_names`: the Kreise's names by key if known (the Kreis facet has them)."""
     labels = {name: dict(values) for name, values in allowed_values().items()}
-    labels["kreis"] = kreis_labels if kreis_labels is not None else kreis_names(query.kreis)
+    labels["kreis"] = kreis_names if kreis_names is not None else kreis_labels(query.kreis)
     result = []
     if query.q:
         result.append(Chip(str(_("Suchbegriff")), query.q, url_for(query, q="")))

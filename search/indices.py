@@ -12,7 +12,7 @@ from elasticsearch.dsl import Index
 from praxis.models import PraxisPage
 from search.analysis import analysis_settings
 from search.client import bulk, get_client
-from search.documents import PraxisDocument, pages_for_index
+from search.documents import MAPPING_VERSION, PraxisDocument, pages_for_index
 
 logger = logging.getLogger(__name__)
 BULK_SIZE = 500
@@ -39,17 +39,34 @@ def index_definition(name: str) -> dict:
         max_result_window=20_000,
     )
     index.document(PraxisDocument)
-    return index.to_dict()
+    definition = index.to_dict()
+    definition["mappings"]["_meta"] = {"mapping_version": MAPPING_VERSION}
+    return definition
 
 
 def create_index(name: str) -> None:
     get_client().indices.create(index=name, body=index_definition(name))
 
 
+def mapping_versions() -> dict[str, int]:
+    """All versioned indices of this prefix, oldest first, with the mapping version each was
+    built with (0: built before mappings had versions)."""
+    response = get_client().indices.get(index=f"{alias_name()}-*", ignore_unavailable=True)
+    return {
+        name: response[name].get("mappings", {}).get("_meta", {}).get("mapping_version", 0)
+        for name in sorted(response)
+    }
+
+
 def versions() -> list[str]:
     """All versioned indices of this prefix, oldest first."""
-    response = get_client().indices.get(index=f"{alias_name()}-*", ignore_unavailable=True)
-    return sorted(response.keys())
+    return list(mapping_versions())
+
+
+def outdated_indices() -> list[str]:
+    """The indices the alias points to whose mapping is older than the documents'."""
+    built_with = mapping_versions()
+    return [name for name in active_indices() if built_with.get(name, 0) != MAPPING_VERSION]
 
 
 def active_indices() -> list[str]:
@@ -113,20 +130,22 @@ def swap_alias(new: str) -> list[str]:
 
 
 def ensure_index(progress: Progress | None = None) -> None:
-    """Build the index if the alias does not exist yet."""
-    if not active_indices():
+    """Build the index if the alias does not exist yet or its mapping is outdated."""
+    if not active_indices() or outdated_indices():
         rebuild(progress)
 
 
 def sync_pages(page_ids: Iterable[int], refresh: bool = False) -> tuple[int, int]:
     """Upsert the live, public pages among `page_ids`, delete the others; (upserts, deletes).
 
-    Writes go to every versioned index, so a rebuild running now does not miss the change.
+    Writes go to every versioned index of the current mapping, so a rebuild running now does
+    not miss the change. An index of an older mapping would take the new fields with guessed
+    types (text where a facet needs a keyword), so without a current one the index is rebuilt.
     """
     ids = set(page_ids)
     pages = list(pages_for_index().filter(pk__in=ids))
     gone = ids - {p.pk for p in pages}
-    targets = versions()
+    targets = [name for name, v in mapping_versions().items() if v == MAPPING_VERSION]
     if not targets:
         rebuild()
         return len(pages), len(gone)
@@ -151,6 +170,7 @@ def status() -> dict:
         "alias": alias_name(),
         "active": active,
         "versions": versions(),
+        "outdated": outdated_indices(),
         "documents": count,
         "database": pages_for_index().count(),
     }

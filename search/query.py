@@ -11,12 +11,27 @@ from django.utils.translation import gettext as _
 
 from kommunen.groessenklasse import Groessenklasse
 from kommunen.models import AGS_PATTERN, KREIS_PATTERN, Bundesland, Kommune
-from praxis.models import Handlungsfeld, PraxisStatus, Zielgruppe
+from praxis.models import Evidenz, Foerderprogramm, Handlungsfeld, PraxisStatus, Zielgruppe
+from search.kosten import Kostenrahmen
 
 SORT_ORDERS = ("relevanz", "neueste")
-FACETS = ("handlungsfeld", "zielgruppe", "groessenklasse", "bundesland", "status")
-# Every parameter that may be repeated: the facets and the Kreis filter.
-MULTI_VALUE_PARAMS = (*FACETS, "kreis")
+# The facets in the order the search page shows them.
+FACETS = (
+    "handlungsfeld",
+    "zielgruppe",
+    "groessenklasse",
+    "bundesland",
+    "kreis",
+    "status",
+    "kosten",
+    "foerderprogramm",
+    "evidenz",
+)
+# The facets of a known list of values, each value listed (count 0 too) in the list's order.
+# The Kreis facet lists only the Kreise with hits and the selected ones (there are 401).
+LISTED_FACETS = tuple(name for name in FACETS if name != "kreis")
+# Every parameter that may be repeated.
+MULTI_VALUE_PARAMS = FACETS
 MAX_PER_PAGE = 100
 MAX_PAGE = 10_000
 MAX_QUERY_LENGTH = 200
@@ -36,6 +51,9 @@ class SearchQuery:
     bundesland: tuple[str, ...] = ()
     kreis: tuple[str, ...] = ()
     status: tuple[str, ...] = ()
+    kosten: tuple[str, ...] = ()
+    foerderprogramm: tuple[str, ...] = ()
+    evidenz: tuple[str, ...] = ()
     vergleich: str | None = None
     sortierung: str = "relevanz"
     seite: int = 1
@@ -94,14 +112,24 @@ class QueryError(ValueError):
 
 
 def allowed_values() -> dict[str, list[tuple[str, str]]]:
-    """Every facet's values as (value, label) in display order."""
+    """The values of every listed facet as (value, label) in display order."""
     return {
         "handlungsfeld": list(Handlungsfeld.objects.values_list("slug", "name")),
         "zielgruppe": list(Zielgruppe.objects.values_list("slug", "name")),
         "groessenklasse": [(k.value, str(k.label)) for k in Groessenklasse],
         "bundesland": [(b.value, str(b.label)) for b in Bundesland],
         "status": [(s.value, str(s.label)) for s in PraxisStatus],
+        "kosten": [(k.value, str(k.label)) for k in Kostenrahmen],
+        "foerderprogramm": [(p.slug, programme_label(p)) for p in Foerderprogramm.objects.all()],
+        "evidenz": [(e.value, str(e.label)) for e in Evidenz],
     }
+
+
+def programme_label(programme: Foerderprogramm) -> str:
+    """A programme's name, marked when its funding period is over."""
+    if programme.beendet():
+        return _("%(name)s (beendet)") % {"name": programme.name}
+    return programme.name
 
 
 def parse_query(params, allowed: dict | None = None) -> SearchQuery:
@@ -113,7 +141,7 @@ def parse_query(params, allowed: dict | None = None) -> SearchQuery:
     allowed = allowed if allowed is not None else allowed_values()
     errors: list[str] = []
     values: dict = {"q": _query_text(params, errors)}
-    for name in FACETS:
+    for name in LISTED_FACETS:
         values[name] = _selection(params, name, {v for v, _label in allowed[name]}, errors)
     values["kreis"] = _kreis_keys(params, errors)
     values["vergleich"] = _comparison(params, errors)

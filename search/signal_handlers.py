@@ -1,18 +1,21 @@
-"""Page and Kommune events mark entries for re-indexing (see search.tasks and search.sync)."""
+"""Page, Kommune and programme events mark entries for re-indexing (search.tasks, search.sync)."""
 
 from contextlib import suppress
+from functools import partial
 
+from django.db import transaction
 from django.db.models import Q
 from django.db.models.signals import post_delete, post_save, pre_delete, pre_save
 from django.dispatch import receiver
 
 from wagtail.models import Page
+from wagtail.search.tasks import insert_or_update_object_task
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from kommunen.models import Kommune, KommunePage
 from kommunen.signals import kommunen_updated
 from plattform.indexing import pages_indexed
-from praxis.models import PraxisPage
+from praxis.models import Foerderprogramm, PraxisPage
 from search.sync import EngineUnavailable, engine_enabled, process_pending
 from search.tasks import schedule_sync
 
@@ -89,6 +92,47 @@ def kommunen_imported(sender, ags: list[str], **kwargs) -> None:
     """A register import changed Kommunen in bulk (no post_save); re-index their entries."""
     if engine_enabled():
         schedule_sync(_entries_of(Kommune.objects.filter(ags__in=ags)))
+
+
+# An entry's searchable Förderung holds the names of its linked programmes (and its engine
+# document their slugs): a renamed programme re-indexes its entries in the engine and in
+# Wagtail's index, which the database search reads.
+PROGRAMME_BEFORE_SAVE = "_name_und_kuerzel_vor_dem_speichern"
+
+
+@receiver(pre_save, sender=Foerderprogramm)
+def remember_programme(sender, instance, **kwargs) -> None:
+    """Note the stored name and slug, which this save may change."""
+    if instance.pk:
+        stored = Foerderprogramm.objects.filter(pk=instance.pk).values_list("name", "slug")
+        setattr(instance, PROGRAMME_BEFORE_SAVE, stored.first())
+
+
+@receiver(post_save, sender=Foerderprogramm)
+def programme_changed(sender, instance, created: bool, raw: bool = False, **kwargs) -> None:
+    before = getattr(instance, PROGRAMME_BEFORE_SAVE, None)
+    if created or raw or before == (instance.name, instance.slug):
+        return
+    reindex_entries(list(instance.praxisbeispiele.values_list("pk", flat=True)))
+
+
+# The links of a deleted programme go with it; the entries' indexed text must follow.
+@receiver(pre_delete, sender=Foerderprogramm)
+def programme_deleting(sender, instance, **kwargs) -> None:
+    page_ids = list(instance.praxisbeispiele.values_list("pk", flat=True))
+    transaction.on_commit(partial(reindex_entries, page_ids))
+
+
+def reindex_entries(page_ids: list[int]) -> None:
+    """Re-index these entries in the engine and, after the commit, in Wagtail's index."""
+    schedule_sync(page_ids)
+    transaction.on_commit(partial(_enqueue_wagtail_index_updates, page_ids))
+
+
+def _enqueue_wagtail_index_updates(page_ids: list[int]) -> None:
+    # The task Wagtail itself queues when a page is saved.
+    for pk in page_ids:
+        insert_or_update_object_task.enqueue("praxis", "praxispage", str(pk))
 
 
 @receiver(pages_indexed)

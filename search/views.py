@@ -18,7 +18,6 @@ from search.facets import (
     active_filter_count,
     chips,
     facet_groups,
-    kreis_names,
     loosening_hints,
     without_filters_url,
 )
@@ -54,16 +53,15 @@ def _result_context(query: SearchQuery) -> dict:
     result = search(query)
     comparison = Kommune.objects.filter(ags=query.vergleich).first() if query.vergleich else None
     paginator = Paginator(range(result.anzahl), query.pro_seite)
-    kreis_labels = kreis_names(query.kreis)
+    kreis_names = {value.wert: value.label for value in result.facetten.get("kreis", [])}
     return {
         "result": result,
         "engine_unavailable": engine_unavailable(result),
         "cards": hit_cards(result.treffer),
         "facet_groups": facet_groups(query, result),
-        "kreis_options": [(ags, kreis_labels.get(ags, ags)) for ags in query.kreis],
         "active_filters": active_filter_count(query),
         "reset_url": without_filters_url(query),
-        "chips": chips(query, comparison, kreis_labels),
+        "chips": chips(query, comparison, kreis_names),
         "comparison": comparison,
         "page_obj": paginator.get_page(query.seite),
         "loosening_hints": loosening_hints(query, search) if not result.anzahl else [],

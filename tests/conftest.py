@@ -6,8 +6,18 @@ from wagtail.models import Site
 
 import pytest
 
+from search.backends.database import row_cache, vocabulary
 from tests import services
 from tests.world import World, build_world, built_for_module
+
+
+@pytest.fixture(autouse=True)
+def fresh_search_state() -> None:
+    """Each test's database search starts without kept rows and reads the index's vocabulary
+    anew: data a fixture rolled back sent no signal, and rolled-back tests repeat ids
+    (search/backends/database/row_cache.py, vocabulary.py)."""
+    row_cache.forget()
+    vocabulary.forget()
 
 
 @pytest.fixture(scope="session")

@@ -33,3 +33,9 @@ if not SECURE_SSL_REDIRECT:  # the proxy redirects to HTTPS
     SILENCED_SYSTEM_CHECKS.append("security.W008")
 if not SECURE_HSTS_SECONDS:  # the proxy sends Strict-Transport-Security
     SILENCED_SYSTEM_CHECKS += ["security.W004", "security.W005", "security.W021"]
+
+# Logs as one JSON object per line for the log collector, unless LOG_FORMAT says otherwise.
+LOG_FORMAT = os.environ.get("LOG_FORMAT", "json")
+if LOG_FORMAT not in LOGGING["formatters"]:  # noqa: F405
+    raise ImproperlyConfigured(f"LOG_FORMAT must be text or json, not {LOG_FORMAT!r}.")
+LOGGING["handlers"]["console"]["formatter"] = LOG_FORMAT  # noqa: F405

@@ -23,7 +23,7 @@ from wagtail.admin.panels import (
     TabbedInterface,
     TitleFieldPanel,
 )
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page, PageManager
 from wagtail.query import PageQuerySet
@@ -58,6 +58,10 @@ class PraxisPageTag(TaggedItemBase):
 # The search app renders the listing through this hook (search/wagtail_hooks.py): a function
 # (page, request) -> HttpResponse. A hook rather than an import keeps search ← praxis one-way.
 RENDER_LISTING_HOOK = "render_praxis_listing"
+
+# praxis/beschlussvorlage/ builds on these models, so the entry reaches it through this hook
+# (registered in praxis/wagtail_hooks.py): a function (page, request) -> HttpResponse.
+BESCHLUSSVORLAGE_HOOK = "serve_beschlussvorlage"
 
 
 class PraxisIndexPage(Page):
@@ -451,6 +455,20 @@ class PraxisPage(RoutablePageMixin, Page):
     def kontakt_aufnehmen(self, request):
         """Kontakt aufnehmen: the contact form, served by the kontakt app."""
         return serve_through_hook(CONTACT_FORM_HOOK, self, request)
+
+    # Routes always end in "/"; the address has none and reaches Wagtail through praxis/urls.py.
+    @re_path(r"^beschlussvorlage\.docx/$", name="beschlussvorlage")
+    def beschlussvorlage(self, request):
+        """The draft council paper as a Word document (praxis/beschlussvorlage/)."""
+        return serve_through_hook(BESCHLUSSVORLAGE_HOOK, self, request)
+
+    @property
+    def beschlussvorlage_url(self) -> str:
+        """`<entry url>beschlussvorlage.docx`, without the slash every route ends in; "" if the
+        page has no address (a new page in preview)."""
+        if not self.url:
+            return ""
+        return self.url + self.reverse_subpage("beschlussvorlage").rstrip("/")
 
     @property
     def aktueller_stand(self) -> date | None:

@@ -10,6 +10,14 @@ from pathlib import Path
 DIRECTORY = Path(__file__).resolve().parent
 INDEX_ANALYZER = "deutsch"
 SEARCH_ANALYZER = "deutsch_suche"
+# Whole words, only folded: the `unscharf` subfields that typo-tolerant matching runs on, so
+# that a misspelt word is compared with the word, not with its stem ("Feuerwer" → "Feuerwehr").
+FUZZY_ANALYZER = "deutsch_unscharf"
+# Accents German does not fold itself (german_normalization only knows ä, ö, ü and ß):
+# "Elterncafe" must find "Elterncafé".
+ACCENTS = {"é": "e", "è": "e", "ê": "e", "ë": "e", "ç": "c", "ñ": "n"}
+ACCENTS |= {a.upper(): b.upper() for a, b in ACCENTS.items()}
+_ACCENT_TABLE = str.maketrans(ACCENTS)
 
 
 def _lines(name: str) -> list[str]:
@@ -42,13 +50,19 @@ def german_normalization(word: str) -> str:
 @cache
 def compound_parts() -> list[str]:
     """Decompounder word parts, normalised like the tokens they are matched against."""
-    return sorted({german_normalization(w.lower()) for w in _lines("compound_parts.txt")})
+    words = _lines("compound_parts.txt")
+    return sorted({german_normalization(fold_accents(w).lower()) for w in words})
 
 
 @cache
 def synonyms() -> list[str]:
     """Synonym rules in Solr format."""
     return [line.lower() for line in _lines("synonyms.txt")]
+
+
+def fold_accents(text: str) -> str:
+    """The `praxis_akzente` character filter in Python."""
+    return text.translate(_ACCENT_TABLE)
 
 
 def _filters() -> dict:
@@ -69,19 +83,23 @@ def analysis_settings() -> dict:
     """The `analysis` block of the index settings."""
     head = ["lowercase", "deutsch_stopp", "german_normalization"]
     tail = ["deutsch_stamm", "remove_duplicates"]
+    mappings = [f"{a}=>{b}" for a, b in ACCENTS.items()]
+    chars = {"char_filter": ["praxis_akzente"], "tokenizer": "standard"}
     return {
+        "char_filter": {"praxis_akzente": {"type": "mapping", "mappings": mappings}},
         "filter": _filters(),
         "analyzer": {
             # Compounds are split in the index and in the secondary "zerlegt" query clause; the
             # main query keeps the user's words whole so that a short part such as "sprach"
             # does not count as a full match of "Sprachmittler".
-            INDEX_ANALYZER: {
-                "tokenizer": "standard",
-                "filter": [*head, "deutsch_zerlegen", *tail],
-            },
+            INDEX_ANALYZER: {**chars, "filter": [*head, "deutsch_zerlegen", *tail]},
+            # The stemmer runs before the synonyms, so that the rules (analysed by the filters
+            # before them) and the query's inflected words meet as stems: "Übersetzern" finds
+            # "Sprachmittler".
             SEARCH_ANALYZER: {
-                "tokenizer": "standard",
-                "filter": [*head, "praxis_synonyme", *tail],
+                **chars,
+                "filter": [*head, "deutsch_stamm", "praxis_synonyme", "remove_duplicates"],
             },
+            FUZZY_ANALYZER: {**chars, "filter": head},
         },
     }

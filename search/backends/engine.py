@@ -9,8 +9,9 @@ from search.backends.database.similar import lead_kommune
 from search.backends.engine_query import search_body, similar_body
 from search.client import engine_name, query_client
 from search.documents import body_text
+from search.facet_values import facet_lists
 from search.indices import alias_name
-from search.query import FACETS, FacetValue, Hit, SearchQuery, SearchResult, allowed_values
+from search.query import FACETS, FacetValue, Hit, SearchQuery, SearchResult
 from search.ranking import KommuneFeatures, comparability, reference_features
 
 
@@ -44,7 +45,7 @@ class EngineBackend:
         return SearchResult(
             anzahl=response["hits"]["total"]["value"],
             treffer=hits,
-            facetten=self._facets(response["aggregations"]),
+            facetten=self._facets(response["aggregations"], query),
             backend=self.name,
         )
 
@@ -61,17 +62,12 @@ class EngineBackend:
             uebernahmen=int(source.get("uebernahmen") or 0),
         )
 
-    def _facets(self, aggregations: dict) -> dict[str, list[FacetValue]]:
-        allowed = allowed_values()
-        facets = {}
-        for name in FACETS:
-            buckets = aggregations[name]["values"]["buckets"]
-            counts = {b["key"]: b["doc_count"] for b in buckets}
-            facets[name] = [
-                FacetValue(wert=value, label=label, anzahl=counts.get(value, 0))
-                for value, label in allowed[name]
-            ]
-        return facets
+    def _facets(self, aggregations: dict, query: SearchQuery) -> dict[str, list[FacetValue]]:
+        counts = {
+            name: {b["key"]: b["doc_count"] for b in aggregations[name]["values"]["buckets"]}
+            for name in FACETS
+        }
+        return facet_lists(counts, query)
 
     def similar_entries(self, page: PraxisPage, count: int = 5) -> list[Hit]:
         """more_like_this plus shared Handlungsfelder, never the entry itself.

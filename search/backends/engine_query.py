@@ -10,6 +10,7 @@ from search import ranking
 from search.analysis import INDEX_ANALYZER
 from search.query import FACETS, SearchQuery
 from search.ranking import KommuneFeatures
+from search.understanding import SIZE_BOOST, understand
 
 # Facet → document field.
 FACET_FIELDS = {
@@ -17,7 +18,11 @@ FACET_FIELDS = {
     "zielgruppe": "zielgruppen",
     "groessenklasse": "groessenklasse",
     "bundesland": "bundesland",
+    "kreis": "kreis_ags",
     "status": "status",
+    "kosten": "kosten",
+    "foerderprogramm": "foerderprogramme",
+    "evidenz": "evidenz",
 }
 TEXT_FIELDS = [
     "title^4",
@@ -29,12 +34,17 @@ TEXT_FIELDS = [
     "kommune_name^1.5",
     "uebertragbarkeit^0.5",
     "traeger^0.5",
-    "personal^0.5",
-    "foerderung^0.5",
+    "personal",
+    "foerderung",
 ]
 COMPOUND_FIELDS = ["title^4", "kurzbeschreibung^2", "body", "tags^1.5"]
+# Typos are matched on the whole, unstemmed words of the same fields, weighed as there.
+FUZZY_FIELDS = [
+    f"{name}.unscharf^{boost}" if boost else f"{name}.unscharf"
+    for name, _, boost in (field.partition("^") for field in TEXT_FIELDS)
+]
 HIGHLIGHT_FIELDS = ["title", "kurzbeschreibung", "body"]
-MAX_FACET_VALUES = 500
+MAX_FACET_VALUES = 500  # more than the 401 Kreise, the longest facet
 MAX_RESULT_WINDOW = 20_000  # the index's max_result_window
 
 COMPARABILITY_SCRIPT = """
@@ -69,35 +79,80 @@ return _score * (1.0 + params.boost * Math.min(n, params.max));
 
 
 def text_query(q: str) -> Query:
-    """Typo-tolerant match over the weighted fields, phrases in the title and compound parts.
+    """The query's content words over the weighted fields, with what its other words ask for
+    (cost limit, small Kommunen first; search.understanding); no words: everything."""
+    understood = understand(q)
+    query = word_query(understood.text) if understood.text else Q("match_all")
+    implied = []
+    if understood.max_kosten is not None:
+        implied.append(Q("range", kosten_jahr_eur={"lte": understood.max_kosten}))
+    if understood.groessenklassen:
+        implied.append(Q("terms", groessenklasse=list(understood.groessenklassen)))
+    if implied:
+        query = Q("bool", must=[query], filter=implied)
+    return size_preference(query, understood.bevorzugte_groessenklassen)
+
+
+def word_query(text: str) -> Query:
+    """Stemmed words and synonyms over the weighted fields, typos on the whole words, a bonus
+    for entries with all the words and for a title phrase, compounds split into their parts.
 
     Fuzzy matching scores an exact term highest, so no separate exact clause is needed.
     """
-    if not q:
-        return Q("match_all")
     return Q(
         "bool",
         should=[
+            Q("multi_match", query=text, fields=TEXT_FIELDS, tie_breaker=0.3),
             Q(
                 "multi_match",
-                query=q,
-                fields=TEXT_FIELDS,
+                query=text,
+                fields=FUZZY_FIELDS,
                 fuzziness="AUTO",
-                prefix_length=2,
+                prefix_length=1,
                 max_expansions=20,
                 tie_breaker=0.3,
+                boost=0.5,
             ),
-            Q("match_phrase", title={"query": q, "boost": 3}),
+            # More of the words first: entries with every word (in any field) get a bonus.
+            Q("multi_match", query=text, fields=TEXT_FIELDS, type="cross_fields", operator="and"),
+            Q("match_phrase", title={"query": text, "boost": 3}),
             # Compounds split into their parts: "Sprachförderung" finds "Förderung der Sprache".
-            Q("multi_match", query=q, fields=COMPOUND_FIELDS, analyzer=INDEX_ANALYZER, boost=0.5),
+            Q(
+                "multi_match",
+                query=text,
+                fields=COMPOUND_FIELDS,
+                analyzer=INDEX_ANALYZER,
+                boost=0.3,
+            ),
         ],
         minimum_should_match=1,
     )
 
 
+def size_preference(query: Query, size_classes: tuple[str, ...]) -> Query:
+    """Entries of the size classes a query prefers ("auf dem Land") score higher."""
+    if not size_classes:
+        return query
+    size = Q("terms", groessenklasse=list(size_classes))
+    return Q(
+        "function_score",
+        query=query,
+        functions=[{"filter": size.to_dict(), "weight": SIZE_BOOST}],
+        boost_mode="multiply",
+    )
+
+
 def highlight_query(q: str) -> Query:
     """Only the highlighted fields: cheaper than re-running the whole query per hit."""
-    return Q("multi_match", query=q, fields=HIGHLIGHT_FIELDS, fuzziness="AUTO", prefix_length=2)
+    text = understand(q).text
+    fuzzy = [f"{name}.unscharf" for name in HIGHLIGHT_FIELDS]
+    return Q(
+        "bool",
+        should=[
+            Q("multi_match", query=text, fields=HIGHLIGHT_FIELDS),
+            Q("multi_match", query=text, fields=fuzzy, fuzziness="AUTO", prefix_length=1),
+        ],
+    )
 
 
 def facet_filters(query: SearchQuery) -> dict[str, Query]:
@@ -130,9 +185,8 @@ def comparability_script(reference: KommuneFeatures) -> dict:
 
 
 def main_query(query: SearchQuery, reference: KommuneFeatures | None) -> Query:
-    """Text (or all) restricted by Kreis, re-scored by comparability when asked."""
-    kreis_filter = [Q("terms", kreis_ags=list(query.kreis))] if query.kreis else []
-    main = Q("bool", must=[text_query(query.q)], filter=kreis_filter)
+    """Text (or all), re-scored by comparability when asked; the facets filter afterwards."""
+    main = text_query(query.q)
     if reference:
         main = Q("script_score", query=main, script=comparability_script(reference))
     adopted = Q("script_score", query=main, script=adoption_script())

@@ -39,6 +39,9 @@ def pages(home_page, committed_world) -> dict[str, str]:
         "profile": committed_world.ahrensburg.url,
         "profile_with_entries": committed_world.bargteheide.url,
         "entry": committed_world.entry.url,
+        "programmes": "/foerderprogramme/",
+        "programme": "/foerderprogramme/amif/",
+        "kommune_without_profile": "/kommune/01001999/",
         "statement": "/barrierefreiheit/",
         "not_found": "/gibt-es-nicht/",
     }

@@ -10,7 +10,7 @@ import pytest
 from kommunen.groessenklasse import groessenklasse_for
 from kommunen.importer import SHIPPED_REGISTER
 from kommunen.importer.read import read_file
-from praxis.models import Handlungsfeld, PraxisStatus, Zielgruppe
+from praxis.models import Evidenz, Foerderprogramm, Handlungsfeld, PraxisStatus, Zielgruppe
 
 DEMO_DIR = Path(__file__).resolve().parents[2] / "plattform" / "demo"
 JSON_KEYS = {
@@ -105,3 +105,56 @@ def test_profile_json_is_keyed_by_known_ags():
     for data in profile.values():
         assert data["integrationsbeauftragte"] in ("", "hauptamtlich", "ehrenamtlich")
         assert all({"name", "veroeffentlichen"} <= set(k) for k in data["kontaktpersonen"])
+
+
+TEXT_FIELDS = ("titel", "kurzbeschreibung", "beschreibung", "traeger", "personal",
+               "uebertragbarkeit", "erfahrungen")  # fmt: skip
+
+
+def entry_text(entry: dict) -> str:
+    parts = [entry[key] or "" for key in TEXT_FIELDS]
+    return " ".join(parts + entry["foerderung"] + entry["schlagworte"])
+
+
+def test_every_demo_entry_has_an_evidence_level_fitting_its_status():
+    for e in praxis_entries():
+        assert e["evidenz"] in Evidenz.values, e["id"]
+        assert (e["evidenz"] == Evidenz.IDEE) == (e["status"] == PraxisStatus.GEPLANT), e["id"]
+        assert e["evidenz"] != Evidenz.EVALUIERT or e["evaluation_url"], e["id"]
+
+
+def test_demo_uses_lessons_costs_programmes_transfers_and_stand():
+    entries = praxis_entries()
+    ids = {e["id"] for e in entries}
+    assert sum(1 for e in entries if e["erfahrungen"]) >= 10
+    assert sum(1 for e in entries if e["kosten_einmalig_eur"] is not None) >= 8
+    assert sum(1 for e in entries if e["foerderprogramme"]) >= 8
+    transfers = [e["uebernommen_von"] for e in entries if e["uebernommen_von"]]
+    assert len(transfers) >= 5 and set(transfers) <= ids
+    stands = [e["stand"] for e in entries if e["stand"]]
+    assert len(stands) >= 5 and all(re.fullmatch(r"\d{4}-\d{2}-\d{2}", s) for s in stands)
+    assert min(stands) < "2024-12-03"
+
+
+@pytest.mark.django_db
+def test_demo_programme_links_apply_in_the_lead_kommunes_land_and_are_not_repeated():
+    kommunen = register()
+    programme = {p.slug: p for p in Foerderprogramm.objects.all()}
+    for e in praxis_entries():
+        land = kommunen[e["kommune"]]["bundesland"]
+        for slug in e["foerderprogramme"]:
+            assert programme[slug].gilt_in(land), (e["id"], slug)
+            assert programme[slug].name not in e["foerderung"], e["id"]
+
+
+def test_amif_mentions_and_amif_links_coincide():
+    """Searching "AMIF" finds the text and the linked programme's name: both must agree."""
+    entries = praxis_entries()
+    mentioning = {e["id"] for e in entries if "AMIF" in entry_text(e)}
+    linking = {e["id"] for e in entries if "amif" in e["foerderprogramme"]}
+    assert mentioning <= linking
+    assert linking == {
+        "landkreis-goerlitz-willkommensbehoerde",
+        "weimarer-land-psychosoziale-erstberatung",
+        "leipzig-kontaktstelle-wohnen",
+    }

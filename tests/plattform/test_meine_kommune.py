@@ -47,3 +47,11 @@ def test_an_ambiguous_name_offers_a_choice_and_an_unknown_one_says_so(client, wo
     assertContains(unknown, "Keine Kommune mit dem Namen „Atlantis“ gefunden.")
     assertContains(unknown, 'aria-invalid="true"')
     assertNotContains(client.get("/?vergleich=01062099"), "Ihre Kommune:")
+
+
+def test_the_chosen_kommune_travels_on_to_the_entries(client, world, home):
+    """An entry then offers its Beschlussvorlage for that Kommune (praxis/beschlussvorlage/)."""
+    KommuneFactory(ags="01062023", name="Großhansdorf", einwohner=9_500, kreis=world.kreis.kommune)
+    html = client.get("/?vergleich=01062023").content.decode()
+    assert f'href="{world.entry.url}?vergleich=01062023"' in html
+    assert f'href="{world.entry.url}"' not in html

@@ -165,7 +165,8 @@ def test_public_pages_load_nothing_from_other_hosts_and_set_no_cookie(client, pu
         assert response.status_code == (404 if name == "not_found" else 200), url
         html = response.content.decode()
         if name == "search":
-            assert f'href="{public_pages["entry"]}"' in html  # the page shows results
+            # the page shows results, linked with the comparison Kommune
+            assert f'href="{public_pages["entry"]}?vergleich=01062001"' in html
         if name == "entry":
             assert "/media/images/" in html  # an image rendition is among the scanned URLs
         assert foreign(fetched_urls(html)) == [], url

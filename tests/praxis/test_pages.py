@@ -228,3 +228,48 @@ def test_listing_without_the_search_app_shows_its_title_and_introduction(
     monkeypatch.setattr(hooks, "get_hooks", lambda name: [])
     html = client.get(listing_url).content.decode()
     assert "<h1>Praxisbeispiele</h1>" in html and "Alle Beispiele." in html
+
+
+@pytest.mark.django_db
+def test_search_and_listing_cards_show_costs_and_staff_or_say_nothing_is_known(client, listing_url):
+    for url in ("/suche/", listing_url):
+        html = client.get(url).content.decode()
+        cards = re.findall(r'<article class="karte.*?</article>', html, re.S)
+        complete = next(card for card in cards if "Sprachcafé am Hafen" in card)
+        assert re.search(r"Kosten pro Jahr:</dt>\s*<dd>5.000 €</dd>", complete), url
+        assert re.search(r'Einmalige Kosten:</dt>\s*<dd><span class="karte__leer">keine', complete)
+        assert re.search(r"Personal:</dt>\s*<dd>0,25 Stellen, 12 Ehrenamtliche</dd>", complete)
+        bare = next(card for card in cards if "Wohnungsbörse" in card)
+        assert bare.count("keine Angabe") == 3, url
+
+
+@pytest.mark.django_db
+def test_listing_filters_by_kreis_costs_programme_and_evidence(client, listing_url):
+    html = client.get(listing_url).content.decode()
+    for legend in ("Kreis", "Kosten pro Jahr", "Förderprogramm", "Wie gut belegt"):
+        assert f"<legend>{legend}</legend>" in html
+    assert re.search(r'for="f-kreis-01062">Kreis Stormarn <span class="filter__anzahl">\(3', html)
+    assert re.search(r'for="f-kreis-13004">Schwerin <span class="filter__anzahl">\(1', html)
+    unknown_costs = r'for="f-kosten-unbekannt">keine Angabe <span class="filter__anzahl">\(3'
+    assert re.search(unknown_costs, html)
+    assert "Kita-Einstieg: Brücken bauen in frühe Bildung“ (beendet)" in html
+    html = client.get(listing_url, {"kosten": "bis-10000", "kreis": "01062"}).content.decode()
+    assert "1 Praxisbeispiel\n" in html and "Sprachcafé am Hafen" in html
+    chips = re.findall(r'<a class="chip" href="[^"]*">([^<]*)', html)
+    assert {chip.strip() for chip in chips} == {
+        "Kreis: Kreis Stormarn",
+        "Kosten pro Jahr: 1.001 bis 10.000 €",
+    }
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("name", "value"), [("kosten", "teuer"), ("foerderprogramm", "amif2"), ("evidenz", "gut")]
+)
+def test_listing_and_search_refuse_unknown_values_of_the_new_filters(
+    client, listing_url, name, value
+):
+    for url in (listing_url, "/suche/"):
+        response = client.get(url, {name: value})
+        assert response.status_code == 400
+        assert f"Unbekannter Wert „{value}“ für den Filter „{name}“" in response.content.decode()

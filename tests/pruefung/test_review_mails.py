@@ -45,8 +45,11 @@ def test_submitting_mails_each_reviewer_once_with_a_direct_link(
     )
     assert EDIT_LINK.format(pk=draft.pk) in message.body
     assert f"http://localhost:8000/admin/pages/workflow/preview/{draft.pk}/" in message.body
-    assert "Vollständigkeit: 1 von 6 Angaben" in message.body
-    assert "es fehlen: Kosten, Personal, Förderung, Übertragbarkeit, Kontakt." in message.body
+    assert "Vollständigkeit: 1 von 9 Angaben" in message.body
+    assert (
+        "es fehlen: Kosten, Einmalige Kosten, Personal, Förderung, Übertragbarkeit, Evidenz, "
+        "Erfahrungen und Stolpersteine, Kontakt." in message.body
+    )
 
 
 def test_review_mails_are_tasks_not_sent_in_the_request(

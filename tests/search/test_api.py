@@ -55,7 +55,11 @@ def test_search_answer_has_the_documented_shape(entries, kommunen, client_json):
         "zielgruppe",
         "groessenklasse",
         "bundesland",
+        "kreis",
         "status",
+        "kosten",
+        "foerderprogramm",
+        "evidenz",
     }
     assert data["facetten"]["handlungsfeld"][0] == {
         "wert": "sprache",
@@ -88,6 +92,9 @@ def test_repeated_parameters_select_several_values(entries, client_json):
         ({"vergleich": "12"}, "kein Amtlicher Gemeindeschlüssel"),
         ({"vergleich": "01999999"}, "gibt es keine Kommune"),
         ({"kreis": "1234"}, "kein Kreisschlüssel"),
+        ({"kosten": "billig"}, "Unbekannter Wert „billig“ für den Filter „kosten“"),
+        ({"foerderprogramm": "AMIF"}, "Unbekannter Wert „AMIF“ für den Filter „foerderprogramm“"),
+        ({"evidenz": "bewiesen"}, "Unbekannter Wert „bewiesen“ für den Filter „evidenz“"),
         ({"q": "x" * 201}, "zu lang"),
     ],
 )
@@ -163,6 +170,21 @@ def test_openapi_schema_is_served(db, client_json):
     assert params["seite"]["schema"]["type"] == "integer"
     assert params["sortierung"]["schema"]["enum"] == ["relevanz", "neueste"]
     assert params["handlungsfeld"]["schema"]["type"] == "array"
+    assert params["kosten"]["schema"]["items"]["enum"] == [
+        "keine",
+        "bis-1000",
+        "bis-10000",
+        "ueber-10000",
+        "unbekannt",
+    ]
+    assert params["evidenz"]["schema"]["items"]["enum"] == [
+        "idee",
+        "erprobt",
+        "ausgewertet",
+        "evaluiert",
+    ]
+    assert "Förderprogramm" in params["foerderprogramm"]["description"]
+    assert "Landkreis" in params["kreis"]["description"]
 
 
 def test_engine_down_the_database_answers(entries, client_json, engine_down):

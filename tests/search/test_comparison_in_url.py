@@ -105,3 +105,21 @@ def test_links_of_an_empty_result_keep_the_comparison(entries, client):
     hints = re.findall(r'<a href="(\?[^"]*)">ohne „', response.content.decode())
     assert hints
     assert all(comparison_of(unescape(h)) == [KLEINAU] for h in hints)
+
+
+def test_a_hit_takes_the_comparison_to_its_entry(entries, kommunen, client):
+    """The entry then offers its Beschlussvorlage for that Kommune (praxis/beschlussvorlage/)."""
+    response = client.get("/suche/", {"vergleich": KLEINAU})
+    hrefs = re.findall(r'class="karte__titel"><a href="([^"]*)"', response.content.decode())
+    assert hrefs
+    assert all(unescape(href).endswith(f"/?vergleich={KLEINAU}") for href in hrefs)
+    entry = client.get(unescape(hrefs[0])).content.decode()
+    assert f"beschlussvorlage.docx?kommune={KLEINAU}" in entry
+    assert "Vorlage für Kleinau herunterladen" in entry
+
+
+def test_without_a_comparison_a_hit_links_the_plain_entry(entries, client):
+    response = client.get("/suche/", {"q": "Mütter"})
+    hrefs = re.findall(r'class="karte__titel"><a href="([^"]*)"', response.content.decode())
+    assert hrefs
+    assert not any("vergleich" in href for href in hrefs)

@@ -1,6 +1,7 @@
 """Everything an entry says is searchable: funding, staff, Träger and transferability are
 indexed on both backends, so "AMIF", "ESF Plus", "Eigenmittel" and "Patinnen" find the entries
-that name them only there (issue 9.4). Demo content, seeded once for the module."""
+that name them only there (issue 9.4), "AMIF" and "ESF Plus" through the linked programme's
+name (issue 10.2). Demo content, seeded once for the module."""
 
 import pytest
 
@@ -13,8 +14,8 @@ from .engine_support import rebuild_index
 from .test_parity import all_ids, seeded  # noqa: F401  # the module-scoped demo content
 
 TERMS = {
-    "AMIF": "foerderungen__name__icontains",
-    "ESF Plus": "foerderungen__name__icontains",
+    "AMIF": "foerderprogramme__name__icontains",
+    "ESF Plus": "foerderprogramme__name__icontains",
     "Eigenmittel": "foerderungen__name__icontains",
     "Patinnen": "personal__icontains",
 }

@@ -91,3 +91,30 @@ def test_without_engine_the_command_says_so(settings):
     settings.SEARCH_URL = ""
     with pytest.raises(CommandError, match="SEARCH_URL ist nicht gesetzt"):
         command("--status")
+
+
+@pytest.fixture
+def outdated_index(engine, entries, monkeypatch) -> str:
+    """The only index, built with an older mapping version than the documents'."""
+    with monkeypatch.context() as older:
+        older.setattr(indices, "MAPPING_VERSION", indices.MAPPING_VERSION - 1)
+        name = indices.rebuild()["index"]
+    assert indices.outdated_indices() == [name]
+    return name
+
+
+def test_an_outdated_mapping_fails_the_check_and_catch_up_rebuilds(outdated_index):
+    assert f"Veraltetes Mapping: {outdated_index}" in command("--status")
+    with pytest.raises(CommandError, match="veraltetes Mapping"):
+        command("--check")
+    command("--catch-up")
+    assert indices.outdated_indices() == [] and outdated_index not in indices.versions()
+    assert "in Ordnung" in command("--check")
+
+
+def test_a_change_is_never_written_into_an_outdated_index(outdated_index, entries):
+    """It would guess the new fields' types; the index is rebuilt instead."""
+    indices.sync_pages([entries["sport"].pk], refresh=True)
+    assert outdated_index not in indices.versions()
+    assert indices.outdated_indices() == []
+    assert EngineBackend().search(SearchQuery(kosten=("unbekannt",))).anzahl == 5

@@ -9,6 +9,7 @@ import pytest
 
 from kommunen.models import KommunePage
 from kommunen.profiles import ensure_profile
+from praxis.models import Foerderprogramm
 from search import client
 from search.indices import alias_name
 from search.models import IndexAuftrag
@@ -169,3 +170,18 @@ def test_register_import_updates_the_affected_entries(
         call_command("import_kommunen", str(register), verbosity=0)
     doc = document(page.pk)
     assert doc["einwohner"] == 25_000 and doc["groessenklasse"] == "mittelstadt"
+
+
+def test_renaming_a_programme_updates_the_entries_that_link_it(
+    engine, kommunen, django_capture_on_commit_callbacks
+):
+    page = create_entry(kommunen["klein"], "Anerkennungsberatung", foerderprogramme=["iq"])
+    rebuild_index()
+    assert document(page.pk)["foerderprogramme"] == ["iq"]
+    programme = Foerderprogramm.objects.get(slug="iq")
+    programme.name, programme.slug = "Netzwerk Anerkennung", "anerkennung"
+    with django_capture_on_commit_callbacks(execute=True):
+        programme.save()
+    doc = document(page.pk)
+    assert doc["foerderung"] == ["Netzwerk Anerkennung"]
+    assert doc["foerderprogramme"] == ["anerkennung"]

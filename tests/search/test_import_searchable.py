@@ -44,6 +44,7 @@ def entry_line(kommune_ags: str) -> dict:
     for key in ("partner_kommunen", "handlungsfelder", "zielgruppen", "schlagworte"):
         entry[key] = []
     entry |= {"foerderung": [], "links": [], "handlungsfelder": ["engagement-ehrenamt"]}
+    entry["foerderprogramme"] = []
     return entry
 
 

@@ -6,10 +6,11 @@ from django.db.models import QuerySet
 
 from kommunen.models import Kommune, KommunePage, KommuneTyp, load_public_profiles
 from praxis.models import PraxisPage
-from praxis.stand import effective_stand, is_stale
+from praxis.stand import stale_cutoff
 from praxis.uebernahme import adoption_counts
-from search.backends.database.facets import Row, count_facets, facet_filters, filtered, load_rows
-from search.backends.database.fulltext import matching_ids, relevance
+from search.backends.database.facets import Row, count_facets, facet_filters, filtered
+from search.backends.database.fulltext import ConceptMatch, text_scores
+from search.backends.database.row_cache import rows_for
 from search.backends.database.similar import similar_entries
 from search.backends.database.text import highlight
 from search.query import Hit, SearchQuery, SearchResult
@@ -22,6 +23,7 @@ from search.ranking import (
     reference_features,
     stale_factor,
 )
+from search.understanding import SIZE_BOOST, Understood, understand
 
 
 def public_entries() -> QuerySet:
@@ -43,9 +45,20 @@ def features_from_row(row: Row) -> KommuneFeatures | None:
     )
 
 
-def row_stand(row: Row):
-    """The entry's Stand as the page shows it (last confirmed, else last published)."""
-    return effective_stand(row.stand, row.last_published_at, row.first_published_at)
+def implied_filters(entries: QuerySet, understood: Understood) -> QuerySet:
+    """What the query's words ask beyond text: a cost limit, small Kommunen only."""
+    if understood.max_kosten is not None:
+        entries = entries.filter(kosten_jahr_eur__lte=understood.max_kosten)
+    if understood.groessenklassen:
+        entries = entries.filter(kommune__groessenklasse__in=understood.groessenklassen)
+    return entries
+
+
+def highlight_keys(matches: list[ConceptMatch]) -> set[str]:
+    """Every key a hit's text may show a concept by."""
+    keys = {k for match in matches for k in match.keys}
+    keys |= {k for match in matches for phrase in match.phrases for k in phrase}
+    return keys | {k for match in matches for k in match.concept.parts}
 
 
 class DatabaseBackend:
@@ -54,32 +67,51 @@ class DatabaseBackend:
     name = "datenbank"
 
     def search(self, query: SearchQuery) -> SearchResult:
-        base, ids, scores = public_entries(), None, {}
-        if query.q:
-            ids = matching_ids(base, query.q)
-            scores = relevance(ids, query.q)
-        rows = load_rows(base, ids)
+        understood = understand(query.q)
+        entries = public_entries()
+        base, ids = implied_filters(entries, understood), None
+        scores: dict[int, float] = {}
+        matches: list[ConceptMatch] = []
+        if understood.text:
+            scores, matches = text_scores(base, understood.text)
+            ids = set(scores)
+        elif base is not entries:  # only cost or size words: their entries
+            ids = set(base.values_list("pk", flat=True))
+        rows = rows_for(entries, ids)
         filters = facet_filters(query)
-        facets = count_facets(rows, filters)
-        hits = self._rank(filtered(rows, filters), query, scores)
+        facets = count_facets(rows, filters, query)
+        preferred = understood.bevorzugte_groessenklassen
+        hits = self._rank(filtered(rows, filters), query, scores, preferred)
         start = (query.seite - 1) * query.pro_seite
         page = hits[start : start + query.pro_seite]
-        self._highlight(page, query.q)
+        self._highlight(page, highlight_keys(matches))
         return SearchResult(anzahl=len(hits), treffer=page, facetten=facets, backend=self.name)
 
-    def _rank(self, rows: list[Row], query: SearchQuery, scores: dict) -> list[Hit]:
+    def _rank(
+        self, rows: list[Row], query: SearchQuery, scores: dict, preferred: tuple[str, ...] = ()
+    ) -> list[Hit]:
         reference = reference_features(query.vergleich)
         adopted = adoption_counts()
+        stale_on_or_before = stale_cutoff()
         hits, dates = [], {}
+        compared: dict[str, tuple[float, list[str]]] = {}
         for row in rows:
             score = scores.get(row.pk, 1.0)
+            if row.groessenklasse in preferred:  # "auf dem Land" (search.understanding)
+                score *= SIZE_BOOST
             reasons: list[str] = []
-            features = features_from_row(row)
-            if reference and features:
-                value, reasons = comparability(reference, features)
+            if reference and row.ags:
+                # Many entries share a lead Kommune: compare each Kommune once per search.
+                features = None if row.ags in compared else features_from_row(row)
+                if features:
+                    compared[row.ags] = comparability(reference, features)
+                value, reasons = compared[row.ags]
+                reasons = list(reasons)
                 score *= ranking_factor(value)
             n = adopted.get(row.pk, 0)
-            score *= adoption_factor(n) * stale_factor(is_stale(row_stand(row)))
+            stand = row.aktueller_stand
+            stale = stand is not None and stand <= stale_on_or_before  # praxis.stand.is_stale
+            score *= adoption_factor(n) * stale_factor(stale)
             hits.append(Hit(page_id=row.pk, score=score, erklaerung=reasons, uebernahmen=n))
             dates[row.pk] = (row.first_published_at or datetime.min).isoformat()
         if query.sortierung == "neueste":
@@ -88,8 +120,8 @@ class DatabaseBackend:
             hits.sort(key=lambda h: (h.score, dates[h.page_id], h.page_id), reverse=True)
         return hits
 
-    def _highlight(self, hits: list[Hit], q: str) -> None:
-        if not q or not hits:
+    def _highlight(self, hits: list[Hit], keys: set[str]) -> None:
+        if not keys or not hits:
             return
         texts = PraxisPage.objects.filter(pk__in=[h.page_id for h in hits]).values_list(
             "pk", "title", "kurzbeschreibung"
@@ -97,7 +129,7 @@ class DatabaseBackend:
         by_id = {pk: {"title": title, "kurzbeschreibung": short} for pk, title, short in texts}
         for hit in hits:
             for name, text in by_id.get(hit.page_id, {}).items():
-                if fragment := highlight(text, q):
+                if fragment := highlight(text, keys):
                     hit.hervorhebung[name] = [fragment]
 
     def similar_entries(self, page: PraxisPage, count: int = 5) -> list[Hit]:

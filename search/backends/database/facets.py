@@ -1,10 +1,11 @@
 """Facet filters and counts of the database backend, with the contract's semantics.
 
 OR within a facet, AND across facets; a facet's counts apply every OTHER facet's filter but not
-its own; all values are listed in taxonomy/choice order, also those with count 0.
+its own; the values are listed as search.facet_values lists them (a list's values with count 0
+too, the Kreise with hits).
 
 The candidate entries (all live ones, or the text matches) are read once with their facet values
-and filtered and counted in Python: three plain queries instead of one query per facet, whose
+and filtered and counted in Python: four plain queries instead of one query per facet, whose
 IN-lists SQLite's planner (without ANALYZE statistics) may join in the worst order.
 """
 
@@ -16,15 +17,19 @@ from datetime import date, datetime
 from django.db.models import QuerySet
 
 from praxis.models import PraxisPage
-from search.query import FACETS, FacetValue, SearchQuery, allowed_values
+from search.facet_values import facet_lists
+from search.kosten import kostenrahmen
+from search.query import FACETS, FacetValue, SearchQuery
+from search.ranking import kreis_ags
 
 MAX_IN_LIST = 2000
-# Facets over many-to-many taxonomies (a set of slugs per entry); the others are one value.
-M2M_FACETS = ("handlungsfeld", "zielgruppe")
-SINGLE_VALUE_FACETS = ("groessenklasse", "bundesland", "status")
+# Facets over many-to-many relations (a set of slugs per entry); the others are one value.
+M2M_FACETS = ("handlungsfeld", "zielgruppe", "foerderprogramm")
+SINGLE_VALUE_FACETS = ("groessenklasse", "bundesland", "kreis", "status", "kosten", "evidenz")
 M2M_LINKS = {
     "handlungsfeld": PraxisPage.handlungsfelder.through,
     "zielgruppe": PraxisPage.zielgruppen.through,
+    "foerderprogramm": PraxisPage.foerderprogramme.through,
 }
 ROW_FIELDS = {
     "pk": "pk",
@@ -37,6 +42,8 @@ ROW_FIELDS = {
     "bundesland": "kommune__bundesland",
     "stand": "stand",
     "last_published_at": "last_published_at",
+    "kosten_jahr_eur": "kosten_jahr_eur",
+    "evidenz": "evidenz",
 }
 
 
@@ -54,8 +61,22 @@ class Row:
     bundesland: str | None
     stand: date | None = None
     last_published_at: datetime | None = None
+    kosten_jahr_eur: int | None = None
+    evidenz: str = ""  # blank: no level stated
+    foerderprogramm: set[str] = field(default_factory=set)
     handlungsfeld: set[str] = field(default_factory=set)
     zielgruppe: set[str] = field(default_factory=set)
+    # The Stand as the page shows it, worked out once per load (row_cache), not per search.
+    aktueller_stand: date | None = None
+
+    @property
+    def kreis(self) -> str | None:
+        """The 5-digit key of the lead Kommune's Kreis (a Landkreis's own key)."""
+        return kreis_ags(self.ags) if self.ags else None
+
+    @property
+    def kosten(self) -> str:
+        return kostenrahmen(self.kosten_jahr_eur)
 
 
 def load_rows(base: QuerySet, ids: set[int] | None = None) -> list[Row]:
@@ -86,7 +107,7 @@ Predicate = Callable[[Row], bool]
 
 
 def facet_filters(query: SearchQuery) -> dict[str, Predicate]:
-    """One predicate per facet (and for kreis) that the request restricts."""
+    """One predicate per facet that the request restricts."""
     filters: dict[str, Predicate] = {}
     # The lambdas bind the loop variables as defaults; mypy cannot type such lambdas ([misc]).
     for name in M2M_FACETS:
@@ -95,9 +116,6 @@ def facet_filters(query: SearchQuery) -> dict[str, Predicate]:
     for name in SINGLE_VALUE_FACETS:
         if selected := set(getattr(query, name)):
             filters[name] = lambda r, n=name, s=selected: getattr(r, n) in s  # type: ignore[misc]
-    if query.kreis:
-        kreis_keys = tuple(query.kreis)
-        filters["kreis"] = lambda r: bool(r.ags and r.ags.startswith(kreis_keys))
     return filters
 
 
@@ -116,15 +134,8 @@ def _count(name: str, rows: list[Row]) -> Counter:
 
 
 def count_facets(
-    rows: list[Row], filters: dict[str, Predicate], allowed: dict | None = None
+    rows: list[Row], filters: dict[str, Predicate], query: SearchQuery
 ) -> dict[str, list[FacetValue]]:
     """The counts of every facet value under the other facets' filters."""
-    allowed = allowed or allowed_values()
-    facets = {}
-    for name in FACETS:
-        counts = _count(name, filtered(rows, filters, except_for=name))
-        facets[name] = [
-            FacetValue(wert=value, label=label, anzahl=counts.get(value, 0))
-            for value, label in allowed[name]
-        ]
-    return facets
+    counts = {name: _count(name, filtered(rows, filters, except_for=name)) for name in FACETS}
+    return facet_lists(counts, query)

@@ -1,81 +1,203 @@
-"""Full-text matching and relevance for the database backend.
+"""Full-text matching and relevance for the database backend, with the engine's German analysis.
 
-Matching uses Wagtail's database search index (OR of all term variants). Relevance is computed
-in Python from the matched entries' title and short text (title weighs more than short text,
-any match counts), so it is the same on SQLite and PostgreSQL and cheap for a few thousand hits.
+A query is analysed like the engine analyses it (search/analysis/german.py) into concepts: a
+word, or a phrase of the synonym list, with its synonyms. Each concept is looked up in the
+index's vocabulary (search/backends/database/vocabulary.py: same stem, compound parts, typos)
+and then in Wagtail's database index, one lookup per concept, so the entries matching each
+concept are known:
+
+- an entry matching more of the concepts ranks first: the score is multiplied by
+  (matched / all concepts)²; a concept met only through a compound query word's parts
+  ("Sprachförderung" → "Förderung der Sprache") counts half;
+- within that, a concept found in the title adds WEIGHT_TITLE, in the short text
+  WEIGHT_SHORT_TEXT, anywhere else (body, Förderung, Personal, ...) the base of 1.
+
+The title and short text are checked in Python with the same analysis (stems and compound
+parts), so SQLite and PostgreSQL rank alike.
 """
 
 import logging
-import re
+import math
+from dataclasses import dataclass
 
-from django.contrib.contenttypes.models import ContentType
-from django.db import DatabaseError
-from django.db.models import QuerySet
-from django.db.models.expressions import RawSQL
+from django.db import DatabaseError, connection
 
 from wagtail.query import PageQuerySet
-from wagtail.search.backends import get_search_backend
-from wagtail.search.models import IndexEntry
 
 from praxis.models import PraxisPage
+from search.analysis.german import Concept, index_keys, key, query_concepts, words
+from search.backends.database import vocabulary as cache
+from search.backends.database.dialects import (
+    Alternatives,
+    Terms,
+    current_index,
+    dictionary_by_key,
+    index_signature,
+)
 from search.backends.database.facets import MAX_IN_LIST
-from search.backends.database.text import search_terms, word_pattern, words
+from search.backends.database.vocabulary import MIN_PREFIX, Vocabulary
 
 logger = logging.getLogger(__name__)
 
 WEIGHT_TITLE = 3.0
 WEIGHT_SHORT_TEXT = 2.0
 BASE_SCORE = 1.0
+PARTS_ONLY = 0.5  # a concept met only through its compound parts
 
 
-def _sqlite_fts_available() -> bool:
-    """True when Wagtail's search backend is the SQLite FTS5 one (not the LIKE fallback)."""
-    return type(get_search_backend()).__name__ == "SQLiteSearchBackend"
+@dataclass(frozen=True)
+class ConceptMatch:
+    """A concept with the index terms that meet it fully and through its parts, and the keys
+    that show it in a text."""
+
+    concept: Concept
+    full: Alternatives
+    parts: Alternatives
+    keys: frozenset[str]  # single keys that show the concept (its words, matched index words)
+    phrases: tuple[tuple[str, ...], ...] = ()  # phrases whose keys together show it
+
+    def shown_in(self, text_keys: set[str], level: float) -> bool:
+        """Whether a text with these keys shows the concept at this level."""
+        if level < 1:
+            return not text_keys.isdisjoint(self.concept.parts)
+        if not text_keys.isdisjoint(self.keys):
+            return True
+        return any(all(k in text_keys for k in phrase) for phrase in self.phrases)
 
 
-def _sqlite_ids(terms: list[str]) -> QuerySet:
-    """Matching page ids straight from the FTS5 table.
+def _terms(index, vocabulary: Vocabulary, forms: dict[str, str], k: str) -> tuple[Terms, set]:
+    """The index words for one key (same word, words with it as a compound part), and the
+    vocabulary forms they were found by."""
+    form = forms.get(k)
+    if not form:
+        return Terms(), set()
+    found = vocabulary.same_word(form)
+    for part in dictionary_by_key().get(k, ()):
+        found |= index.part_forms(vocabulary, part)
+    # The form itself, and as a prefix, finds words newer than the cached vocabulary.
+    prefixes = frozenset({form}) if len(form) >= MIN_PREFIX else frozenset()
+    return Terms(frozenset(vocabulary.tokens(found) | {form}), prefixes), found
 
-    Filtering index entries by `id IN (SELECT rowid ... MATCH)` lets SQLite run the MATCH once;
-    the join that `.search()` builds makes it probe the FTS table per entry (50x slower).
-    """
-    table = f"{IndexEntry._meta.db_table}_fts"
-    expression = "{title body} : (" + " OR ".join(f'"{t}"' for t in terms) + ")"
-    fts = RawSQL(f"SELECT rowid FROM {table} WHERE {table} MATCH %s", [expression])
-    return IndexEntry.objects.filter(
-        content_type=ContentType.objects.get_for_model(PraxisPage), id__in=fts
-    ).values_list("object_id", flat=True)
+
+def _corrected(vocabulary: Vocabulary, concept: Concept, forms: dict[str, str]) -> set[str]:
+    """The vocabulary forms nearest to a misspelt word, with their other inflections."""
+    typed = {concept.word, forms.get(key(concept.word), "")} - {""}
+    return {
+        form
+        for nearest in vocabulary.nearest(typed)
+        for form in vocabulary.same_word(vocabulary.stem(nearest))
+    }
 
 
-def matching_ids(base: PageQuerySet, q: str) -> set[int]:
-    """Ids of the entries in `base` matching any variant of any query word."""
-    terms = search_terms(q)
-    if not terms:
-        return set()
+def match_concept(index, vocabulary: Vocabulary, concept: Concept) -> ConceptMatch:
+    """Look a concept up in the vocabulary; correct a single word that matches nothing."""
+    keys = {k for alternative in concept.alternatives for k in alternative} | set(concept.parts)
+    if concept.word:
+        keys.add(key(concept.word))
+    forms = index.forms(keys)
+    full, found_forms = [], set()
+    for alternative in concept.alternatives:
+        looked_up = [_terms(index, vocabulary, forms, k) for k in alternative]
+        if all(terms for terms, _forms in looked_up):
+            full.append([terms for terms, _forms in looked_up])
+        if len(alternative) == 1:
+            found_forms |= looked_up[0][1]
+    if concept.word and not found_forms and not (full and index.ids(full)):
+        corrected = _corrected(vocabulary, concept, forms)
+        if corrected:
+            full.append([Terms(frozenset(vocabulary.tokens(corrected)))])
+        found_forms |= corrected
+    parts = [[_terms(index, vocabulary, forms, k)[0]] for k in concept.parts]
+    single = {alt[0] for alt in concept.alternatives if len(alt) == 1}
+    return ConceptMatch(
+        concept,
+        full,
+        [p for p in parts if p[0]],
+        frozenset(single | {key(form) for form in found_forms}),
+        tuple(alt for alt in concept.alternatives if len(alt) > 1),
+    )
+
+
+def _levels(index, matches: list[ConceptMatch]) -> dict[int, list[float]]:
+    """Page id → per concept: 1 (met), PARTS_ONLY (met through its parts) or 0."""
+    levels: dict[int, list[float]] = {}
+    for position, match in enumerate(matches):
+        full = index.ids(match.full) if match.full else set()
+        parts = (index.ids(match.parts) - full) if match.parts else set()
+        for pk, level in [*((pk, 1.0) for pk in full), *((pk, PARTS_ONLY) for pk in parts)]:
+            levels.setdefault(pk, [0.0] * len(matches))[position] = level
+    return levels
+
+
+def rarity_weights(levels: dict[int, list[float]], count: int, total: int) -> list[float]:
+    """Per concept, how rare it is among all `total` entries (BM25's idf), relative to the
+    query's mean: a concept met by few entries says more than one met by most."""
+    if not count:
+        return []
+    found = [sum(1 for value in levels.values() if value[c]) for c in range(count)]
+    idf = [math.log(1 + (total - n + 0.5) / (n + 0.5)) for n in found]
+    mean = sum(idf) / count
+    return [value / mean if mean else 1.0 for value in idf]
+
+
+def text_scores(base: PageQuerySet, q: str) -> tuple[dict[int, float], list[ConceptMatch]]:
+    """Page id → text relevance for the entries of `base` matching the query, and the
+    query's concepts (for highlighting)."""
+    index = current_index()
+    if index is None:
+        return _fallback_scores(base, q), []
     try:
-        if _sqlite_fts_available():
-            return {int(pk) for pk in _sqlite_ids(terms)} & set(base.values_list("pk", flat=True))
-        results = base.search(" ".join(terms), operator="or", order_by_relevance=False)
-        return set(results.get_queryset().values_list("pk", flat=True))
+        signature = index_signature()
+        vocabulary = cache.cached(connection.alias, signature, index.load)
+        matches = [match_concept(index, vocabulary, c) for c in query_concepts(q)]
+        levels = _levels(index, matches)
     except DatabaseError:
         logger.exception("Datenbanksuche fehlgeschlagen für %r", q)
-        return set()
+        return {}, []
+    weights = rarity_weights(levels, len(matches), max(signature[0], len(levels)))
+    candidates = base.filter(pk__in=levels) if len(levels) <= MAX_IN_LIST else base
+    allowed = set(candidates.values_list("pk", flat=True))
+    levels = {pk: value for pk, value in levels.items() if pk in allowed}
+    return _scores(levels, matches, weights), matches
 
 
-def relevance(ids: set[int], q: str) -> dict[int, float]:
-    """Page id → text relevance: a base value plus weights for query words in title/short text."""
-    patterns = [re.compile(word_pattern(word), re.IGNORECASE) for word in words(q)]
-    scores = {}
+def _scores(
+    levels: dict[int, list[float]], matches: list[ConceptMatch], weights: list[float]
+) -> dict[int, float]:
     texts = PraxisPage.objects.values_list("pk", "title", "kurzbeschreibung")
-    if len(ids) <= MAX_IN_LIST:
-        texts = texts.filter(pk__in=ids)
+    if len(levels) <= MAX_IN_LIST:
+        texts = texts.filter(pk__in=levels)
+    scores = {}
     for pk, title, short in texts.iterator(chunk_size=5000):
-        if pk not in ids:
+        if pk not in levels:
             continue
-        score = BASE_SCORE
-        for p in patterns:
-            score += WEIGHT_TITLE * bool(p.search(title)) + WEIGHT_SHORT_TEXT * bool(
-                p.search(short)
-            )
-        scores[pk] = score
+        title_keys, short_keys = text_keys(title), text_keys(short)
+        score, met = 0.0, 0.0
+        for match, level, weight in zip(matches, levels[pk], weights, strict=True):
+            if level:
+                met += level
+                score += (
+                    weight
+                    * level
+                    * (
+                        BASE_SCORE
+                        + WEIGHT_TITLE * match.shown_in(title_keys, level)
+                        + WEIGHT_SHORT_TEXT * match.shown_in(short_keys, level)
+                    )
+                )
+        scores[pk] = score * (met / len(matches)) ** 2
     return scores
+
+
+def text_keys(text: str) -> set[str]:
+    """The keys the engine would index for a text (stems and compound parts)."""
+    found: set[str] = set()
+    for word in words(text):
+        found |= index_keys(word)
+    return found
+
+
+def _fallback_scores(base: PageQuerySet, q: str) -> dict[int, float]:
+    """Without FTS5: Wagtail's LIKE search for the words, every hit scored alike."""
+    results = base.search(" ".join(words(q)), operator="or", order_by_relevance=False)
+    return dict.fromkeys(results.get_queryset().values_list("pk", flat=True), BASE_SCORE)

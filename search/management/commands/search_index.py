@@ -4,6 +4,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from search import indices, sync
 from search.client import connection_errors
+from search.documents import MAPPING_VERSION
 
 
 class Command(BaseCommand):
@@ -52,6 +53,8 @@ class Command(BaseCommand):
         info = indices.status()
         self.stdout.write(f"Alias: {info['alias']} → {', '.join(info['active']) or '(keiner)'}")
         self.stdout.write(f"Versionen: {', '.join(info['versions']) or '(keine)'}")
+        if info["outdated"]:
+            self.stdout.write(f"Veraltetes Mapping: {', '.join(info['outdated'])}")
         self.stdout.write(f"Dokumente im Index: {info['documents']}")
         self.stdout.write(f"Öffentliche Praxisbeispiele in der Datenbank: {info['database']}")
         self.stdout.write(f"Vorgemerkte Änderungen: {sync.pending_count()}")
@@ -61,6 +64,11 @@ class Command(BaseCommand):
         problems = []
         if not info["active"]:
             problems.append(f"Alias {info['alias']} fehlt; `search_index --rebuild` ausführen.")
+        elif info["outdated"]:
+            problems.append(
+                f"Index {', '.join(info['outdated'])} hat ein veraltetes Mapping (erwartet: "
+                f"Version {MAPPING_VERSION}); `search_index --rebuild` ausführen."
+            )
         elif info["documents"] != info["database"]:
             problems.append(
                 f"Index hat {info['documents']} Dokumente, die Datenbank "

@@ -1,0 +1,18 @@
+"""The "Vorlage für den Gemeinderat" block of an entry's page."""
+
+from django import template
+
+from kommunen.models import AGS_PATTERN, Kommune
+
+register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def meine_kommune_fuer_vorlage(context) -> Kommune | None:
+    """The visitor's chosen Kommune ("Meine Kommune", `?vergleich=<AGS>` as the search passes it
+    on to the entries it lists), or None; a name or an unknown key is simply no choice here."""
+    request = context.get("request")
+    ags = request.GET.get("vergleich", "").strip() if request else ""
+    if not AGS_PATTERN.match(ags):
+        return None
+    return Kommune.objects.filter(ags=ags).first()

@@ -1,0 +1,54 @@
+"""The database backend keeps its rows between searches and reads them again after a change:
+in this process through signals, in the others through the shared generation number."""
+
+from django.core.cache import caches
+
+import pytest
+
+from kommunen.models import Kommune
+from search.backends.database import DatabaseBackend, row_cache
+from search.query import SearchQuery
+
+pytestmark = pytest.mark.search_data_per_test
+
+
+def found(**query) -> set[int]:
+    return {hit.page_id for hit in DatabaseBackend().search(SearchQuery(**query)).treffer}
+
+
+def test_unpublishing_removes_the_entry_from_the_kept_rows(entries):
+    page = entries["sprachcafe"]
+    assert page.pk in found()
+    page.unpublish()
+    assert page.pk not in found()
+
+
+def test_rows_are_kept_until_something_changes(entries, django_assert_max_num_queries):
+    found()
+    with django_assert_max_num_queries(8):  # the rows are not read again
+        found(handlungsfeld=["sprache"])
+
+
+def test_a_change_in_another_process_reloads_after_its_commit(entries):
+    page = entries["sprachcafe"]
+    before = found(bundesland=[page.kommune.bundesland])
+    assert page.pk in before
+    # Another process moves the Kommune to another Land: no signal reaches this process ...
+    Kommune.objects.filter(pk=page.kommune_id).update(bundesland="TH")
+    assert page.pk in found(bundesland=[page.kommune.bundesland])
+    # ... until its commit has moved the shared generation.
+    row_cache._bump_shared_generation()
+    assert page.pk not in found(bundesland=[page.kommune.bundesland])
+    assert page.pk in found(bundesland=["TH"])
+
+
+def test_a_change_moves_the_shared_generation_once_committed(
+    entries, django_capture_on_commit_callbacks
+):
+    before = row_cache.shared_generation()
+    with django_capture_on_commit_callbacks(execute=True):
+        entries["wohnen"].unpublish()
+    assert row_cache.shared_generation() > before
+    assert (
+        caches[row_cache.CACHE_ALIAS].get(row_cache.GENERATION_KEY) == row_cache.shared_generation()
+    )
