@@ -121,7 +121,7 @@ def test_production_logs_json_unless_told_otherwise():
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "plattform.settings.production",
         "SECRET_KEY": "x" * 60,
-        "DATABASE_URL": "postgres://u:p@127.0.0.1:5432/x",
+        "DATABASE_URL": "postgres://127.0.0.1:5432/x",
         "ALLOWED_HOSTS": "praxisnetz.example",
     }
     environment.pop("LOG_FORMAT", None)
