@@ -223,7 +223,14 @@ WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = DEFAULT_FROM_EMAIL
 # Review mails go to the reviewing group (pruefung/notifications.py), not to every superuser.
 WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS = False
 WAGTAILADMIN_BASE_URL = os.environ.get("BASE_URL", "http://localhost:8000")
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# On PostgreSQL the database index uses this text search configuration (German with unaccent,
+# created by search/migrations/0002); after changing it, rebuild with `update_index`.
+WAGTAILSEARCH_BACKENDS = {
+    "default": {
+        "BACKEND": "wagtail.search.backends.database",
+        "SEARCH_CONFIG": os.environ.get("SEARCH_CONFIG", "praxis_deutsch"),
+    }
+}
 # Uploads: no SVG, HTML or script as an image or a document (either could carry a script
 # served from the platform's own host); a document's first bytes must match its extension
 # (sicherheit/uploads.py). 40 megapixels at most, also for Pillow itself (sicherheit/apps.py),

@@ -4,6 +4,7 @@ The word lists are committed next to this module and sent inline with the index 
 nothing has to be copied into the engine's config directory.
 """
 
+import re
 from functools import cache
 from pathlib import Path
 
@@ -17,7 +18,7 @@ FUZZY_ANALYZER = "deutsch_unscharf"
 # "Elterncafe" must find "Elterncafé".
 ACCENTS = {"é": "e", "è": "e", "ê": "e", "ë": "e", "ç": "c", "ñ": "n"}
 ACCENTS |= {a.upper(): b.upper() for a, b in ACCENTS.items()}
-_ACCENT_TABLE = str.maketrans(ACCENTS)
+_ACCENT = re.compile("|".join(ACCENTS))
 
 
 def _lines(name: str) -> list[str]:
@@ -62,7 +63,9 @@ def synonyms() -> list[str]:
 
 def fold_accents(text: str) -> str:
     """The `praxis_akzente` character filter in Python."""
-    return text.translate(_ACCENT_TABLE)
+    if not _ACCENT.search(text):
+        return text
+    return _ACCENT.sub(lambda match: ACCENTS[match.group()], text)
 
 
 def _filters() -> dict:

@@ -153,6 +153,7 @@ class Concept:
     alternatives: tuple[tuple[str, ...], ...]
     parts: tuple[str, ...] = ()
     word: str = ""  # the normalised typed word, for typo correction (single words only)
+    phrase: tuple[str, ...] = ()  # the keys of a typed phrase's words
 
 
 def query_concepts(text: str) -> list[Concept]:
@@ -168,7 +169,8 @@ def query_concepts(text: str) -> list[Concept]:
         word = normal[position] if end == position + 1 else ""
         own = {light_stem(p) for p in parts(word)} if word else set()
         own -= {key for alternative in group for key in alternative}
-        concept = Concept(" ".join(typed[position:end]), group, tuple(sorted(own)), word)
+        phrase = tuple(keys[position:end]) if end > position + 1 else ()
+        concept = Concept(" ".join(typed[position:end]), group, tuple(sorted(own)), word, phrase)
         concepts.setdefault(group, concept)
         position = end
     return list(concepts.values())

@@ -58,7 +58,7 @@ def highlight_keys(matches: list[ConceptMatch]) -> set[str]:
     """Every key a hit's text may show a concept by."""
     keys = {k for match in matches for k in match.keys}
     keys |= {k for match in matches for phrase in match.phrases for k in phrase}
-    return keys | {k for match in matches for k in match.concept.parts}
+    return keys | {k for match in matches for keys in match.partly_keys for k in keys}
 
 
 class DatabaseBackend:

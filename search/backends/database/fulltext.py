@@ -7,25 +7,38 @@ and then in Wagtail's database index, one lookup per concept, so the entries mat
 concept are known:
 
 - an entry matching more of the concepts ranks first: the score is multiplied by
-  (matched / all concepts)²; a concept met only through a compound query word's parts
-  ("Sprachförderung" → "Förderung der Sprache") counts half;
+  (matched / all concepts)²; a compound query word that the index does not hold is met by
+  entries with all its parts ("Sprachförderkurs" → "Kurs zur Förderung der Sprache"), which
+  counts half;
+- a concept found in few entries weighs more than one found in most (BM25's idf);
 - within that, a concept found in the title adds WEIGHT_TITLE, in the short text
-  WEIGHT_SHORT_TEXT, anywhere else (body, Förderung, Personal, ...) the base of 1.
+  WEIGHT_SHORT_TEXT, in the Schlagworte WEIGHT_TAGS, anywhere else (body, Förderung,
+  Personal, ...) the base of 1.
 
-The title and short text are checked in Python with the same analysis (stems and compound
-parts), so SQLite and PostgreSQL rank alike.
+Title, short text and Schlagworte are checked in Python with the same analysis (stems and
+compound parts), so SQLite and PostgreSQL rank alike.
 """
 
 import logging
 import math
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.db import DatabaseError, connection
 
 from wagtail.query import PageQuerySet
 
-from praxis.models import PraxisPage
-from search.analysis.german import Concept, index_keys, key, query_concepts, words
+from praxis.models import PraxisPage, PraxisPageTag
+from search.analysis import fold_accents
+from search.analysis.german import (
+    STOP_WORDS,
+    TOKEN,
+    Concept,
+    index_keys,
+    key,
+    query_concepts,
+    words,
+)
 from search.backends.database import vocabulary as cache
 from search.backends.database.dialects import (
     Alternatives,
@@ -34,15 +47,17 @@ from search.backends.database.dialects import (
     dictionary_by_key,
     index_signature,
 )
-from search.backends.database.facets import MAX_IN_LIST
 from search.backends.database.vocabulary import MIN_PREFIX, Vocabulary
 
 logger = logging.getLogger(__name__)
 
 WEIGHT_TITLE = 3.0
 WEIGHT_SHORT_TEXT = 2.0
+WEIGHT_TAGS = 1.0
 BASE_SCORE = 1.0
 PARTS_ONLY = 0.5  # a concept met only through its compound parts
+SMALL_IN_LIST = 500
+FEW = 10  # a concept met by fewer entries is also met in part by its parts
 
 
 @dataclass(frozen=True)
@@ -51,18 +66,18 @@ class ConceptMatch:
     that show it in a text."""
 
     concept: Concept
-    full: Alternatives
-    parts: Alternatives
+    full: set[int]  # ids of the entries that meet it
+    partly: set[int]  # ids of the entries that meet it only in part (PARTS_ONLY)
     keys: frozenset[str]  # single keys that show the concept (its words, matched index words)
     phrases: tuple[tuple[str, ...], ...] = ()  # phrases whose keys together show it
+    partly_keys: tuple[tuple[str, ...], ...] = ()  # keys that show it in part, per alternative
 
     def shown_in(self, text_keys: set[str], level: float) -> bool:
         """Whether a text with these keys shows the concept at this level."""
-        if level < 1:
-            return not text_keys.isdisjoint(self.concept.parts)
-        if not text_keys.isdisjoint(self.keys):
+        phrases = self.phrases if level == 1 else self.partly_keys
+        if level == 1 and not text_keys.isdisjoint(self.keys):
             return True
-        return any(all(k in text_keys for k in phrase) for phrase in self.phrases)
+        return any(all(k in text_keys for k in phrase) for phrase in phrases)
 
 
 def _terms(index, vocabulary: Vocabulary, forms: dict[str, str], k: str) -> tuple[Terms, set]:
@@ -79,52 +94,66 @@ def _terms(index, vocabulary: Vocabulary, forms: dict[str, str], k: str) -> tupl
     return Terms(frozenset(vocabulary.tokens(found) | {form}), prefixes), found
 
 
-def _corrected(vocabulary: Vocabulary, concept: Concept, forms: dict[str, str]) -> set[str]:
+def _corrected(index, vocabulary: Vocabulary, concept: Concept, forms: dict[str, str]) -> set:
     """The vocabulary forms nearest to a misspelt word, with their other inflections."""
     typed = {concept.word, forms.get(key(concept.word), "")} - {""}
-    return {
-        form
-        for nearest in vocabulary.nearest(typed)
-        for form in vocabulary.same_word(vocabulary.stem(nearest))
-    }
+    nearest = {key(form): form for form in vocabulary.nearest(typed)}
+    stems = index.forms(nearest)  # PostgreSQL stems "Sprachkurs" and "Sprachkurse" apart
+    return {form for k in nearest for form in vocabulary.same_word(stems.get(k, nearest[k]))}
 
 
-def match_concept(index, vocabulary: Vocabulary, concept: Concept) -> ConceptMatch:
-    """Look a concept up in the vocabulary; correct a single word that matches nothing."""
-    keys = {k for alternative in concept.alternatives for k in alternative} | set(concept.parts)
-    if concept.word:
-        keys.add(key(concept.word))
-    forms = index.forms(keys)
-    full, found_forms = [], set()
+def _whole(index, vocabulary: Vocabulary, forms: dict[str, str], concept: Concept):
+    """Terms for each alternative whose every key is known, and the forms that were found."""
+    full: Alternatives = []
+    found: set[str] = set()
     for alternative in concept.alternatives:
         looked_up = [_terms(index, vocabulary, forms, k) for k in alternative]
         if all(terms for terms, _forms in looked_up):
             full.append([terms for terms, _forms in looked_up])
         if len(alternative) == 1:
-            found_forms |= looked_up[0][1]
-    if concept.word and not found_forms and not (full and index.ids(full)):
-        corrected = _corrected(vocabulary, concept, forms)
-        if corrected:
-            full.append([Terms(frozenset(vocabulary.tokens(corrected)))])
-        found_forms |= corrected
-    parts = [[_terms(index, vocabulary, forms, k)[0]] for k in concept.parts]
+            found |= looked_up[0][1]
+    return full, found
+
+
+def match_concept(index, vocabulary: Vocabulary, concept: Concept) -> ConceptMatch:
+    """Look a concept up in the index. A single word that matches nothing is corrected to the
+    nearest indexed words; a concept met by few entries is also met in part by entries with
+    one of its compound parts or phrase words, as the engine's secondary clause does."""
+    keys = {k for alternative in concept.alternatives for k in alternative}
+    keys |= {*concept.parts, *concept.phrase, *([key(concept.word)] if concept.word else [])}
+    forms = index.forms(keys)
+    full, found = _whole(index, vocabulary, forms, concept)
+    full_ids = index.ids(full) if full else set()
+    if (
+        concept.word
+        and not full_ids
+        and (corrected := _corrected(index, vocabulary, concept, forms))
+    ):
+        full_ids, found = index.ids([[Terms(frozenset(vocabulary.tokens(corrected)))]]), corrected
+    partly = tuple((k,) for k in concept.parts or concept.phrase)
+    partly_ids: set[int] = set()
+    if partly and len(full_ids) < FEW:
+        terms = [[_terms(index, vocabulary, forms, k)[0]] for (k,) in partly]
+        partly_ids = index.ids([t for t in terms if t[0]]) - full_ids
     single = {alt[0] for alt in concept.alternatives if len(alt) == 1}
     return ConceptMatch(
         concept,
-        full,
-        [p for p in parts if p[0]],
-        frozenset(single | {key(form) for form in found_forms}),
+        full_ids,
+        partly_ids,
+        frozenset(single | {key(form) for form in found}),
         tuple(alt for alt in concept.alternatives if len(alt) > 1),
+        partly,
     )
 
 
-def _levels(index, matches: list[ConceptMatch]) -> dict[int, list[float]]:
-    """Page id → per concept: 1 (met), PARTS_ONLY (met through its parts) or 0."""
+def _levels(matches: list[ConceptMatch]) -> dict[int, list[float]]:
+    """Page id → per concept: 1 (met), PARTS_ONLY (met in part) or 0."""
     levels: dict[int, list[float]] = {}
     for position, match in enumerate(matches):
-        full = index.ids(match.full) if match.full else set()
-        parts = (index.ids(match.parts) - full) if match.parts else set()
-        for pk, level in [*((pk, 1.0) for pk in full), *((pk, PARTS_ONLY) for pk in parts)]:
+        for pk, level in [
+            *((pk, 1.0) for pk in match.full),
+            *((pk, PARTS_ONLY) for pk in match.partly),
+        ]:
             levels.setdefault(pk, [0.0] * len(matches))[position] = level
     return levels
 
@@ -150,51 +179,55 @@ def text_scores(base: PageQuerySet, q: str) -> tuple[dict[int, float], list[Conc
         signature = index_signature()
         vocabulary = cache.cached(connection.alias, signature, index.load)
         matches = [match_concept(index, vocabulary, c) for c in query_concepts(q)]
-        levels = _levels(index, matches)
+        levels = _levels(matches)
     except DatabaseError:
         logger.exception("Datenbanksuche fehlgeschlagen für %r", q)
         return {}, []
     weights = rarity_weights(levels, len(matches), max(signature[0], len(levels)))
-    candidates = base.filter(pk__in=levels) if len(levels) <= MAX_IN_LIST else base
-    allowed = set(candidates.values_list("pk", flat=True))
+    allowed = set(base.values_list("pk", flat=True))
     levels = {pk: value for pk, value in levels.items() if pk in allowed}
     return _scores(levels, matches, weights), matches
+
+
+def _texts(pks: dict[int, list[float]]) -> tuple[Iterable, dict[int, str]]:
+    """(pk, title, short text) of the entries, and their Schlagworte as one text."""
+    texts = PraxisPage.objects.values_list("pk", "title", "kurzbeschreibung")
+    tags = PraxisPageTag.objects.values_list("content_object_id", "tag__name")
+    if len(pks) <= SMALL_IN_LIST:  # a long IN list costs more than reading every row
+        texts, tags = texts.filter(pk__in=pks), tags.filter(content_object_id__in=pks)
+    names: dict[int, list[str]] = {}
+    for pk, name in tags:
+        names.setdefault(pk, []).append(name)
+    return texts.iterator(chunk_size=5000), {pk: " ".join(n) for pk, n in names.items()}
 
 
 def _scores(
     levels: dict[int, list[float]], matches: list[ConceptMatch], weights: list[float]
 ) -> dict[int, float]:
-    texts = PraxisPage.objects.values_list("pk", "title", "kurzbeschreibung")
-    if len(levels) <= MAX_IN_LIST:
-        texts = texts.filter(pk__in=levels)
+    texts, tags = _texts(levels)
     scores = {}
-    for pk, title, short in texts.iterator(chunk_size=5000):
+    for pk, title, short in texts:
         if pk not in levels:
             continue
-        title_keys, short_keys = text_keys(title), text_keys(short)
+        fields = [
+            (WEIGHT_TITLE, text_keys(title)),
+            (WEIGHT_SHORT_TEXT, text_keys(short)),
+            (WEIGHT_TAGS, text_keys(tags.get(pk, ""))),
+        ]
         score, met = 0.0, 0.0
         for match, level, weight in zip(matches, levels[pk], weights, strict=True):
             if level:
                 met += level
-                score += (
-                    weight
-                    * level
-                    * (
-                        BASE_SCORE
-                        + WEIGHT_TITLE * match.shown_in(title_keys, level)
-                        + WEIGHT_SHORT_TEXT * match.shown_in(short_keys, level)
-                    )
-                )
+                shown = sum(w for w, keys in fields if match.shown_in(keys, level))
+                score += weight * level * (BASE_SCORE + shown)
         scores[pk] = score * (met / len(matches)) ** 2
     return scores
 
 
 def text_keys(text: str) -> set[str]:
     """The keys the engine would index for a text (stems and compound parts)."""
-    found: set[str] = set()
-    for word in words(text):
-        found |= index_keys(word)
-    return found
+    tokens = set(TOKEN.findall(fold_accents(text).lower())) - STOP_WORDS
+    return set().union(*map(index_keys, tokens))
 
 
 def _fallback_scores(base: PageQuerySet, q: str) -> dict[int, float]:
