@@ -1,5 +1,6 @@
 """The home page, the standard pages (Impressum, Datenschutz, ...) and the site settings."""
 
+from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -72,6 +73,10 @@ class StandardPage(Page):
         if kind:
             context["einstellungen"] = einstellungen
             context["cookies"] = login_cookies()
+            context["anmeldesperre"] = {  # django-axes, as configured (sicherheit)
+                "versuche": settings.AXES_FAILURE_LIMIT,
+                "minuten": int(settings.AXES_COOLOFF_TIME.total_seconds() // 60),
+            }
             context["legal_template"] = f"plattform/includes/rechtliches/{kind}.html"
         return context
 

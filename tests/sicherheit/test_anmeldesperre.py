@@ -10,6 +10,8 @@ from django.utils import timezone
 import pytest
 from axes.models import AccessAttempt
 
+from plattform.standard_pages import ensure_standard_pages
+
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("lockout_on")]
 
 PASSWORD = "richtiges-passwort-2024"
@@ -81,3 +83,19 @@ def test_a_successful_login_clears_earlier_failures(client, editor):
     assert not AccessAttempt.objects.exists()
     for _attempt in range(4):
         assert login(client, "redaktion", "geraten").status_code == 200
+
+
+def test_the_datenschutz_page_says_what_a_failure_stores_and_how_long(client, editor, home_page):
+    login(client, "redaktion", "geraten")
+    stored = AccessAttempt.objects.get()
+    assert stored.username == "redaktion" and stored.ip_address and stored.attempt_time
+    assert stored.user_agent is not None  # the browser's identification, as the page says
+
+    AccessAttempt.objects.update(attempt_time=timezone.now() - timedelta(minutes=16))
+    login(client, "andere", "geraten")  # the first login after the lock time
+    assert list(AccessAttempt.objects.values_list("username", flat=True)) == ["andere"]
+
+    ensure_standard_pages(home_page)
+    html = client.get("/datenschutz/").content.decode()
+    assert "den eingegebenen Benutzernamen, die IP-Adresse, die Kennung des Browsers" in html
+    assert "Nach 5 Fehlversuchen mit demselben Benutzernamen wird er für 15 Minuten" in html
