@@ -1,8 +1,9 @@
 """The database fallback: Wagtail's database search for text, facets and ranking in Python."""
 
-from datetime import datetime
+from functools import lru_cache
 
 from django.db.models import QuerySet
+from django.utils.translation import get_language
 
 from kommunen.models import Kommune, KommunePage, KommuneTyp, load_public_profiles
 from praxis.models import PraxisPage
@@ -10,7 +11,7 @@ from praxis.stand import stale_cutoff
 from praxis.uebernahme import adoption_counts
 from search.backends.database.facets import Row, count_facets, facet_filters, filtered
 from search.backends.database.fulltext import ConceptMatch, text_scores
-from search.backends.database.row_cache import rows_for
+from search.backends.database.row_cache import all_rows, field_keys_of, select
 from search.backends.database.similar import similar_entries
 from search.backends.database.text import highlight
 from search.query import Hit, SearchQuery, SearchResult
@@ -61,6 +62,16 @@ def highlight_keys(matches: list[ConceptMatch]) -> set[str]:
     return keys | {k for match in matches for keys in match.partly_keys for k in keys}
 
 
+@lru_cache(maxsize=100_000)
+def compared(
+    reference: KommuneFeatures, candidate: KommuneFeatures, language: str | None
+) -> tuple[float, tuple[str, ...]]:
+    """comparability(), remembered: many entries share a lead Kommune, and the same comparison
+    Kommune is chosen again and again. Changed figures are other features, so nothing stale."""
+    value, reasons = comparability(reference, candidate)
+    return value, tuple(reasons)
+
+
 class DatabaseBackend:
     """Search answered by the database alone; same request and result types as the engine."""
 
@@ -72,12 +83,14 @@ class DatabaseBackend:
         base, ids = implied_filters(entries, understood), None
         scores: dict[int, float] = {}
         matches: list[ConceptMatch] = []
+        every_row, by_pk = all_rows(entries)
         if understood.text:
-            scores, matches = text_scores(base, understood.text)
+            allowed = set(by_pk) if base is entries else None
+            scores, matches = text_scores(base, understood.text, allowed, field_keys_of(by_pk))
             ids = set(scores)
         elif base is not entries:  # only cost or size words: their entries
             ids = set(base.values_list("pk", flat=True))
-        rows = rows_for(entries, ids)
+        rows = select(every_row, by_pk, ids)
         filters = facet_filters(query)
         facets = count_facets(rows, filters, query)
         preferred = understood.bevorzugte_groessenklassen
@@ -94,26 +107,22 @@ class DatabaseBackend:
         adopted = adoption_counts()
         stale_on_or_before = stale_cutoff()
         hits, dates = [], {}
-        compared: dict[str, tuple[float, list[str]]] = {}
+        language = get_language()
         for row in rows:
             score = scores.get(row.pk, 1.0)
             if row.groessenklasse in preferred:  # "auf dem Land" (search.understanding)
                 score *= SIZE_BOOST
             reasons: list[str] = []
-            if reference and row.ags:
-                # Many entries share a lead Kommune: compare each Kommune once per search.
-                features = None if row.ags in compared else features_from_row(row)
-                if features:
-                    compared[row.ags] = comparability(reference, features)
-                value, reasons = compared[row.ags]
-                reasons = list(reasons)
+            if reference and (features := features_from_row(row)):
+                value, reasons_here = compared(reference, features, language)
+                reasons = list(reasons_here)
                 score *= ranking_factor(value)
             n = adopted.get(row.pk, 0)
             stand = row.aktueller_stand
             stale = stand is not None and stand <= stale_on_or_before  # praxis.stand.is_stale
             score *= adoption_factor(n) * stale_factor(stale)
             hits.append(Hit(page_id=row.pk, score=score, erklaerung=reasons, uebernahmen=n))
-            dates[row.pk] = (row.first_published_at or datetime.min).isoformat()
+            dates[row.pk] = row.sort_date
         if query.sortierung == "neueste":
             hits.sort(key=lambda h: (dates[h.page_id], h.page_id), reverse=True)
         else:

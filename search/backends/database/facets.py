@@ -16,7 +16,7 @@ from datetime import date, datetime
 
 from django.db.models import QuerySet
 
-from praxis.models import PraxisPage
+from praxis.models import PraxisPage, PraxisPageTag
 from search.facet_values import facet_lists
 from search.kosten import kostenrahmen
 from search.query import FACETS, FacetValue, SearchQuery
@@ -44,6 +44,8 @@ ROW_FIELDS = {
     "last_published_at": "last_published_at",
     "kosten_jahr_eur": "kosten_jahr_eur",
     "evidenz": "evidenz",
+    "title": "title",
+    "kurzbeschreibung": "kurzbeschreibung",
 }
 
 
@@ -63,11 +65,19 @@ class Row:
     last_published_at: datetime | None = None
     kosten_jahr_eur: int | None = None
     evidenz: str = ""  # blank: no level stated
+    # The texts the text ranking weighs (search.backends.database.fulltext).
+    title: str = ""
+    kurzbeschreibung: str = ""
+    schlagworte: str = ""
     foerderprogramm: set[str] = field(default_factory=set)
     handlungsfeld: set[str] = field(default_factory=set)
     zielgruppe: set[str] = field(default_factory=set)
     # The Stand as the page shows it, worked out once per load (row_cache), not per search.
     aktueller_stand: date | None = None
+    # first_published_at as sortable text ("" before any date), also worked out once per load.
+    sort_date: str = ""
+    # The weighted key sets of title, short text and Schlagworte, worked out on first use.
+    ranked_keys: list[tuple[float, set[str]]] | None = field(default=None, repr=False)
 
     @property
     def kreis(self) -> str | None:
@@ -100,6 +110,12 @@ def load_rows(base: QuerySet, ids: set[int] | None = None) -> list[Row]:
         for pk, slug in pairs.iterator(chunk_size=5000):
             if pk in rows:
                 getattr(rows[pk], name).add(slug)
+    tags = PraxisPageTag.objects.values_list("content_object_id", "tag__name")
+    if in_sql:
+        tags = tags.filter(content_object_id__in=ids)
+    for pk, name in tags.iterator(chunk_size=5000):
+        if pk in rows:
+            rows[pk].schlagworte = f"{rows[pk].schlagworte} {name}".strip()
     return list(rows.values())
 
 
@@ -137,5 +153,17 @@ def count_facets(
     rows: list[Row], filters: dict[str, Predicate], query: SearchQuery
 ) -> dict[str, list[FacetValue]]:
     """The counts of every facet value under the other facets' filters."""
-    counts = {name: _count(name, filtered(rows, filters, except_for=name)) for name in FACETS}
+    # One pass over the rows: a row counts for every facet if it passes all filters, and only
+    # for the facet of the one filter it fails if it fails exactly one.
+    passing: list[Row] = []
+    failing_one: dict[str, list[Row]] = {name: [] for name in filters}
+    for row in rows:
+        failed = [name for name, predicate in filters.items() if not predicate(row)]
+        if not failed:
+            passing.append(row)
+        elif len(failed) == 1:
+            failing_one[failed[0]].append(row)
+    counts = {name: _count(name, passing) for name in FACETS}
+    for name, extra in failing_one.items():
+        counts[name].update(_count(name, extra))
     return facet_lists(counts, query)

@@ -21,7 +21,7 @@ compound parts), so SQLite and PostgreSQL rank alike.
 
 import logging
 import math
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from django.db import DatabaseError, connection
@@ -169,9 +169,19 @@ def rarity_weights(levels: dict[int, list[float]], count: int, total: int) -> li
     return [value / mean if mean else 1.0 for value in idf]
 
 
-def text_scores(base: PageQuerySet, q: str) -> tuple[dict[int, float], list[ConceptMatch]]:
+# The weighted key sets (title, short text, Schlagworte) of the given entries.
+FieldKeys = Callable[[dict[int, list[float]]], Iterable[tuple[int, list[tuple[float, set[str]]]]]]
+
+
+def text_scores(
+    base: PageQuerySet,
+    q: str,
+    allowed: set[int] | None = None,
+    field_keys: "FieldKeys | None" = None,
+) -> tuple[dict[int, float], list[ConceptMatch]]:
     """Page id → text relevance for the entries of `base` matching the query, and the
-    query's concepts (for highlighting)."""
+    query's concepts (for highlighting). `allowed` (the ids of `base`) and `field_keys`
+    spare the queries when the caller holds them (search.backends.database.row_cache)."""
     index = current_index()
     if index is None:
         return _fallback_scores(base, q), []
@@ -184,9 +194,10 @@ def text_scores(base: PageQuerySet, q: str) -> tuple[dict[int, float], list[Conc
         logger.exception("Datenbanksuche fehlgeschlagen für %r", q)
         return {}, []
     weights = rarity_weights(levels, len(matches), max(signature[0], len(levels)))
-    allowed = set(base.values_list("pk", flat=True))
+    if allowed is None:
+        allowed = set(base.values_list("pk", flat=True))
     levels = {pk: value for pk, value in levels.items() if pk in allowed}
-    return _scores(levels, matches, weights), matches
+    return _scores(levels, matches, weights, field_keys or stored_field_keys), matches
 
 
 def _texts(pks: dict[int, list[float]]) -> tuple[Iterable, dict[int, str]]:
@@ -201,19 +212,31 @@ def _texts(pks: dict[int, list[float]]) -> tuple[Iterable, dict[int, str]]:
     return texts.iterator(chunk_size=5000), {pk: " ".join(n) for pk, n in names.items()}
 
 
-def _scores(
-    levels: dict[int, list[float]], matches: list[ConceptMatch], weights: list[float]
-) -> dict[int, float]:
-    texts, tags = _texts(levels)
-    scores = {}
+def stored_field_keys(pks: dict[int, list[float]]):
+    """The weighted key sets of the entries, read from the database."""
+    texts, tags = _texts(pks)
     for pk, title, short in texts:
-        if pk not in levels:
-            continue
-        fields = [
-            (WEIGHT_TITLE, text_keys(title)),
-            (WEIGHT_SHORT_TEXT, text_keys(short)),
-            (WEIGHT_TAGS, text_keys(tags.get(pk, ""))),
-        ]
+        if pk in pks:
+            yield pk, weighted_keys(title, short, tags.get(pk, ""))
+
+
+def weighted_keys(title: str, short: str, tags: str) -> list[tuple[float, set[str]]]:
+    """What finding a concept in each ranked text adds, with the text's keys."""
+    return [
+        (WEIGHT_TITLE, text_keys(title)),
+        (WEIGHT_SHORT_TEXT, text_keys(short)),
+        (WEIGHT_TAGS, text_keys(tags)),
+    ]
+
+
+def _scores(
+    levels: dict[int, list[float]],
+    matches: list[ConceptMatch],
+    weights: list[float],
+    field_keys: FieldKeys,
+) -> dict[int, float]:
+    scores = {}
+    for pk, fields in field_keys(levels):
         score, met = 0.0, 0.0
         for match, level, weight in zip(matches, levels[pk], weights, strict=True):
             if level:

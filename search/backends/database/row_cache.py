@@ -32,6 +32,7 @@ from plattform.indexing import pages_indexed
 from praxis.models import Handlungsfeld, PraxisPage, Zielgruppe
 from praxis.stand import effective_stand
 from search.backends.database.facets import Row, load_rows
+from search.backends.database.fulltext import weighted_keys
 
 GENERATION_KEY = "search-database-rows-generation"
 CACHE_ALIAS = "shared"
@@ -63,18 +64,34 @@ def all_rows(base) -> tuple[list[Row], dict[int, Row]]:
             row.aktueller_stand = effective_stand(
                 row.stand, row.last_published_at, row.first_published_at
             )
+            row.sort_date = row.first_published_at.isoformat() if row.first_published_at else ""
         loaded = _Loaded(generation, rows, {row.pk: row for row in rows})
         with _lock:
             _loaded = loaded
     return loaded.rows, loaded.by_pk
 
 
-def rows_for(base, ids: set[int] | None) -> list[Row]:
-    """The rows of `ids` (text matches), or of every entry when `ids` is None."""
-    rows, by_pk = all_rows(base)
+def select(rows: list[Row], by_pk: dict[int, Row], ids: set[int] | None) -> list[Row]:
+    """The rows of `ids` (text matches), or every row when `ids` is None."""
     if ids is None:
         return rows
     return [by_pk[pk] for pk in sorted(ids) if pk in by_pk]
+
+
+def field_keys_of(by_pk: dict[int, Row]):
+    """The text ranking's key sets from the kept rows (search.backends.database.fulltext):
+    analysed once per entry and load, not per search."""
+
+    def field_keys(pks):
+        for pk in pks:
+            row = by_pk.get(pk)
+            if row is None:
+                continue
+            if row.ranked_keys is None:
+                row.ranked_keys = weighted_keys(row.title, row.kurzbeschreibung, row.schlagworte)
+            yield pk, row.ranked_keys
+
+    return field_keys
 
 
 def forget() -> None:
