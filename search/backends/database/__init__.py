@@ -11,7 +11,7 @@ from praxis.stand import stale_cutoff
 from praxis.uebernahme import adoption_counts
 from search.backends.database.facets import Row, count_facets, facet_filters, filtered
 from search.backends.database.fulltext import ConceptMatch, text_scores
-from search.backends.database.row_cache import all_rows, field_keys_of, select
+from search.backends.database.row_cache import all_rows, ranked_key_index, select
 from search.backends.database.similar import similar_entries
 from search.backends.database.text import highlight
 from search.query import Hit, SearchQuery, SearchResult
@@ -86,7 +86,8 @@ class DatabaseBackend:
         every_row, by_pk = all_rows(entries)
         if understood.text:
             allowed = set(by_pk) if base is entries else None
-            scores, matches = text_scores(base, understood.text, allowed, field_keys_of(by_pk))
+            key_index = lambda _pks: ranked_key_index(by_pk)  # noqa: E731  # every kept row
+            scores, matches = text_scores(base, understood.text, allowed, key_index)
             ids = set(scores)
         elif base is not entries:  # only cost or size words: their entries
             ids = set(base.values_list("pk", flat=True))

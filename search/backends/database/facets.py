@@ -76,8 +76,6 @@ class Row:
     aktueller_stand: date | None = None
     # first_published_at as sortable text ("" before any date), also worked out once per load.
     sort_date: str = ""
-    # The weighted key sets of title, short text and Schlagworte, worked out on first use.
-    ranked_keys: list[tuple[float, set[str]]] | None = field(default=None, repr=False)
 
     @property
     def kreis(self) -> str | None:

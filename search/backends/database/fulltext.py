@@ -169,18 +169,20 @@ def rarity_weights(levels: dict[int, list[float]], count: int, total: int) -> li
     return [value / mean if mean else 1.0 for value in idf]
 
 
-# The weighted key sets (title, short text, Schlagworte) of the given entries.
-FieldKeys = Callable[[dict[int, list[float]]], Iterable[tuple[int, list[tuple[float, set[str]]]]]]
+# Per ranked text (title, short text, Schlagworte): what finding a concept there adds, and
+# which entries' text holds each key.
+KeyIndex = list[tuple[float, dict[str, set[int]]]]
+KeyIndexFor = Callable[[dict[int, list[float]]], KeyIndex]
 
 
 def text_scores(
     base: PageQuerySet,
     q: str,
     allowed: set[int] | None = None,
-    field_keys: "FieldKeys | None" = None,
+    key_index_for: KeyIndexFor | None = None,
 ) -> tuple[dict[int, float], list[ConceptMatch]]:
     """Page id → text relevance for the entries of `base` matching the query, and the
-    query's concepts (for highlighting). `allowed` (the ids of `base`) and `field_keys`
+    query's concepts (for highlighting). `allowed` (the ids of `base`) and `key_index_for`
     spare the queries when the caller holds them (search.backends.database.row_cache)."""
     index = current_index()
     if index is None:
@@ -197,7 +199,7 @@ def text_scores(
     if allowed is None:
         allowed = set(base.values_list("pk", flat=True))
     levels = {pk: value for pk, value in levels.items() if pk in allowed}
-    return _scores(levels, matches, weights, field_keys or stored_field_keys), matches
+    return _scores(levels, matches, weights, key_index_for or stored_key_index), matches
 
 
 def _texts(pks: dict[int, list[float]]) -> tuple[Iterable, dict[int, str]]:
@@ -212,37 +214,54 @@ def _texts(pks: dict[int, list[float]]) -> tuple[Iterable, dict[int, str]]:
     return texts.iterator(chunk_size=5000), {pk: " ".join(n) for pk, n in names.items()}
 
 
-def stored_field_keys(pks: dict[int, list[float]]):
-    """The weighted key sets of the entries, read from the database."""
+def stored_key_index(pks: dict[int, list[float]]) -> KeyIndex:
+    """The key index of these entries' texts, read from the database."""
     texts, tags = _texts(pks)
-    for pk, title, short in texts:
-        if pk in pks:
-            yield pk, weighted_keys(title, short, tags.get(pk, ""))
+    return key_index((pk, title, short, tags.get(pk, "")) for pk, title, short in texts)
 
 
-def weighted_keys(title: str, short: str, tags: str) -> list[tuple[float, set[str]]]:
-    """What finding a concept in each ranked text adds, with the text's keys."""
-    return [
-        (WEIGHT_TITLE, text_keys(title)),
-        (WEIGHT_SHORT_TEXT, text_keys(short)),
-        (WEIGHT_TAGS, text_keys(tags)),
-    ]
+def key_index(texts: Iterable[tuple[int, str, str, str]]) -> KeyIndex:
+    """Which entries' title, short text and Schlagworte hold each key (pk and the three texts)."""
+    fields: KeyIndex = [(WEIGHT_TITLE, {}), (WEIGHT_SHORT_TEXT, {}), (WEIGHT_TAGS, {})]
+    for pk, *field_texts in texts:
+        for (_weight, index), text in zip(fields, field_texts, strict=True):
+            for k in text_keys(text):
+                index.setdefault(k, set()).add(pk)
+    return fields
+
+
+def _showing(index: dict[str, set[int]], keys: Iterable[str], phrases) -> set[int]:
+    """The entries whose text holds one of the keys or all keys of one of the phrases."""
+    found: set[int] = set().union(*(index.get(k, ()) for k in keys))
+    for phrase in phrases:
+        if phrase:
+            found |= set.intersection(*(index.get(k, set()) for k in phrase))
+    return found
 
 
 def _scores(
     levels: dict[int, list[float]],
     matches: list[ConceptMatch],
     weights: list[float],
-    field_keys: FieldKeys,
+    key_index_for: KeyIndexFor,
 ) -> dict[int, float]:
+    # Per concept and ranked text: its weight, the entries showing the concept fully and in
+    # part (ConceptMatch.shown_in, worked out for all entries at once).
+    shown = [
+        [
+            (weight, _showing(index, m.keys, m.phrases), _showing(index, (), m.partly_keys))
+            for weight, index in key_index_for(levels)
+        ]
+        for m in matches
+    ]
     scores = {}
-    for pk, fields in field_keys(levels):
+    for pk, per_concept in levels.items():
         score, met = 0.0, 0.0
-        for match, level, weight in zip(matches, levels[pk], weights, strict=True):
+        for level, weight, fields in zip(per_concept, weights, shown, strict=True):
             if level:
                 met += level
-                shown = sum(w for w, keys in fields if match.shown_in(keys, level))
-                score += weight * level * (BASE_SCORE + shown)
+                extra = sum(w for w, full, part in fields if pk in (full if level == 1 else part))
+                score += weight * level * (BASE_SCORE + extra)
         scores[pk] = score * (met / len(matches)) ** 2
     return scores
 

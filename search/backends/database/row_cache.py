@@ -32,7 +32,7 @@ from plattform.indexing import pages_indexed
 from praxis.models import Handlungsfeld, PraxisPage, Zielgruppe
 from praxis.stand import effective_stand
 from search.backends.database.facets import Row, load_rows
-from search.backends.database.fulltext import weighted_keys
+from search.backends.database.fulltext import KeyIndex, key_index
 
 GENERATION_KEY = "search-database-rows-generation"
 CACHE_ALIAS = "shared"
@@ -47,6 +47,7 @@ class _Loaded:
 
 _lock = threading.Lock()
 _loaded: _Loaded | None = None
+_key_index: tuple[dict[int, Row], KeyIndex] | None = None
 
 
 def shared_generation() -> int:
@@ -78,27 +79,24 @@ def select(rows: list[Row], by_pk: dict[int, Row], ids: set[int] | None) -> list
     return [by_pk[pk] for pk in sorted(ids) if pk in by_pk]
 
 
-def field_keys_of(by_pk: dict[int, Row]):
-    """The text ranking's key sets from the kept rows (search.backends.database.fulltext):
-    analysed once per entry and load, not per search."""
-
-    def field_keys(pks):
-        for pk in pks:
-            row = by_pk.get(pk)
-            if row is None:
-                continue
-            if row.ranked_keys is None:
-                row.ranked_keys = weighted_keys(row.title, row.kurzbeschreibung, row.schlagworte)
-            yield pk, row.ranked_keys
-
-    return field_keys
+def ranked_key_index(by_pk: dict[int, Row]) -> KeyIndex:
+    """The text ranking's key index of the kept rows (search.backends.database.fulltext):
+    built on first use per load, so a text query analyses no text."""
+    global _key_index
+    built = _key_index
+    if built is None or built[0] is not by_pk:
+        texts = ((r.pk, r.title, r.kurzbeschreibung, r.schlagworte) for r in by_pk.values())
+        built = (by_pk, key_index(texts))
+        with _lock:
+            _key_index = built
+    return built[1]
 
 
 def forget() -> None:
     """Forget this process's rows (tests: a rolled-back transaction sends no signal)."""
-    global _loaded
+    global _loaded, _key_index
     with _lock:
-        _loaded = None
+        _loaded, _key_index = None, None
 
 
 def invalidate() -> None:
