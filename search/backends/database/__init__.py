@@ -9,7 +9,7 @@ from kommunen.models import Kommune, KommunePage, KommuneTyp, load_public_profil
 from praxis.models import PraxisPage
 from praxis.stand import stale_cutoff
 from praxis.uebernahme import adoption_counts
-from search.backends.database.facets import Row, count_facets, facet_filters, filtered
+from search.backends.database.facets import Row, count_facets, facet_filters
 from search.backends.database.fulltext import ConceptMatch, text_scores
 from search.backends.database.row_cache import all_rows, ranked_key_index, select
 from search.backends.database.similar import similar_entries
@@ -86,16 +86,16 @@ class DatabaseBackend:
         every_row, by_pk = all_rows(entries)
         if understood.text:
             allowed = set(by_pk) if base is entries else None
-            key_index = lambda _pks: ranked_key_index(by_pk)  # noqa: E731  # every kept row
-            scores, matches = text_scores(base, understood.text, allowed, key_index)
+            ranked_keys = ranked_key_index(by_pk)
+            scores, matches = text_scores(base, understood.text, allowed, ranked_keys)
             ids = set(scores)
         elif base is not entries:  # only cost or size words: their entries
             ids = set(base.values_list("pk", flat=True))
         rows = select(every_row, by_pk, ids)
         filters = facet_filters(query)
-        facets = count_facets(rows, filters, query)
+        facets, passing = count_facets(rows, filters, query)
         preferred = understood.bevorzugte_groessenklassen
-        hits = self._rank(filtered(rows, filters), query, scores, preferred)
+        hits = self._rank(passing, query, scores, preferred)
         start = (query.seite - 1) * query.pro_seite
         page = hits[start : start + query.pro_seite]
         self._highlight(page, highlight_keys(matches))

@@ -10,7 +10,7 @@ IN-lists SQLite's planner (without ANALYZE statistics) may join in the worst ord
 """
 
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
@@ -133,14 +133,6 @@ def facet_filters(query: SearchQuery) -> dict[str, Predicate]:
     return filters
 
 
-def filtered(
-    rows: Iterable[Row], filters: dict[str, Predicate], except_for: str | None = None
-) -> list[Row]:
-    """The rows passing every filter except the one named `except_for`."""
-    active = [predicate for name, predicate in filters.items() if name != except_for]
-    return [r for r in rows if all(predicate(r) for predicate in active)]
-
-
 def _count(name: str, rows: list[Row]) -> Counter:
     if name in M2M_FACETS:
         return Counter(slug for r in rows for slug in getattr(r, name))
@@ -149,8 +141,9 @@ def _count(name: str, rows: list[Row]) -> Counter:
 
 def count_facets(
     rows: list[Row], filters: dict[str, Predicate], query: SearchQuery
-) -> dict[str, list[FacetValue]]:
-    """The counts of every facet value under the other facets' filters."""
+) -> tuple[dict[str, list[FacetValue]], list[Row]]:
+    """The counts of every facet value under the other facets' filters, and the rows that
+    pass every filter (the hits)."""
     # One pass over the rows: a row counts for every facet if it passes all filters, and only
     # for the facet of the one filter it fails if it fails exactly one.
     passing: list[Row] = []
@@ -164,4 +157,4 @@ def count_facets(
     counts = {name: _count(name, passing) for name in FACETS}
     for name, extra in failing_one.items():
         counts[name].update(_count(name, extra))
-    return facet_lists(counts, query)
+    return facet_lists(counts, query), passing

@@ -21,14 +21,13 @@ compound parts), so SQLite and PostgreSQL rank alike.
 
 import logging
 import math
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.db import DatabaseError, connection
 
 from wagtail.query import PageQuerySet
 
-from praxis.models import PraxisPage, PraxisPageTag
 from search.analysis import fold_accents
 from search.analysis.german import (
     STOP_WORDS,
@@ -56,7 +55,6 @@ WEIGHT_SHORT_TEXT = 2.0
 WEIGHT_TAGS = 1.0
 BASE_SCORE = 1.0
 PARTS_ONLY = 0.5  # a concept met only through its compound parts
-SMALL_IN_LIST = 500
 FEW = 10  # a concept met by fewer entries is also met in part by its parts
 
 
@@ -172,18 +170,17 @@ def rarity_weights(levels: dict[int, list[float]], count: int, total: int) -> li
 # Per ranked text (title, short text, Schlagworte): what finding a concept there adds, and
 # which entries' text holds each key.
 KeyIndex = list[tuple[float, dict[str, set[int]]]]
-KeyIndexFor = Callable[[dict[int, list[float]]], KeyIndex]
 
 
 def text_scores(
     base: PageQuerySet,
     q: str,
-    allowed: set[int] | None = None,
-    key_index_for: KeyIndexFor | None = None,
+    allowed: set[int] | None,
+    ranked_keys: "KeyIndex",
 ) -> tuple[dict[int, float], list[ConceptMatch]]:
     """Page id → text relevance for the entries of `base` matching the query, and the
-    query's concepts (for highlighting). `allowed` (the ids of `base`) and `key_index_for`
-    spare the queries when the caller holds them (search.backends.database.row_cache)."""
+    query's concepts (for highlighting). `allowed`: the ids of `base` if the caller knows
+    them; `ranked_keys`: the key index of the kept rows (search.backends.database.row_cache)."""
     index = current_index()
     if index is None:
         return _fallback_scores(base, q), []
@@ -199,25 +196,7 @@ def text_scores(
     if allowed is None:
         allowed = set(base.values_list("pk", flat=True))
     levels = {pk: value for pk, value in levels.items() if pk in allowed}
-    return _scores(levels, matches, weights, key_index_for or stored_key_index), matches
-
-
-def _texts(pks: dict[int, list[float]]) -> tuple[Iterable, dict[int, str]]:
-    """(pk, title, short text) of the entries, and their Schlagworte as one text."""
-    texts = PraxisPage.objects.values_list("pk", "title", "kurzbeschreibung")
-    tags = PraxisPageTag.objects.values_list("content_object_id", "tag__name")
-    if len(pks) <= SMALL_IN_LIST:  # a long IN list costs more than reading every row
-        texts, tags = texts.filter(pk__in=pks), tags.filter(content_object_id__in=pks)
-    names: dict[int, list[str]] = {}
-    for pk, name in tags:
-        names.setdefault(pk, []).append(name)
-    return texts.iterator(chunk_size=5000), {pk: " ".join(n) for pk, n in names.items()}
-
-
-def stored_key_index(pks: dict[int, list[float]]) -> KeyIndex:
-    """The key index of these entries' texts, read from the database."""
-    texts, tags = _texts(pks)
-    return key_index((pk, title, short, tags.get(pk, "")) for pk, title, short in texts)
+    return _scores(levels, matches, weights, ranked_keys), matches
 
 
 def key_index(texts: Iterable[tuple[int, str, str, str]]) -> KeyIndex:
@@ -243,14 +222,14 @@ def _scores(
     levels: dict[int, list[float]],
     matches: list[ConceptMatch],
     weights: list[float],
-    key_index_for: KeyIndexFor,
+    ranked_keys: KeyIndex,
 ) -> dict[int, float]:
     # Per concept and ranked text: its weight, the entries showing the concept fully and in
     # part (ConceptMatch.shown_in, worked out for all entries at once).
     shown = [
         [
             (weight, _showing(index, m.keys, m.phrases), _showing(index, (), m.partly_keys))
-            for weight, index in key_index_for(levels)
+            for weight, index in ranked_keys
         ]
         for m in matches
     ]
