@@ -193,6 +193,26 @@ def test_similar_entries_carry_the_count(client, original, adopters):
     assert hits[original.austausch_id]["uebernahmen"] == 2
 
 
+def test_the_database_ranking_counts_an_adoption_published_after_a_search(world, original):
+    # The database backend keeps each entry's adoption factor with its rows (row_cache).
+    def original_hit():
+        (hit,) = [
+            hit
+            for hit in DatabaseBackend().search(SearchQuery(pro_seite=100)).treffer
+            if hit.page_id == original.pk
+        ]
+        return hit
+
+    before = original_hit()
+    assert before.uebernahmen == 0
+    adopter = PraxisPageFactory(parent=world.ahrensburg, title="Sprachcafé Ahrensburg", live=False)
+    adopter.uebernommen_von = original
+    adopter.save_revision().publish()
+    after = original_hit()
+    assert after.uebernahmen == 1
+    assert after.score == pytest.approx(before.score * adoption_factor(1))
+
+
 def test_engine_returns_the_same_count_and_score(engine, original, adopters):  # noqa: F811
     rebuild_index()
     query = SearchQuery(pro_seite=100)

@@ -6,6 +6,7 @@ from django.core.cache import caches
 import pytest
 
 from kommunen.models import Kommune
+from praxis.models import PraxisPage
 from search.backends.database import DatabaseBackend, row_cache
 from search.query import SearchQuery
 
@@ -52,3 +53,17 @@ def test_a_change_moves_the_shared_generation_once_committed(
     assert (
         caches[row_cache.CACHE_ALIAS].get(row_cache.GENERATION_KEY) == row_cache.shared_generation()
     )
+
+
+def test_values_derived_from_the_rows_are_kept_with_them_and_bounded(entries):
+    loaded = row_cache.all_rows(PraxisPage.objects.live().public())
+    computed = []
+    for n in range(row_cache.REMEMBERED + 1):
+        loaded.remember(("key", n), lambda n=n: computed.append(n) or n)
+    assert loaded.remember(("key", row_cache.REMEMBERED), lambda: "again") == row_cache.REMEMBERED
+    assert loaded.remember(("key", 0), lambda: "again") == "again"  # the oldest was dropped
+    assert len(loaded.derived) == row_cache.REMEMBERED
+    entries["wohnen"].unpublish()
+    reloaded = row_cache.all_rows(PraxisPage.objects.live().public())
+    assert reloaded is not loaded
+    assert reloaded.remember(("key", 1), lambda: "new") == "new"

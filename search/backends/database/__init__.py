@@ -1,6 +1,10 @@
 """The database fallback: Wagtail's database search for text, facets and ranking in Python."""
 
-from functools import lru_cache
+import heapq
+from array import array
+from datetime import date
+from functools import lru_cache, partial
+from operator import itemgetter
 
 from django.db.models import QuerySet
 from django.utils.translation import get_language
@@ -9,9 +13,10 @@ from kommunen.models import Kommune, KommunePage, KommuneTyp, load_public_profil
 from praxis.models import PraxisPage
 from praxis.stand import stale_cutoff
 from praxis.uebernahme import adoption_counts
-from search.backends.database.facets import Row, count_facets, facet_filters
+from search.backends.database.bitmask import positions
+from search.backends.database.facets import Row, count_facets
 from search.backends.database.fulltext import ConceptMatch, text_scores
-from search.backends.database.row_cache import all_rows, ranked_key_index, select
+from search.backends.database.row_cache import Loaded, all_rows, ranked_key_index
 from search.backends.database.similar import similar_entries
 from search.backends.database.text import highlight
 from search.query import Hit, SearchQuery, SearchResult
@@ -19,7 +24,6 @@ from search.ranking import (
     KommuneFeatures,
     adoption_factor,
     comparability,
-    kreis_ags,
     ranking_factor,
     reference_features,
     stale_factor,
@@ -30,20 +34,6 @@ from search.understanding import SIZE_BOOST, Understood, understand
 def public_entries() -> QuerySet:
     """Only live, public entries are searchable."""
     return PraxisPage.objects.live().public()
-
-
-def features_from_row(row: Row) -> KommuneFeatures | None:
-    """Comparability features of an entry's lead Kommune."""
-    if not row.ags:
-        return None
-    return KommuneFeatures(
-        ags=row.ags,
-        einwohner=row.einwohner or 0,
-        groessenklasse=row.groessenklasse or "",
-        verstaedterung=row.verstaedterung,
-        kreis_ags=kreis_ags(row.ags),
-        bundesland=row.bundesland or "",
-    )
 
 
 def implied_filters(entries: QuerySet, understood: Understood) -> QuerySet:
@@ -72,6 +62,33 @@ def compared(
     return value, tuple(reasons)
 
 
+def standing_factors(rows: list[Row], stale_on_or_before: date) -> array:
+    """Per row, what adopting entries and a Stand older than `stale_on_or_before` make of its
+    score (search.ranking)."""
+    adopted = adoption_counts()
+    factors = array("d")
+    for row in rows:
+        stand = row.aktueller_stand
+        stale = stand is not None and stand <= stale_on_or_before  # praxis.stand.is_stale
+        factors.append(adoption_factor(adopted.get(row.pk, 0)) * stale_factor(stale))
+    return factors
+
+
+def comparison_factors(rows: list[Row], reference: KommuneFeatures) -> array:
+    """Per row, what its lead Kommune's comparability with `reference` makes of its score."""
+    by_lead: dict[str, float] = {}
+    factors = array("d")
+    for row in rows:
+        if not row.features:
+            factors.append(1.0)
+            continue
+        if (factor := by_lead.get(row.features.ags)) is None:
+            value, _reasons = comparability(reference, row.features)
+            factor = by_lead[row.features.ags] = ranking_factor(value)
+        factors.append(factor)
+    return factors
+
+
 class DatabaseBackend:
     """Search answered by the database alone; same request and result types as the engine."""
 
@@ -80,54 +97,72 @@ class DatabaseBackend:
     def search(self, query: SearchQuery) -> SearchResult:
         understood = understand(query.q)
         entries = public_entries()
-        base, ids = implied_filters(entries, understood), None
+        base = implied_filters(entries, understood)
         scores: dict[int, float] = {}
         matches: list[ConceptMatch] = []
-        every_row, by_pk = all_rows(entries)
+        loaded = all_rows(entries)
+        candidates = loaded.everything()
         if understood.text:
-            allowed = set(by_pk) if base is entries else None
-            ranked_keys = ranked_key_index(by_pk)
+            allowed = set(loaded.by_pk) if base is entries else None
+            ranked_keys = ranked_key_index(loaded.by_pk)
             scores, matches = text_scores(base, understood.text, allowed, ranked_keys)
-            ids = set(scores)
+            candidates = loaded.mask(scores)
         elif base is not entries:  # only cost or size words: their entries
-            ids = set(base.values_list("pk", flat=True))
-        rows = select(every_row, by_pk, ids)
-        filters = facet_filters(query)
-        facets, passing = count_facets(rows, filters, query)
+            candidates = loaded.mask(base.values_list("pk", flat=True))
+        facets, passing = count_facets(loaded.masks, candidates, query)
         preferred = understood.bevorzugte_groessenklassen
-        hits = self._rank(passing, query, scores, preferred)
         start = (query.seite - 1) * query.pro_seite
-        page = hits[start : start + query.pro_seite]
+        best = self._rank(loaded, passing, query, scores, preferred, start + query.pro_seite)
+        page = best[start:]
         self._highlight(page, highlight_keys(matches))
-        return SearchResult(anzahl=len(hits), treffer=page, facetten=facets, backend=self.name)
+        return SearchResult(
+            anzahl=passing.bit_count(), treffer=page, facetten=facets, backend=self.name
+        )
 
     def _rank(
-        self, rows: list[Row], query: SearchQuery, scores: dict, preferred: tuple[str, ...] = ()
+        self,
+        loaded: Loaded,
+        passing: int,
+        query: SearchQuery,
+        scores: dict[int, float],
+        preferred: tuple[str, ...],
+        count: int,
     ) -> list[Hit]:
+        """The `count` best hits among the `passing` rows, best first. Only these become Hit
+        objects: a query matching most entries would otherwise build thousands per request."""
         reference = reference_features(query.vergleich)
-        adopted = adoption_counts()
-        stale_on_or_before = stale_cutoff()
-        hits, dates = [], {}
         language = get_language()
-        for row in rows:
+        stale_on_or_before = stale_cutoff()
+        standing = loaded.remember(
+            ("standing", stale_on_or_before),
+            partial(standing_factors, loaded.rows, stale_on_or_before),
+        )
+        comparison = reference and loaded.remember(
+            ("comparison", reference, language), partial(comparison_factors, loaded.rows, reference)
+        )
+        rows = loaded.rows
+
+        def ranked(at: int) -> tuple[float, str, int]:
+            row = rows[at]
             score = scores.get(row.pk, 1.0)
             if row.groessenklasse in preferred:  # "auf dem Land" (search.understanding)
                 score *= SIZE_BOOST
-            reasons: list[str] = []
-            if reference and (features := features_from_row(row)):
-                value, reasons_here = compared(reference, features, language)
-                reasons = list(reasons_here)
-                score *= ranking_factor(value)
-            n = adopted.get(row.pk, 0)
-            stand = row.aktueller_stand
-            stale = stand is not None and stand <= stale_on_or_before  # praxis.stand.is_stale
-            score *= adoption_factor(n) * stale_factor(stale)
-            hits.append(Hit(page_id=row.pk, score=score, erklaerung=reasons, uebernahmen=n))
-            dates[row.pk] = row.sort_date
-        if query.sortierung == "neueste":
-            hits.sort(key=lambda h: (dates[h.page_id], h.page_id), reverse=True)
-        else:
-            hits.sort(key=lambda h: (h.score, dates[h.page_id], h.page_id), reverse=True)
+            if comparison:
+                score *= comparison[at]
+            return score * standing[at], row.sort_date, row.pk
+
+        order = itemgetter(1, 2) if query.sortierung == "neueste" else itemgetter(0, 1, 2)
+        best = heapq.nlargest(count, map(ranked, positions(passing)), key=order)
+        adopted = adoption_counts()
+        hits = []
+        for score, _date, pk in best:
+            row = loaded.by_pk[pk]
+            reasons = reference and row.features and compared(reference, row.features, language)
+            erklaerung = list(reasons[1]) if reasons else []
+            uebernahmen = adopted.get(pk, 0)
+            hits.append(
+                Hit(page_id=pk, score=score, erklaerung=erklaerung, uebernahmen=uebernahmen)
+            )
         return hits
 
     def _highlight(self, hits: list[Hit], keys: set[str]) -> None:

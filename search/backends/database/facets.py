@@ -4,23 +4,26 @@ OR within a facet, AND across facets; a facet's counts apply every OTHER facet's
 its own; the values are listed as search.facet_values lists them (a list's values with count 0
 too, the Kreise with hits).
 
-The candidate entries (all live ones, or the text matches) are read once with their facet values
-and filtered and counted in Python: four plain queries instead of one query per facet, whose
-IN-lists SQLite's planner (without ANALYZE statistics) may join in the worst order.
+The live entries are read with their facet values in four plain queries (not one query per
+facet, whose IN-lists SQLite's planner, without ANALYZE statistics, may join in the worst order)
+and kept per process (search.backends.database.row_cache), with a bitmask of the rows of every
+facet value. A search then filters and counts with a few AND operations and bit counts per facet
+value, however many entries match.
 """
 
-from collections import Counter
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from functools import reduce
+from operator import and_, or_
 
 from django.db.models import QuerySet
 
 from praxis.models import PraxisPage, PraxisPageTag
+from search.backends.database.bitmask import mask_of
 from search.facet_values import facet_lists
 from search.kosten import kostenrahmen
 from search.query import FACETS, FacetValue, SearchQuery
-from search.ranking import kreis_ags
+from search.ranking import KommuneFeatures, kreis_ags
 
 MAX_IN_LIST = 2000
 # Facets over many-to-many relations (a set of slugs per entry); the others are one value.
@@ -76,6 +79,8 @@ class Row:
     aktueller_stand: date | None = None
     # first_published_at as sortable text ("" before any date), also worked out once per load.
     sort_date: str = ""
+    # The lead Kommune's comparability features, also worked out once per load.
+    features: KommuneFeatures | None = None
 
     @property
     def kreis(self) -> str | None:
@@ -85,6 +90,19 @@ class Row:
     @property
     def kosten(self) -> str:
         return kostenrahmen(self.kosten_jahr_eur)
+
+    def lead_features(self) -> KommuneFeatures | None:
+        """Comparability features of the entry's lead Kommune."""
+        if not self.ags:
+            return None
+        return KommuneFeatures(
+            ags=self.ags,
+            einwohner=self.einwohner or 0,
+            groessenklasse=self.groessenklasse or "",
+            verstaedterung=self.verstaedterung,
+            kreis_ags=kreis_ags(self.ags),
+            bundesland=self.bundesland or "",
+        )
 
 
 def load_rows(base: QuerySet, ids: set[int] | None = None) -> list[Row]:
@@ -117,44 +135,48 @@ def load_rows(base: QuerySet, ids: set[int] | None = None) -> list[Row]:
     return list(rows.values())
 
 
-Predicate = Callable[[Row], bool]
+# Facet → value → mask of the rows with that value (search.backends.database.bitmask).
+FacetMasks = dict[str, dict[str, int]]
 
 
-def facet_filters(query: SearchQuery) -> dict[str, Predicate]:
-    """One predicate per facet that the request restricts."""
-    filters: dict[str, Predicate] = {}
-    # The lambdas bind the loop variables as defaults; mypy cannot type such lambdas ([misc]).
-    for name in M2M_FACETS:
+def facet_masks(rows: list[Row]) -> FacetMasks:
+    """The mask of every facet value over `rows`, built once per load of the kept rows."""
+    found: dict[str, dict[str, list[int]]] = {name: {} for name in FACETS}
+    for position, row in enumerate(rows):
+        for name in M2M_FACETS:
+            for slug in getattr(row, name):
+                found[name].setdefault(slug, []).append(position)
+        for name in SINGLE_VALUE_FACETS:
+            if (value := getattr(row, name)) is not None:  # no value: in no value's mask
+                found[name].setdefault(value, []).append(position)
+    return {
+        name: {value: mask_of(at, len(rows)) for value, at in values.items()}
+        for name, values in found.items()
+    }
+
+
+def selections(masks: FacetMasks, query: SearchQuery) -> dict[str, int]:
+    """Per facet the request restricts, the rows with one of its selected values (OR)."""
+    selected_rows = {}
+    for name in FACETS:
         if selected := set(getattr(query, name)):
-            filters[name] = lambda r, n=name, s=selected: bool(getattr(r, n) & s)  # type: ignore[misc]
-    for name in SINGLE_VALUE_FACETS:
-        if selected := set(getattr(query, name)):
-            filters[name] = lambda r, n=name, s=selected: getattr(r, n) in s  # type: ignore[misc]
-    return filters
-
-
-def _count(name: str, rows: list[Row]) -> Counter:
-    if name in M2M_FACETS:
-        return Counter(slug for r in rows for slug in getattr(r, name))
-    return Counter(getattr(r, name) for r in rows)
+            selected_rows[name] = reduce(or_, (masks[name].get(v, 0) for v in selected), 0)
+    return selected_rows
 
 
 def count_facets(
-    rows: list[Row], filters: dict[str, Predicate], query: SearchQuery
-) -> tuple[dict[str, list[FacetValue]], list[Row]]:
-    """The counts of every facet value under the other facets' filters, and the rows that
-    pass every filter (the hits)."""
-    # One pass over the rows: a row counts for every facet if it passes all filters, and only
-    # for the facet of the one filter it fails if it fails exactly one.
-    passing: list[Row] = []
-    failing_one: dict[str, list[Row]] = {name: [] for name in filters}
-    for row in rows:
-        failed = [name for name, predicate in filters.items() if not predicate(row)]
-        if not failed:
-            passing.append(row)
-        elif len(failed) == 1:
-            failing_one[failed[0]].append(row)
-    counts = {name: _count(name, passing) for name in FACETS}
-    for name, extra in failing_one.items():
-        counts[name].update(_count(name, extra))
+    masks: FacetMasks, candidates: int, query: SearchQuery
+) -> tuple[dict[str, list[FacetValue]], int]:
+    """The counts of every facet value among the `candidates` under the other facets'
+    selections, and the candidates passing every selection (the hits), as masks."""
+    selected_rows = selections(masks, query)
+    passing = reduce(and_, selected_rows.values(), candidates)
+    counts = {}
+    for name in FACETS:
+        scope = reduce(
+            and_, (rows for other, rows in selected_rows.items() if other != name), candidates
+        )
+        counts[name] = {
+            value: n for value, rows in masks[name].items() if (n := (rows & scope).bit_count())
+        }
     return facet_lists(counts, query), passing

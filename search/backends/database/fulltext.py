@@ -144,26 +144,14 @@ def match_concept(index, vocabulary: Vocabulary, concept: Concept) -> ConceptMat
     )
 
 
-def _levels(matches: list[ConceptMatch]) -> dict[int, list[float]]:
-    """Page id → per concept: 1 (met), PARTS_ONLY (met in part) or 0."""
-    levels: dict[int, list[float]] = {}
-    for position, match in enumerate(matches):
-        for pk, level in [
-            *((pk, 1.0) for pk in match.full),
-            *((pk, PARTS_ONLY) for pk in match.partly),
-        ]:
-            levels.setdefault(pk, [0.0] * len(matches))[position] = level
-    return levels
-
-
-def rarity_weights(levels: dict[int, list[float]], count: int, total: int) -> list[float]:
+def rarity_weights(found: list[int], total: int) -> list[float]:
     """Per concept, how rare it is among all `total` entries (BM25's idf), relative to the
-    query's mean: a concept met by few entries says more than one met by most."""
-    if not count:
+    query's mean: a concept met by few entries says more than one met by most. `found`: the
+    number of entries meeting each concept, fully or in part."""
+    if not found:
         return []
-    found = [sum(1 for value in levels.values() if value[c]) for c in range(count)]
     idf = [math.log(1 + (total - n + 0.5) / (n + 0.5)) for n in found]
-    mean = sum(idf) / count
+    mean = sum(idf) / len(found)
     return [value / mean if mean else 1.0 for value in idf]
 
 
@@ -188,15 +176,16 @@ def text_scores(
         signature = index_signature()
         vocabulary = cache.cached(connection.alias, signature, index.load)
         matches = [match_concept(index, vocabulary, c) for c in query_concepts(q)]
-        levels = _levels(matches)
     except DatabaseError:
         logger.exception("Datenbanksuche fehlgeschlagen für %r", q)
         return {}, []
-    weights = rarity_weights(levels, len(matches), max(signature[0], len(levels)))
+    matching = set().union(*(m.full | m.partly for m in matches))
+    weights = rarity_weights(
+        [len(m.full) + len(m.partly) for m in matches], max(signature[0], len(matching))
+    )
     if allowed is None:
         allowed = set(base.values_list("pk", flat=True))
-    levels = {pk: value for pk, value in levels.items() if pk in allowed}
-    return _scores(levels, matches, weights, ranked_keys), matches
+    return _scores(matches, weights, ranked_keys, allowed), matches
 
 
 def key_index(texts: Iterable[tuple[int, str, str, str]]) -> KeyIndex:
@@ -218,30 +207,62 @@ def _showing(index: dict[str, set[int]], keys: Iterable[str], phrases) -> set[in
     return found
 
 
+# Entries that score alike: their ids, their score so far and how much of the query they met.
+Group = tuple[set[int], float, float]
+
+
+def _parts(match: ConceptMatch, allowed: set[int], ranked_keys: KeyIndex):
+    """The allowed entries meeting a concept, split by level and by the ranked texts showing
+    it: (ids, level, the sum of those texts' weights), the weights added in field order."""
+    for level, ids, keys, phrases in (
+        (1.0, match.full & allowed, match.keys, match.phrases),
+        (PARTS_ONLY, match.partly & allowed, (), match.partly_keys),
+    ):
+        split: list[tuple[set[int], float]] = [(ids, 0)]
+        for field_weight, index in ranked_keys:
+            shown = _showing(index, keys, phrases)
+            split = [
+                part
+                for ids_here, extra in split
+                for part in ((ids_here & shown, extra + field_weight), (ids_here - shown, extra))
+                if part[0]
+            ]
+        yield from ((ids_here, level, extra) for ids_here, extra in split)
+
+
 def _scores(
-    levels: dict[int, list[float]],
     matches: list[ConceptMatch],
     weights: list[float],
     ranked_keys: KeyIndex,
+    allowed: set[int],
 ) -> dict[int, float]:
-    # Per concept and ranked text: its weight, the entries showing the concept fully and in
-    # part (ConceptMatch.shown_in, worked out for all entries at once).
-    shown = [
-        [
-            (weight, _showing(index, m.keys, m.phrases), _showing(index, (), m.partly_keys))
-            for weight, index in ranked_keys
-        ]
-        for m in matches
-    ]
-    scores = {}
-    for pk, per_concept in levels.items():
-        score, met = 0.0, 0.0
-        for level, weight, fields in zip(per_concept, weights, shown, strict=True):
-            if level:
-                met += level
-                extra = sum(w for w, full, part in fields if pk in (full if level == 1 else part))
-                score += weight * level * (BASE_SCORE + extra)
-        scores[pk] = score * (met / len(matches)) ** 2
+    """Per allowed entry meeting a concept: the sum over the concepts it meets of the concept's
+    weight, its level (1, or PARTS_ONLY in part) and BASE_SCORE plus the weights of the ranked
+    texts showing it, multiplied; all times (met / all concepts)².
+
+    The entries are split, concept by concept, into groups that score alike, with set
+    operations instead of a loop over thousands of entries; each entry's score is added up
+    in the same order as one entry at a time would add it, so the figures are the same."""
+    if not matches:
+        return {}
+    matching = set().union(*(m.full | m.partly for m in matches)) & allowed
+    groups: list[Group] = [(matching, 0.0, 0.0)]
+    for match, weight in zip(matches, weights, strict=True):
+        parts = list(_parts(match, allowed, ranked_keys))
+        met_here = set().union(*(ids for ids, _level, _extra in parts))
+        regrouped: list[Group] = []
+        for ids, score, met in groups:
+            for part, level, extra in parts:
+                if both := ids & part:
+                    gained = weight * level * (BASE_SCORE + extra)
+                    regrouped.append((both, score + gained, met + level))
+            if rest := ids - met_here:
+                regrouped.append((rest, score, met))
+        groups = regrouped
+    count = len(matches)
+    scores: dict[int, float] = {}
+    for ids, score, met in groups:
+        scores.update(dict.fromkeys(ids, score * (met / count) ** 2))
     return scores
 
 

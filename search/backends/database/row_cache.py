@@ -10,13 +10,19 @@ again only after such a change:
   database table every process sees) once its transaction has committed; each search reads
   that number (one small query) and reloads when it has moved.
 
+With the rows go the facet masks (search.backends.database.facets) and what ranking derives
+from them once per comparison Kommune or day (`Loaded.remember`), so a reload drops those too.
+
 A change made without model signals (a queryset `update()`) must go through the search
 app's indexing (`plattform.indexing.index_after_commit`, whose `pages_indexed` signal is heard
 here) or `kommunen_updated`, as it must anyway for the engine to see it.
 """
 
 import threading
-from dataclasses import dataclass
+from collections import OrderedDict
+from collections.abc import Callable, Hashable, Iterable
+from dataclasses import dataclass, field
+from typing import TypeVar
 
 from django.core.cache import caches
 from django.db import transaction
@@ -31,22 +37,58 @@ from kommunen.signals import kommunen_updated
 from plattform.indexing import pages_indexed
 from praxis.models import Handlungsfeld, PraxisPage, Zielgruppe
 from praxis.stand import effective_stand
-from search.backends.database.facets import Row, load_rows
+from search.backends.database.bitmask import all_of, mask_of, positions
+from search.backends.database.facets import FacetMasks, Row, facet_masks, load_rows
 from search.backends.database.fulltext import KeyIndex, key_index
 
+T = TypeVar("T")
 GENERATION_KEY = "search-database-rows-generation"
 CACHE_ALIAS = "shared"
 
 
+# Values derived from the rows (per comparison Kommune, per day) kept with them, most recent.
+REMEMBERED = 64
+
+
 @dataclass
-class _Loaded:
+class Loaded:
+    """The kept rows, by id, each row's position (its bit in a mask) and the facet masks."""
+
     generation: int
     rows: list[Row]
     by_pk: dict[int, Row]
+    position: dict[int, int]
+    masks: FacetMasks
+    derived: OrderedDict = field(default_factory=OrderedDict)
+
+    def remember(self, key: Hashable, compute: Callable[[], T]) -> T:
+        """A value derived from these rows, computed once while they are kept (at most the
+        REMEMBERED latest keys): gone with the rows when they are read again."""
+        with _lock:
+            if key in self.derived:
+                self.derived.move_to_end(key)
+                return self.derived[key]
+        value = compute()
+        with _lock:
+            self.derived[key] = value
+            while len(self.derived) > REMEMBERED:
+                self.derived.popitem(last=False)
+        return value
+
+    def mask(self, ids: Iterable[int]) -> int:
+        """The mask of the kept rows among `ids`."""
+        position = self.position
+        return mask_of((position[pk] for pk in ids if pk in position), len(self.rows))
+
+    def everything(self) -> int:
+        return all_of(len(self.rows))
+
+    def rows_of(self, mask: int) -> list[Row]:
+        return [self.rows[at] for at in positions(mask)]
 
 
 _lock = threading.Lock()
-_loaded: _Loaded | None = None
+_loaded: Loaded | None = None
 _key_index: tuple[dict[int, Row], KeyIndex] | None = None
 
 
@@ -54,8 +96,9 @@ def shared_generation() -> int:
     return caches[CACHE_ALIAS].get(GENERATION_KEY, 0)
 
 
-def all_rows(base) -> tuple[list[Row], dict[int, Row]]:
-    """The rows of every entry in `base` (the live, public entries) and the same by id."""
+def all_rows(base) -> Loaded:
+    """The rows of every entry in `base` (the live, public entries), read again only after a
+    change."""
     global _loaded
     generation = shared_generation()
     loaded = _loaded
@@ -66,17 +109,17 @@ def all_rows(base) -> tuple[list[Row], dict[int, Row]]:
                 row.stand, row.last_published_at, row.first_published_at
             )
             row.sort_date = row.first_published_at.isoformat() if row.first_published_at else ""
-        loaded = _Loaded(generation, rows, {row.pk: row for row in rows})
+            row.features = row.lead_features()
+        loaded = Loaded(
+            generation,
+            rows,
+            {row.pk: row for row in rows},
+            {row.pk: at for at, row in enumerate(rows)},
+            facet_masks(rows),
+        )
         with _lock:
             _loaded = loaded
-    return loaded.rows, loaded.by_pk
-
-
-def select(rows: list[Row], by_pk: dict[int, Row], ids: set[int] | None) -> list[Row]:
-    """The rows of `ids` (text matches), or every row when `ids` is None."""
-    if ids is None:
-        return rows
-    return [by_pk[pk] for pk in sorted(ids) if pk in by_pk]
+    return loaded
 
 
 def ranked_key_index(by_pk: dict[int, Row]) -> KeyIndex:
