@@ -1,6 +1,8 @@
 """The database backend keeps its rows between searches and reads them again after a change:
 in this process through signals, in the others through the shared generation number."""
 
+from functools import partial
+
 from django.core.cache import caches
 
 import pytest
@@ -57,10 +59,10 @@ def test_a_change_moves_the_shared_generation_once_committed(
 
 def test_values_derived_from_the_rows_are_kept_with_them_and_bounded(entries):
     loaded = row_cache.all_rows(PraxisPage.objects.live().public())
-    computed = []
     for n in range(row_cache.REMEMBERED + 1):
-        loaded.remember(("key", n), lambda n=n: computed.append(n) or n)
-    assert loaded.remember(("key", row_cache.REMEMBERED), lambda: "again") == row_cache.REMEMBERED
+        loaded.remember(("key", n), partial(str.format, "value {}", n))
+    newest = row_cache.REMEMBERED
+    assert loaded.remember(("key", newest), lambda: "again") == f"value {newest}"
     assert loaded.remember(("key", 0), lambda: "again") == "again"  # the oldest was dropped
     assert len(loaded.derived) == row_cache.REMEMBERED
     entries["wohnen"].unpublish()
