@@ -6,6 +6,7 @@ from datetime import date
 from functools import lru_cache, partial
 from operator import itemgetter
 
+from django.db import connection
 from django.db.models import QuerySet
 from django.utils.translation import get_language
 
@@ -14,6 +15,7 @@ from praxis.models import PraxisPage
 from praxis.stand import stale_cutoff
 from praxis.uebernahme import adoption_counts
 from search.backends.database.bitmask import positions
+from search.backends.database.dialects import index_signature
 from search.backends.database.facets import Row, count_facets
 from search.backends.database.fulltext import ConceptMatch, text_scores
 from search.backends.database.row_cache import Loaded, all_rows, ranked_key_index
@@ -89,6 +91,14 @@ def comparison_factors(rows: list[Row], reference: KommuneFeatures) -> array:
     return factors
 
 
+def index_state(loaded: Loaded) -> tuple:
+    """The database index's entry count and newest id, read once per load of the rows, and
+    the load's serial number: any change that reloads the rows (search.backends.database
+    .row_cache) reads the index's vocabulary again too, so it always holds the newest words."""
+    count, newest = loaded.remember(("index", connection.alias), index_signature)
+    return count, newest, loaded.serial
+
+
 class DatabaseBackend:
     """Search answered by the database alone; same request and result types as the engine."""
 
@@ -105,7 +115,9 @@ class DatabaseBackend:
         if understood.text:
             allowed = set(loaded.by_pk) if base is entries else None
             ranked_keys = ranked_key_index(loaded.by_pk)
-            scores, matches = text_scores(base, understood.text, allowed, ranked_keys)
+            scores, matches = text_scores(
+                base, understood.text, allowed, ranked_keys, partial(index_state, loaded)
+            )
             candidates = loaded.mask(scores)
         elif base is not entries:  # only cost or size words: their entries
             candidates = loaded.mask(base.values_list("pk", flat=True))

@@ -21,7 +21,7 @@ compound parts), so SQLite and PostgreSQL rank alike.
 
 import logging
 import math
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from django.db import DatabaseError, connection
@@ -44,7 +44,6 @@ from search.backends.database.dialects import (
     Terms,
     current_index,
     dictionary_by_key,
-    index_signature,
 )
 from search.backends.database.vocabulary import MIN_PREFIX, Vocabulary
 
@@ -165,15 +164,18 @@ def text_scores(
     q: str,
     allowed: set[int] | None,
     ranked_keys: "KeyIndex",
+    index_state: Callable[[], tuple],
 ) -> tuple[dict[int, float], list[ConceptMatch]]:
     """Page id → text relevance for the entries of `base` matching the query, and the
     query's concepts (for highlighting). `allowed`: the ids of `base` if the caller knows
-    them; `ranked_keys`: the key index of the kept rows (search.backends.database.row_cache)."""
+    them; `ranked_keys`: the key index of the kept rows (search.backends.database.row_cache);
+    `index_state`: the index's entry count first, then whatever else tells that the
+    vocabulary must be read again."""
     index = current_index()
     if index is None:
         return _fallback_scores(base, q), []
     try:
-        signature = index_signature()
+        signature = index_state()
         vocabulary = cache.cached(connection.alias, signature, index.load)
         matches = [match_concept(index, vocabulary, c) for c in query_concepts(q)]
     except DatabaseError:

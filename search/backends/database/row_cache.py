@@ -18,6 +18,7 @@ app's indexing (`plattform.indexing.index_after_commit`, whose `pages_indexed` s
 here) or `kommunen_updated`, as it must anyway for the engine to see it.
 """
 
+import itertools
 import threading
 from collections import OrderedDict
 from collections.abc import Callable, Hashable, Iterable
@@ -46,6 +47,7 @@ GENERATION_KEY = "search-database-rows-generation"
 CACHE_ALIAS = "shared"
 
 
+_serials = itertools.count(1)
 # Values derived from the rows (per comparison Kommune, per day) kept with them, most recent.
 REMEMBERED = 64
 
@@ -60,6 +62,7 @@ class Loaded:
     position: dict[int, int]
     masks: FacetMasks
     derived: OrderedDict = field(default_factory=OrderedDict)
+    serial: int = field(default_factory=lambda: next(_serials))  # unique per load
 
     def remember(self, key: Hashable, compute: Callable[[], T]) -> T:
         """A value derived from these rows, computed once while they are kept (at most the

@@ -7,9 +7,10 @@ a word that matches nothing is corrected to the nearest indexed words (edit dist
 words longer than 5 letters, first letter kept, as the engine's `fuzziness: AUTO`).
 
 The vocabulary is read from the index itself (SQLite: the FTS5 vocabulary, PostgreSQL: the
-lexemes of the stored vectors) when first needed and kept per process; it is read again once the
-entries change (count, newest id or publication) or after MAX_AGE seconds, which covers index
-updates that the task worker writes later.
+lexemes of the stored vectors) when first needed and kept per process; it is read again whenever
+the database backend reads its rows again (after any change of the entries, in this process or
+another: search.backends.database.row_cache) or after MAX_AGE seconds, which covers index
+updates written without the signals.
 """
 
 import time
