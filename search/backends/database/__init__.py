@@ -18,7 +18,7 @@ from search.backends.database.bitmask import positions
 from search.backends.database.dialects import index_signature
 from search.backends.database.facets import Row, count_facets
 from search.backends.database.fulltext import ConceptMatch, text_scores
-from search.backends.database.row_cache import Loaded, all_rows, ranked_key_index
+from search.backends.database.row_cache import Loaded, all_rows
 from search.backends.database.similar import similar_entries
 from search.backends.database.text import highlight
 from search.query import Hit, SearchQuery, SearchResult
@@ -58,8 +58,8 @@ def highlight_keys(matches: list[ConceptMatch]) -> set[str]:
 def compared(
     reference: KommuneFeatures, candidate: KommuneFeatures, language: str | None
 ) -> tuple[float, tuple[str, ...]]:
-    """comparability(), remembered: many entries share a lead Kommune, and the same comparison
-    Kommune is chosen again and again. Changed figures are other features, so nothing stale."""
+    """comparability() with its reasons, remembered for the hits of a page: the same hits come
+    again for the same comparison Kommune. Changed figures are other features, so nothing stale."""
     value, reasons = comparability(reference, candidate)
     return value, tuple(reasons)
 
@@ -113,10 +113,9 @@ class DatabaseBackend:
         loaded = all_rows(entries)
         candidates = loaded.everything()
         if understood.text:
-            allowed = set(loaded.by_pk) if base is entries else None
-            ranked_keys = ranked_key_index(loaded.by_pk)
+            allowed = loaded.pks if base is entries else None
             scores, matches = text_scores(
-                base, understood.text, allowed, ranked_keys, partial(index_state, loaded)
+                base, understood.text, allowed, loaded.key_index, partial(index_state, loaded)
             )
             candidates = loaded.mask(scores)
         elif base is not entries:  # only cost or size words: their entries
@@ -168,13 +167,9 @@ class DatabaseBackend:
         adopted = adoption_counts()
         hits = []
         for score, _date, pk in best:
-            row = loaded.by_pk[pk]
-            reasons = reference and row.features and compared(reference, row.features, language)
-            erklaerung = list(reasons[1]) if reasons else []
-            uebernahmen = adopted.get(pk, 0)
-            hits.append(
-                Hit(page_id=pk, score=score, erklaerung=erklaerung, uebernahmen=uebernahmen)
-            )
+            features = loaded.by_pk[pk].features
+            why = compared(reference, features, language)[1] if reference and features else ()
+            hits.append(Hit(pk, score, erklaerung=list(why), uebernahmen=adopted.get(pk, 0)))
         return hits
 
     def _highlight(self, hits: list[Hit], keys: set[str]) -> None:

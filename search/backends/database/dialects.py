@@ -39,9 +39,14 @@ class Terms:
 Alternatives = list[list[Terms]]
 
 
+def praxis_content_type_id() -> int:
+    """The content type of Praxisbeispiele in Wagtail's index (cached by Django)."""
+    return ContentType.objects.get_for_model(PraxisPage).pk
+
+
 def praxis_entries() -> QuerySet:
     """The index entries of Praxisbeispiele (Wagtail also indexes other pages)."""
-    return IndexEntry.objects.filter(content_type=ContentType.objects.get_for_model(PraxisPage))
+    return IndexEntry.objects.filter(content_type_id=praxis_content_type_id())
 
 
 def index_signature() -> tuple:
@@ -95,12 +100,11 @@ class SqliteIndex:
         # `id IN (SELECT rowid ... MATCH)` runs the MATCH once; the join that `.search()`
         # builds probes the FTS table per entry (50x slower). A plain cursor, as a common word
         # matches nearly every entry and the ORM would take longer to read them than the MATCH.
-        content_type = ContentType.objects.get_for_model(PraxisPage).pk
         with connection.cursor() as cursor:
             cursor.execute(
                 f"SELECT object_id FROM {IndexEntry._meta.db_table} WHERE content_type_id = %s "
                 f"AND id IN (SELECT rowid FROM {self.table} WHERE {self.table} MATCH %s)",
-                [content_type, "{title body} : (" + expression + ")"],
+                [praxis_content_type_id(), "{title body} : (" + expression + ")"],
             )
             return {int(pk) for (pk,) in cursor.fetchall()}
 
@@ -128,8 +132,8 @@ class PostgresIndex:
 
     def load(self) -> Vocabulary:
         table = IndexEntry._meta.db_table
-        content_type = ContentType.objects.get_for_model(PraxisPage).pk
-        vectors = f"SELECT title || body FROM {table} WHERE content_type_id = {int(content_type)}"
+        praxis = praxis_content_type_id()
+        vectors = f"SELECT title || body FROM {table} WHERE content_type_id = {praxis}"
         with connection.cursor() as cursor:
             cursor.execute("SELECT word FROM ts_stat(%s)", [vectors])
             words = [row[0] for row in cursor.fetchall()]
@@ -178,12 +182,11 @@ class PostgresIndex:
         if not words:
             return set()
         # A plain cursor, as for SQLite: a common word matches nearly every entry.
-        content_type = ContentType.objects.get_for_model(PraxisPage).pk
         with connection.cursor() as cursor:
             cursor.execute(
                 f"SELECT object_id FROM {IndexEntry._meta.db_table}, to_tsquery('simple', %s) q "
                 "WHERE content_type_id = %s AND (title @@ q OR body @@ q)",
-                [" | ".join(words), content_type],
+                [" | ".join(words), praxis_content_type_id()],
             )
             return {int(pk) for (pk,) in cursor.fetchall()}
 

@@ -22,6 +22,7 @@ compound parts), so SQLite and PostgreSQL rank alike.
 import logging
 import math
 from collections.abc import Callable, Iterable
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 
 from django.db import DatabaseError, connection
@@ -68,13 +69,6 @@ class ConceptMatch:
     keys: frozenset[str]  # single keys that show the concept (its words, matched index words)
     phrases: tuple[tuple[str, ...], ...] = ()  # phrases whose keys together show it
     partly_keys: tuple[tuple[str, ...], ...] = ()  # keys that show it in part, per alternative
-
-    def shown_in(self, text_keys: set[str], level: float) -> bool:
-        """Whether a text with these keys shows the concept at this level."""
-        phrases = self.phrases if level == 1 else self.partly_keys
-        if level == 1 and not text_keys.isdisjoint(self.keys):
-            return True
-        return any(all(k in text_keys for k in phrase) for phrase in phrases)
 
 
 def _terms(index, vocabulary: Vocabulary, forms: dict[str, str], k: str) -> tuple[Terms, set]:
@@ -162,7 +156,7 @@ KeyIndex = list[tuple[float, dict[str, set[int]]]]
 def text_scores(
     base: PageQuerySet,
     q: str,
-    allowed: set[int] | None,
+    allowed: AbstractSet[int] | None,
     ranked_keys: "KeyIndex",
     index_state: Callable[[], tuple],
 ) -> tuple[dict[int, float], list[ConceptMatch]]:
@@ -187,7 +181,7 @@ def text_scores(
     )
     if allowed is None:
         allowed = set(base.values_list("pk", flat=True))
-    return _scores(matches, weights, ranked_keys, allowed), matches
+    return _scores(matches, weights, ranked_keys, allowed, matching & allowed), matches
 
 
 def key_index(texts: Iterable[tuple[int, str, str, str]]) -> KeyIndex:
@@ -213,7 +207,7 @@ def _showing(index: dict[str, set[int]], keys: Iterable[str], phrases) -> set[in
 Group = tuple[set[int], float, float]
 
 
-def _parts(match: ConceptMatch, allowed: set[int], ranked_keys: KeyIndex):
+def _parts(match: ConceptMatch, allowed: AbstractSet[int], ranked_keys: KeyIndex):
     """The allowed entries meeting a concept, split by level and by the ranked texts showing
     it: (ids, level, the sum of those texts' weights), the weights added in field order."""
     for level, ids, keys, phrases in (
@@ -236,18 +230,18 @@ def _scores(
     matches: list[ConceptMatch],
     weights: list[float],
     ranked_keys: KeyIndex,
-    allowed: set[int],
+    allowed: AbstractSet[int],
+    matching: set[int],
 ) -> dict[int, float]:
-    """Per allowed entry meeting a concept: the sum over the concepts it meets of the concept's
-    weight, its level (1, or PARTS_ONLY in part) and BASE_SCORE plus the weights of the ranked
-    texts showing it, multiplied; all times (met / all concepts)².
+    """Per allowed entry meeting a concept (`matching`): the sum over the concepts it meets of
+    the concept's weight, its level (1, or PARTS_ONLY in part) and BASE_SCORE plus the
+    weights of the ranked texts showing it, multiplied; all times (met / all concepts)².
 
     The entries are split, concept by concept, into groups that score alike, with set
     operations instead of a loop over thousands of entries; each entry's score is added up
     in the same order as one entry at a time would add it, so the figures are the same."""
     if not matches:
         return {}
-    matching = set().union(*(m.full | m.partly for m in matches)) & allowed
     groups: list[Group] = [(matching, 0.0, 0.0)]
     for match, weight in zip(matches, weights, strict=True):
         parts = list(_parts(match, allowed, ranked_keys))

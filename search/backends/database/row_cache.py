@@ -23,6 +23,7 @@ import threading
 from collections import OrderedDict
 from collections.abc import Callable, Hashable, Iterable
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import TypeVar
 
 from django.core.cache import caches
@@ -38,7 +39,7 @@ from kommunen.signals import kommunen_updated
 from plattform.indexing import pages_indexed
 from praxis.models import Handlungsfeld, PraxisPage, Zielgruppe
 from praxis.stand import effective_stand
-from search.backends.database.bitmask import all_of, mask_of, positions
+from search.backends.database.bitmask import all_of, mask_of
 from search.backends.database.facets import FacetMasks, Row, facet_masks, load_rows
 from search.backends.database.fulltext import KeyIndex, key_index
 
@@ -86,13 +87,19 @@ class Loaded:
     def everything(self) -> int:
         return all_of(len(self.rows))
 
-    def rows_of(self, mask: int) -> list[Row]:
-        return [self.rows[at] for at in positions(mask)]
+    @cached_property
+    def pks(self) -> frozenset[int]:
+        return frozenset(self.by_pk)
+
+    @cached_property
+    def key_index(self) -> KeyIndex:
+        """The text ranking's key index of the rows (search.backends.database.fulltext): built
+        on first use per load, so a text query analyses no text."""
+        return key_index((r.pk, r.title, r.kurzbeschreibung, r.schlagworte) for r in self.rows)
 
 
 _lock = threading.Lock()
 _loaded: Loaded | None = None
-_key_index: tuple[dict[int, Row], KeyIndex] | None = None
 
 
 def shared_generation() -> int:
@@ -125,24 +132,11 @@ def all_rows(base) -> Loaded:
     return loaded
 
 
-def ranked_key_index(by_pk: dict[int, Row]) -> KeyIndex:
-    """The text ranking's key index of the kept rows (search.backends.database.fulltext):
-    built on first use per load, so a text query analyses no text."""
-    global _key_index
-    built = _key_index
-    if built is None or built[0] is not by_pk:
-        texts = ((r.pk, r.title, r.kurzbeschreibung, r.schlagworte) for r in by_pk.values())
-        built = (by_pk, key_index(texts))
-        with _lock:
-            _key_index = built
-    return built[1]
-
-
 def forget() -> None:
     """Forget this process's rows (tests: a rolled-back transaction sends no signal)."""
-    global _loaded, _key_index
+    global _loaded
     with _lock:
-        _loaded, _key_index = None, None
+        _loaded = None
 
 
 def invalidate() -> None:
