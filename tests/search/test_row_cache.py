@@ -8,7 +8,7 @@ from django.core.cache import caches
 import pytest
 
 from kommunen.models import Kommune
-from praxis.models import PraxisPage
+from praxis.models import Foerderprogramm, PraxisPage
 from search.backends.database import DatabaseBackend, row_cache
 from search.query import SearchQuery
 
@@ -69,3 +69,17 @@ def test_values_derived_from_the_rows_are_kept_with_them_and_bounded(entries):
     reloaded = row_cache.all_rows(PraxisPage.objects.live().public())
     assert reloaded is not loaded
     assert reloaded.remember(("key", 1), lambda: "new") == "new"
+
+
+def test_a_programme_renamed_in_the_admin_is_found_by_its_new_slug(entries):
+    page = entries["sprachcafe"]
+    page.foerderprogramme.set(Foerderprogramm.objects.filter(slug="amif"))
+    page.save_revision().publish()
+    assert page.pk in found(foerderprogramm=["amif"])
+    programme = Foerderprogramm.objects.get(slug="amif")
+    programme.slug, programme.name = "amif-neu", "AMIF (neu)"
+    programme.save()
+    result = DatabaseBackend().search(SearchQuery(foerderprogramm=("amif-neu",)))
+    assert [hit.page_id for hit in result.treffer] == [page.pk]
+    labels = {value.wert: value.label for value in result.facetten["foerderprogramm"]}
+    assert labels["amif-neu"] == "AMIF (neu)" and "amif" not in labels

@@ -37,7 +37,7 @@ from wagtail.signals import page_published, page_unpublished, post_page_move
 from kommunen.models import Kommune
 from kommunen.signals import kommunen_updated
 from plattform.indexing import pages_indexed
-from praxis.models import Handlungsfeld, PraxisPage, Zielgruppe
+from praxis.models import Foerderprogramm, Handlungsfeld, PraxisPage, Zielgruppe
 from praxis.stand import effective_stand
 from search.backends.database.bitmask import all_of, mask_of
 from search.backends.database.facets import FacetMasks, Row, facet_masks, load_rows
@@ -159,7 +159,11 @@ def _bump_shared_generation() -> None:
 @receiver(post_save, sender=Kommune)
 @receiver(post_delete, sender=Kommune)
 @receiver(post_save, sender=Handlungsfeld)
+@receiver(post_delete, sender=Handlungsfeld)
 @receiver(post_save, sender=Zielgruppe)
+@receiver(post_delete, sender=Zielgruppe)
+@receiver(post_save, sender=Foerderprogramm)
+@receiver(post_delete, sender=Foerderprogramm)
 @receiver(post_save, sender=PageViewRestriction)
 @receiver(post_delete, sender=PageViewRestriction)
 def _model_changed(sender, **kwargs) -> None:
@@ -168,6 +172,7 @@ def _model_changed(sender, **kwargs) -> None:
 
 @receiver(m2m_changed, sender=PraxisPage.handlungsfelder.through)
 @receiver(m2m_changed, sender=PraxisPage.zielgruppen.through)
+@receiver(m2m_changed, sender=PraxisPage.foerderprogramme.through)
 def _taxonomy_changed(sender, action: str, **kwargs) -> None:
     if action.startswith("post_"):
         invalidate()
