@@ -1,6 +1,6 @@
 """Sets of kept rows as bitmasks (search.backends.database.bitmask)."""
 
-from search.backends.database.bitmask import all_of, mask_of, positions
+from search.backends.database.bitmask import all_of, mask_of, mask_of_keys, positions
 
 
 def test_a_mask_holds_exactly_its_positions():
@@ -20,3 +20,10 @@ def test_the_empty_and_the_full_mask():
     assert positions(0) == []
     assert positions(all_of(10)) == list(range(10))
     assert all_of(0) == 0
+
+
+def test_a_mask_of_keys_leaves_out_the_keys_without_a_row():
+    position = {101: 0, 205: 3, 307: 9}
+    assert positions(mask_of_keys([307, 101, 999, 205, 101], position, 10)) == [0, 3, 9]
+    assert mask_of_keys([999], position, 10) == 0
+    assert mask_of_keys([], {}, 0) == 0
