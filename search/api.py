@@ -1,6 +1,5 @@
 """The search endpoints of the JSON API: search, similar entries, comparable Kommunen."""
 
-from dataclasses import asdict
 from typing import Literal
 
 from django.http import HttpRequest, JsonResponse
@@ -168,7 +167,8 @@ def search_entries(request: HttpRequest):
             "pro_seite": query.pro_seite,
             "treffer": [hit_as_dict(card, request) for card in hit_cards(result.treffer)],
             "facetten": {
-                name: [asdict(value) for value in values]
+                # Not dataclasses.asdict: it copies each field deeply, ~10 ms for 400 values.
+                name: [vars(value) for value in values]
                 for name, values in result.facetten.items()
             },
             "backend": result.backend,

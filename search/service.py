@@ -68,12 +68,8 @@ def hit_cards(hits: list[Hit]) -> list[HitCard]:
     The index holds public pages only, but a view restriction added since it was written must
     not show the page's title and teaser either.
     """
-    pages = (
-        PraxisPage.objects.live()
-        .public()
-        .filter(pk__in=[h.page_id for h in hits])
-        .select_related("kommune")
-        .prefetch_related("handlungsfelder")
-    )
+    if not hits:
+        return []
+    pages = PraxisPage.objects.live().public().filter(pk__in=[h.page_id for h in hits]).for_cards()
     by_id = {page.pk: page for page in pages}
     return [HitCard(h, by_id[h.page_id]) for h in hits if h.page_id in by_id]

@@ -6,7 +6,6 @@ parameters, facets, chips, pagination and German errors. The page asks for it th
 """
 
 from django.core.paginator import Paginator
-from django.db.models import prefetch_related_objects
 from django.http import HttpRequest, HttpResponse, JsonResponse, QueryDict
 from django.template.response import TemplateResponse
 from django.views.decorators.http import require_GET
@@ -93,12 +92,9 @@ def search_page(request: HttpRequest) -> HttpResponse:
 
 
 def entry_listing(page: Page, request: HttpRequest) -> HttpResponse:
-    """The entry listing page: the page's own context plus the search of the request.
-
-    Its cards show each entry's image, so the images come in one query.
-    """
+    """The entry listing page: the page's own context plus the search of the request (its
+    cards come with their images: search.service.hit_cards)."""
     context, status = search_context(request)
-    prefetch_related_objects([card.page for card in context.get("cards", [])], "bild")
     context = {**page.get_context(request), **context}
     return TemplateResponse(request, page.get_template(request), context, status=status)
 

@@ -93,6 +93,11 @@ class PraxisIndexPage(Page):
         verbose_name = _("Praxisbeispiel-Übersicht")
 
 
+# The long texts of an entry that no card (praxis/includes/entry_card.html, the search's
+# hit_card.html, the API's hits) shows.
+CARDLESS_FIELDS = ("body", "erfahrungen", "uebertragbarkeit")
+
+
 class PraxisPageQuerySet(PageQuerySet):
     """Entries seen from a Kommune, and what an entry card needs."""
 
@@ -105,8 +110,13 @@ class PraxisPageQuerySet(PageQuerySet):
         return self.filter(partner__kommune=kommune, partner__bestaetigt=True).distinct()
 
     def for_cards(self) -> "PraxisPageQuerySet":
-        """With what an entry card shows, so that a list of cards costs no query per card."""
-        return self.select_related("kommune", "bild").prefetch_related("handlungsfelder")
+        """With what an entry card shows, so that a list of cards costs no query per card,
+        and without the long texts no card shows (the body's JSON is most of a row)."""
+        return (
+            self.select_related("kommune", "bild")
+            .prefetch_related("handlungsfelder")
+            .defer(*CARDLESS_FIELDS)
+        )
 
 
 class PraxisPage(RoutablePageMixin, Page):
