@@ -8,8 +8,8 @@ from django.core.cache import caches
 import pytest
 
 from kommunen.models import Kommune
-from praxis.models import Foerderprogramm, PraxisPage
-from search.backends.database import DatabaseBackend, row_cache
+from praxis.models import Foerderprogramm
+from search.backends.database import DatabaseBackend, public_entries, row_cache
 from search.query import SearchQuery
 
 pytestmark = pytest.mark.search_data_per_test
@@ -58,7 +58,7 @@ def test_a_change_moves_the_shared_generation_once_committed(
 
 
 def test_values_derived_from_the_rows_are_kept_with_them_and_bounded(entries):
-    loaded = row_cache.all_rows(PraxisPage.objects.live().public())
+    loaded = row_cache.all_rows(public_entries)
     for n in range(row_cache.REMEMBERED + 1):
         loaded.remember(("key", n), partial(str.format, "value {}", n))
     newest = row_cache.REMEMBERED
@@ -66,9 +66,21 @@ def test_values_derived_from_the_rows_are_kept_with_them_and_bounded(entries):
     assert loaded.remember(("key", 0), lambda: "again") == "again"  # the oldest was dropped
     assert len(loaded.derived) == row_cache.REMEMBERED
     entries["wohnen"].unpublish()
-    reloaded = row_cache.all_rows(PraxisPage.objects.live().public())
+    reloaded = row_cache.all_rows(public_entries)
     assert reloaded is not loaded
     assert reloaded.remember(("key", 1), lambda: "new") == "new"
+
+
+def test_a_renamed_kreis_shows_its_new_name_in_the_kreis_facet(entries, kommunen):
+    def kreis_label() -> str:
+        result = DatabaseBackend().search(SearchQuery(kreis=("01062",)))
+        return {value.wert: value.label for value in result.facetten["kreis"]}["01062"]
+
+    assert kreis_label() == "Stormarn"
+    stormarn = kommunen["stormarn"]
+    stormarn.anzeigename = "Kreis Stormarn"
+    stormarn.save()
+    assert kreis_label() == "Kreis Stormarn"
 
 
 def test_a_programme_renamed_in_the_admin_is_found_by_its_new_slug(entries):

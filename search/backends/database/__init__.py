@@ -3,12 +3,16 @@
 import heapq
 from array import array
 from datetime import date
-from functools import lru_cache, partial
-from operator import itemgetter
+from functools import lru_cache, partial, reduce
+from itertools import chain, repeat
+from operator import itemgetter, mul, or_
 
 from django.db import connection
 from django.db.models import QuerySet
+from django.utils.timezone import localdate
 from django.utils.translation import get_language
+
+from wagtail.query import PageQuerySet
 
 from kommunen.models import Kommune, KommunePage, KommuneTyp, load_public_profiles
 from praxis.models import PraxisPage
@@ -17,11 +21,12 @@ from praxis.uebernahme import adoption_counts
 from search.backends.database.bitmask import positions
 from search.backends.database.dialects import index_signature
 from search.backends.database.facets import Row, count_facets
-from search.backends.database.fulltext import ConceptMatch, text_scores
+from search.backends.database.fulltext import BASE_SCORE, ConceptMatch, Scored, text_scores
 from search.backends.database.row_cache import Loaded, all_rows
 from search.backends.database.similar import similar_entries
 from search.backends.database.text import highlight
-from search.query import Hit, SearchQuery, SearchResult
+from search.facet_values import kreis_labels
+from search.query import Hit, SearchQuery, SearchResult, allowed_values
 from search.ranking import (
     KommuneFeatures,
     adoption_factor,
@@ -38,8 +43,13 @@ def public_entries() -> QuerySet:
     return PraxisPage.objects.live().public()
 
 
-def implied_filters(entries: QuerySet, understood: Understood) -> QuerySet:
-    """What the query's words ask beyond text: a cost limit, small Kommunen only."""
+def implied_filters(understood: Understood) -> PageQuerySet | None:
+    """The entries the query's words ask for beyond text (a cost limit, small Kommunen only),
+    or None if they ask for none. The kept rows are the public ones (search), so this need
+    not ask for them again: Wagtail's `public()` costs a query."""
+    if understood.max_kosten is None and not understood.groessenklassen:
+        return None
+    entries = PraxisPage.objects.all()
     if understood.max_kosten is not None:
         entries = entries.filter(kosten_jahr_eur__lte=understood.max_kosten)
     if understood.groessenklassen:
@@ -64,12 +74,12 @@ def compared(
     return value, tuple(reasons)
 
 
-def standing_factors(rows: list[Row], stale_on_or_before: date) -> array:
+def standing_factors(loaded: Loaded, stale_on_or_before: date) -> array:
     """Per row, what adopting entries and a Stand older than `stale_on_or_before` make of its
     score (search.ranking)."""
-    adopted = adoption_counts()
+    adopted = loaded.remember("adoptions", adoption_counts)
     factors = array("d")
-    for row in rows:
+    for row in loaded.rows:
         stand = row.aktueller_stand
         stale = stand is not None and stand <= stale_on_or_before  # praxis.stand.is_stale
         factors.append(adoption_factor(adopted.get(row.pk, 0)) * stale_factor(stale))
@@ -91,6 +101,37 @@ def comparison_factors(rows: list[Row], reference: KommuneFeatures) -> array:
     return factors
 
 
+def ranking_factors(
+    loaded: Loaded,
+    stale_on_or_before: date,
+    reference: KommuneFeatures | None,
+    preferred: tuple[str, ...],
+) -> array:
+    """Per row, what multiplies its text score: its standing (adoptions, staleness), the
+    comparability of its lead Kommune with `reference` and the size the query prefers."""
+    rows = loaded.rows
+    factors = loaded.remember(
+        ("standing", stale_on_or_before), partial(standing_factors, loaded, stale_on_or_before)
+    )
+    if reference:
+        comparison = loaded.remember(
+            ("comparison", reference), partial(comparison_factors, rows, reference)
+        )
+        factors = array("d", map(mul, factors, comparison))
+    if preferred:  # "auf dem Land" (search.understanding)
+        boost = (SIZE_BOOST if row.groessenklasse in preferred else 1.0 for row in rows)
+        factors = array("d", map(mul, factors, boost))
+    return factors
+
+
+def facet_labels(loaded: Loaded) -> tuple[dict, dict[str, str]]:
+    """The listed facets' values and labels, and the Kreise's names, kept with the rows: a
+    change of a taxonomy, a programme or the register reloads them (row_cache). A programme
+    is marked as ended by date and the labels are translated, hence the key."""
+    allowed = loaded.remember(("allowed", get_language(), localdate()), allowed_values)
+    return allowed, loaded.remember("kreis_names", kreis_labels)
+
+
 def index_state(loaded: Loaded) -> tuple:
     """The database index's entry count and newest id, read once per load of the rows, and
     the load's serial number: any change that reloads the rows (search.backends.database
@@ -106,24 +147,29 @@ class DatabaseBackend:
 
     def search(self, query: SearchQuery) -> SearchResult:
         understood = understand(query.q)
-        entries = public_entries()
-        base = implied_filters(entries, understood)
-        scores: dict[int, float] = {}
+        loaded = all_rows(public_entries)
+        narrowed = implied_filters(understood)
+        allowed = (
+            loaded.everything()
+            if narrowed is None
+            else loaded.mask(narrowed.values_list("pk", flat=True))
+        )
+        scored: Scored = [(allowed, BASE_SCORE)]
         matches: list[ConceptMatch] = []
-        loaded = all_rows(entries)
-        candidates = loaded.everything()
         if understood.text:
-            allowed = loaded.pks if base is entries else None
-            scores, matches = text_scores(
-                base, understood.text, allowed, loaded.key_index, partial(index_state, loaded)
+            scored, matches = text_scores(
+                narrowed,
+                understood.text,
+                allowed,
+                loaded.mask,
+                loaded.key_index,
+                partial(index_state, loaded),
             )
-            candidates = loaded.mask(scores)
-        elif base is not entries:  # only cost or size words: their entries
-            candidates = loaded.mask(base.values_list("pk", flat=True))
-        facets, passing = count_facets(loaded.masks, candidates, query)
+        candidates = reduce(or_, (rows for rows, _score in scored), 0)
+        facets, passing = count_facets(loaded.masks, candidates, query, *facet_labels(loaded))
         preferred = understood.bevorzugte_groessenklassen
         start = (query.seite - 1) * query.pro_seite
-        best = self._rank(loaded, passing, query, scores, preferred, start + query.pro_seite)
+        best = self._rank(loaded, passing, query, scored, preferred, start + query.pro_seite)
         page = best[start:]
         self._highlight(page, highlight_keys(matches))
         return SearchResult(
@@ -135,36 +181,37 @@ class DatabaseBackend:
         loaded: Loaded,
         passing: int,
         query: SearchQuery,
-        scores: dict[int, float],
+        scored: Scored,
         preferred: tuple[str, ...],
         count: int,
     ) -> list[Hit]:
         """The `count` best hits among the `passing` rows, best first. Only these become Hit
-        objects: a query matching most entries would otherwise build thousands per request."""
+        objects: a query matching most entries would otherwise build thousands per request.
+        The candidates are (score, date, id) tuples built in C (map, zip), group by group of
+        rows with the same text score."""
         reference = reference_features(query.vergleich)
-        language = get_language()
         stale_on_or_before = stale_cutoff()
-        standing = loaded.remember(
-            ("standing", stale_on_or_before),
-            partial(standing_factors, loaded.rows, stale_on_or_before),
+        factors = loaded.remember(
+            ("factors", stale_on_or_before, reference, preferred),
+            partial(ranking_factors, loaded, stale_on_or_before, reference, preferred),
         )
-        comparison = reference and loaded.remember(
-            ("comparison", reference, language), partial(comparison_factors, loaded.rows, reference)
+        pks, dates = loaded.pk_at, loaded.sort_date_at
+        candidates = chain.from_iterable(
+            zip(
+                map(mul, repeat(score), map(factors.__getitem__, at)),
+                map(dates.__getitem__, at),
+                map(pks.__getitem__, at),
+                strict=True,
+            )
+            for rows, score in scored
+            for at in (positions(rows & passing),)
         )
-        rows = loaded.rows
-
-        def ranked(at: int) -> tuple[float, str, int]:
-            row = rows[at]
-            score = scores.get(row.pk, 1.0)
-            if row.groessenklasse in preferred:  # "auf dem Land" (search.understanding)
-                score *= SIZE_BOOST
-            if comparison:
-                score *= comparison[at]
-            return score * standing[at], row.sort_date, row.pk
-
-        order = itemgetter(1, 2) if query.sortierung == "neueste" else itemgetter(0, 1, 2)
-        best = heapq.nlargest(count, map(ranked, positions(passing)), key=order)
-        adopted = adoption_counts()
+        if query.sortierung == "neueste":
+            best = heapq.nlargest(count, candidates, key=itemgetter(1, 2))
+        else:
+            best = heapq.nlargest(count, candidates)
+        language = get_language()
+        adopted = loaded.remember("adoptions", adoption_counts)
         hits = []
         for score, _date, pk in best:
             features = loaded.by_pk[pk].features

@@ -11,6 +11,7 @@ facet value. A search then filters and counts with a few AND operations and bit 
 value, however many entries match.
 """
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from functools import reduce
@@ -165,10 +166,16 @@ def selections(masks: FacetMasks, query: SearchQuery) -> dict[str, int]:
 
 
 def count_facets(
-    masks: FacetMasks, candidates: int, query: SearchQuery
+    masks: FacetMasks,
+    candidates: int,
+    query: SearchQuery,
+    allowed: dict | None = None,
+    kreis_names: Mapping[str, str] | None = None,
 ) -> tuple[dict[str, list[FacetValue]], int]:
     """The counts of every facet value among the `candidates` under the other facets'
-    selections, and the candidates passing every selection (the hits), as masks."""
+    selections, and the candidates passing every selection (the hits), as masks.
+    `allowed` (search.query.allowed_values) and `kreis_names` (every Kreis's name by key):
+    if the caller keeps them."""
     selected_rows = selections(masks, query)
     passing = reduce(and_, selected_rows.values(), candidates)
     counts = {}
@@ -179,4 +186,4 @@ def count_facets(
         counts[name] = {
             value: n for value, rows in masks[name].items() if (n := (rows & scope).bit_count())
         }
-    return facet_lists(counts, query), passing
+    return facet_lists(counts, query, allowed, kreis_names), passing

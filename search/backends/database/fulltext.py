@@ -22,13 +22,15 @@ compound parts), so SQLite and PostgreSQL rank alike.
 import logging
 import math
 from collections.abc import Callable, Iterable
-from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
+from functools import reduce
+from operator import and_, or_
 
 from django.db import DatabaseError, connection
 
 from wagtail.query import PageQuerySet
 
+from praxis.models import PraxisPage
 from search.analysis import fold_accents
 from search.analysis.german import (
     STOP_WORDS,
@@ -40,6 +42,7 @@ from search.analysis.german import (
     words,
 )
 from search.backends.database import vocabulary as cache
+from search.backends.database.bitmask import mask_of
 from search.backends.database.dialects import (
     Alternatives,
     Terms,
@@ -149,117 +152,127 @@ def rarity_weights(found: list[int], total: int) -> list[float]:
 
 
 # Per ranked text (title, short text, Schlagworte): what finding a concept there adds, and
-# which entries' text holds each key.
-KeyIndex = list[tuple[float, dict[str, set[int]]]]
+# which kept rows' text holds each key, as a mask of their positions (bitmask.py).
+KeyIndex = list[tuple[float, dict[str, int]]]
+# Rows that score alike: their mask and their text score.
+Scored = list[tuple[int, float]]
 
 
 def text_scores(
-    base: PageQuerySet,
+    narrowed: PageQuerySet | None,
     q: str,
-    allowed: AbstractSet[int] | None,
-    ranked_keys: "KeyIndex",
+    allowed: int,
+    mask: Callable[[Iterable[int]], int],
+    ranked_keys: KeyIndex,
     index_state: Callable[[], tuple],
-) -> tuple[dict[int, float], list[ConceptMatch]]:
-    """Page id → text relevance for the entries of `base` matching the query, and the
-    query's concepts (for highlighting). `allowed`: the ids of `base` if the caller knows
-    them; `ranked_keys`: the key index of the kept rows (search.backends.database.row_cache);
-    `index_state`: the index's entry count first, then whatever else tells that the
-    vocabulary must be read again."""
+) -> tuple[Scored, list[ConceptMatch]]:
+    """The text relevance of the `allowed` kept rows matching the query, as groups of rows
+    scoring alike, and the query's concepts (for highlighting).
+
+    `narrowed`: the entries `allowed` stands for, if not all; `mask`: the mask of the kept
+    rows among some page ids; `ranked_keys`: the key index of the kept rows
+    (search.backends.database.row_cache); `index_state`: the index's entry count first, then
+    whatever else tells that the vocabulary must be read again."""
     index = current_index()
     if index is None:
-        return _fallback_scores(base, q), []
+        found = _fallback_ids(PraxisPage.objects.all() if narrowed is None else narrowed, q)
+        return [(mask(found) & allowed, BASE_SCORE)], []
     try:
         signature = index_state()
         vocabulary = cache.cached(connection.alias, signature, index.load)
         matches = [match_concept(index, vocabulary, c) for c in query_concepts(q)]
     except DatabaseError:
         logger.exception("Datenbanksuche fehlgeschlagen für %r", q)
-        return {}, []
-    matching = set().union(*(m.full | m.partly for m in matches))
-    weights = rarity_weights(
-        [len(m.full) + len(m.partly) for m in matches], max(signature[0], len(matching))
-    )
-    if allowed is None:
-        allowed = set(base.values_list("pk", flat=True))
-    return _scores(matches, weights, ranked_keys, allowed, matching & allowed), matches
+        return [], []
+    found = [len(m.full) + len(m.partly) for m in matches]
+    met = [(mask(m.full), mask(m.partly)) for m in matches]
+    matching = reduce(or_, (full | partly for full, partly in met), 0)
+    weights = rarity_weights(found, max(signature[0], matching.bit_count()))
+    return _scores(matches, met, weights, ranked_keys, allowed, matching & allowed), matches
 
 
-def key_index(texts: Iterable[tuple[int, str, str, str]]) -> KeyIndex:
-    """Which entries' title, short text and Schlagworte hold each key (pk and the three texts)."""
-    fields: KeyIndex = [(WEIGHT_TITLE, {}), (WEIGHT_SHORT_TEXT, {}), (WEIGHT_TAGS, {})]
-    for pk, *field_texts in texts:
-        for (_weight, index), text in zip(fields, field_texts, strict=True):
+def key_index(texts: Iterable[tuple[str, str, str]]) -> KeyIndex:
+    """Which rows' title, short text and Schlagworte hold each key (the three texts of each
+    row, in the order of the rows)."""
+    found: list[dict[str, list[int]]] = [{}, {}, {}]
+    size = 0
+    for position, field_texts in enumerate(texts):
+        size = position + 1
+        for index, text in zip(found, field_texts, strict=True):
             for k in text_keys(text):
-                index.setdefault(k, set()).add(pk)
-    return fields
+                index.setdefault(k, []).append(position)
+    return [
+        (weight, {k: mask_of(at, size) for k, at in index.items()})
+        for weight, index in zip((WEIGHT_TITLE, WEIGHT_SHORT_TEXT, WEIGHT_TAGS), found, strict=True)
+    ]
 
 
-def _showing(index: dict[str, set[int]], keys: Iterable[str], phrases) -> set[int]:
-    """The entries whose text holds one of the keys or all keys of one of the phrases."""
-    found: set[int] = set().union(*(index.get(k, ()) for k in keys))
+def _showing(index: dict[str, int], keys: Iterable[str], phrases) -> int:
+    """The rows whose text holds one of the keys or all keys of one of the phrases."""
+    found = reduce(or_, (index.get(k, 0) for k in keys), 0)
     for phrase in phrases:
         if phrase:
-            found |= set.intersection(*(index.get(k, set()) for k in phrase))
+            found |= reduce(and_, (index.get(k, 0) for k in phrase))
     return found
 
 
-# Entries that score alike: their ids, their score so far and how much of the query they met.
-Group = tuple[set[int], float, float]
+# Rows that score alike: their mask, their score so far and how much of the query they met.
+Group = tuple[int, float, float]
 
 
-def _parts(match: ConceptMatch, allowed: AbstractSet[int], ranked_keys: KeyIndex):
-    """The allowed entries meeting a concept, split by level and by the ranked texts showing
-    it: (ids, level, the sum of those texts' weights), the weights added in field order."""
-    for level, ids, keys, phrases in (
-        (1.0, match.full & allowed, match.keys, match.phrases),
-        (PARTS_ONLY, match.partly & allowed, (), match.partly_keys),
+def _parts(match: ConceptMatch, met: tuple[int, int], allowed: int, ranked_keys: KeyIndex):
+    """The allowed rows meeting a concept (`met`: fully, in part), split by level and by the
+    ranked texts showing it: (rows, level, the sum of those texts' weights), the weights
+    added in field order."""
+    full, partly = met
+    for level, rows, keys, phrases in (
+        (1.0, full & allowed, match.keys, match.phrases),
+        (PARTS_ONLY, partly & allowed, (), match.partly_keys),
     ):
-        split: list[tuple[set[int], float]] = [(ids, 0)]
+        split: list[tuple[int, float]] = [(rows, 0)]
         for field_weight, index in ranked_keys:
             shown = _showing(index, keys, phrases)
             split = [
                 part
-                for ids_here, extra in split
-                for part in ((ids_here & shown, extra + field_weight), (ids_here - shown, extra))
+                for rows_here, extra in split
+                for part in ((rows_here & shown, extra + field_weight), (rows_here & ~shown, extra))
                 if part[0]
             ]
-        yield from ((ids_here, level, extra) for ids_here, extra in split)
+        yield from ((rows_here, level, extra) for rows_here, extra in split)
 
 
 def _scores(
     matches: list[ConceptMatch],
+    met: list[tuple[int, int]],
     weights: list[float],
     ranked_keys: KeyIndex,
-    allowed: AbstractSet[int],
-    matching: set[int],
-) -> dict[int, float]:
-    """Per allowed entry meeting a concept (`matching`): the sum over the concepts it meets of
+    allowed: int,
+    matching: int,
+) -> Scored:
+    """Per allowed row meeting a concept (`matching`): the sum over the concepts it meets of
     the concept's weight, its level (1, or PARTS_ONLY in part) and BASE_SCORE plus the
     weights of the ranked texts showing it, multiplied; all times (met / all concepts)².
 
-    The entries are split, concept by concept, into groups that score alike, with set
-    operations instead of a loop over thousands of entries; each entry's score is added up
-    in the same order as one entry at a time would add it, so the figures are the same."""
+    The rows are split, concept by concept, into groups that score alike, with AND and NOT on
+    their masks instead of a loop over thousands of entries; each row's score is added up in
+    the same order as one row at a time would add it, so the figures are the same."""
     if not matches:
-        return {}
+        return []
     groups: list[Group] = [(matching, 0.0, 0.0)]
-    for match, weight in zip(matches, weights, strict=True):
-        parts = list(_parts(match, allowed, ranked_keys))
-        met_here = set().union(*(ids for ids, _level, _extra in parts))
+    for match, rows_met, weight in zip(matches, met, weights, strict=True):
+        parts = list(_parts(match, rows_met, allowed, ranked_keys))
+        met_here = reduce(or_, (rows for rows, _level, _extra in parts), 0)
         regrouped: list[Group] = []
-        for ids, score, met in groups:
+        for rows, score, met_so_far in groups:
             for part, level, extra in parts:
-                if both := ids & part:
+                if both := rows & part:
                     gained = weight * level * (BASE_SCORE + extra)
-                    regrouped.append((both, score + gained, met + level))
-            if rest := ids - met_here:
-                regrouped.append((rest, score, met))
+                    regrouped.append((both, score + gained, met_so_far + level))
+            if rest := rows & ~met_here:
+                regrouped.append((rest, score, met_so_far))
         groups = regrouped
     count = len(matches)
-    scores: dict[int, float] = {}
-    for ids, score, met in groups:
-        scores.update(dict.fromkeys(ids, score * (met / count) ** 2))
-    return scores
+    return [(rows, score * (met_so_far / count) ** 2) for rows, score, met_so_far in groups]
 
 
 def text_keys(text: str) -> set[str]:
@@ -268,7 +281,7 @@ def text_keys(text: str) -> set[str]:
     return set().union(*map(index_keys, tokens))
 
 
-def _fallback_scores(base: PageQuerySet, q: str) -> dict[int, float]:
-    """Without FTS5: Wagtail's LIKE search for the words, every hit scored alike."""
+def _fallback_ids(base: PageQuerySet, q: str) -> Iterable[int]:
+    """Without FTS5: Wagtail's LIKE search for the words (every hit scores alike)."""
     results = base.search(" ".join(words(q)), operator="or", order_by_relevance=False)
-    return dict.fromkeys(results.get_queryset().values_list("pk", flat=True), BASE_SCORE)
+    return results.get_queryset().values_list("pk", flat=True)

@@ -10,8 +10,9 @@ again only after such a change:
   database table every process sees) once its transaction has committed; each search reads
   that number (one small query) and reloads when it has moved.
 
-With the rows go the facet masks (search.backends.database.facets) and what ranking derives
-from them once per comparison Kommune or day (`Loaded.remember`), so a reload drops those too.
+With the rows go the facet masks (search.backends.database.facets), the facets' values and
+labels, and what ranking derives from them once per comparison Kommune or day
+(`Loaded.remember`), so a reload drops those too.
 
 A change made without model signals (a queryset `update()`) must go through the search
 app's indexing (`plattform.indexing.index_after_commit`, whose `pages_indexed` signal is heard
@@ -28,6 +29,7 @@ from typing import TypeVar
 
 from django.core.cache import caches
 from django.db import transaction
+from django.db.models import QuerySet
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
 
@@ -39,7 +41,7 @@ from kommunen.signals import kommunen_updated
 from plattform.indexing import pages_indexed
 from praxis.models import Foerderprogramm, Handlungsfeld, PraxisPage, Zielgruppe
 from praxis.stand import effective_stand
-from search.backends.database.bitmask import all_of, mask_of
+from search.backends.database.bitmask import all_of, mask_of_keys
 from search.backends.database.facets import FacetMasks, Row, facet_masks, load_rows
 from search.backends.database.fulltext import KeyIndex, key_index
 
@@ -81,21 +83,27 @@ class Loaded:
 
     def mask(self, ids: Iterable[int]) -> int:
         """The mask of the kept rows among `ids`."""
-        position = self.position
-        return mask_of((position[pk] for pk in ids if pk in position), len(self.rows))
+        return mask_of_keys(ids, self.position, len(self.rows))
 
     def everything(self) -> int:
         return all_of(len(self.rows))
 
     @cached_property
-    def pks(self) -> frozenset[int]:
-        return frozenset(self.by_pk)
+    def pk_at(self) -> list[int]:
+        """Each row's page id, by position."""
+        return [row.pk for row in self.rows]
+
+    @cached_property
+    def sort_date_at(self) -> list[str]:
+        """Each row's date of first publication (ISO, "" if none), by position: the
+        ranking's tie-break and the order of "neueste"."""
+        return [row.sort_date for row in self.rows]
 
     @cached_property
     def key_index(self) -> KeyIndex:
         """The text ranking's key index of the rows (search.backends.database.fulltext): built
         on first use per load, so a text query analyses no text."""
-        return key_index((r.pk, r.title, r.kurzbeschreibung, r.schlagworte) for r in self.rows)
+        return key_index((r.title, r.kurzbeschreibung, r.schlagworte) for r in self.rows)
 
 
 _lock = threading.Lock()
@@ -106,14 +114,14 @@ def shared_generation() -> int:
     return caches[CACHE_ALIAS].get(GENERATION_KEY, 0)
 
 
-def all_rows(base) -> Loaded:
-    """The rows of every entry in `base` (the live, public entries), read again only after a
-    change."""
+def all_rows(entries: Callable[[], QuerySet]) -> Loaded:
+    """The rows of every entry of `entries()` (the live, public entries), read again only
+    after a change."""
     global _loaded
     generation = shared_generation()
     loaded = _loaded
     if loaded is None or loaded.generation != generation:
-        rows = load_rows(base)
+        rows = load_rows(entries())
         for row in rows:
             row.aktueller_stand = effective_stand(
                 row.stand, row.last_published_at, row.first_published_at
