@@ -1,5 +1,6 @@
 """The building blocks of a Praxisbeispiel's body."""
 
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import blocks
@@ -7,6 +8,18 @@ from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.images.blocks import ImageBlock
 
 PARAGRAPH_FEATURES = ["bold", "italic", "link", "ul", "ol"]
+
+
+class LabelledRichTextBlock(blocks.RichTextBlock):
+    """A rich-text block whose editor box is named by the block's label: inside a StreamField
+    there is no label element to point at (see plattform/rich_text.py)."""
+
+    @cached_property
+    def field(self):
+        field = super().field
+        # The lazy label becomes text when the form is packed, in the editor's language.
+        field.widget.options["ariaLabel"] = self.label
+        return field
 
 
 class BodyImageBlock(ImageBlock):
@@ -49,7 +62,7 @@ class QuoteBlock(blocks.StructBlock):
 class PraxisBodyBlock(blocks.StreamBlock):
     """Paragraphs, images, documents and quotes; the paragraphs form the exchange `beschreibung`."""
 
-    absatz = blocks.RichTextBlock(features=PARAGRAPH_FEATURES, label=_("Absatz"), icon="pilcrow")
+    absatz = LabelledRichTextBlock(features=PARAGRAPH_FEATURES, label=_("Absatz"), icon="pilcrow")
     bild = BodyImageBlock(label=_("Bild"))
     dokument = DocumentBlock()
     zitat = QuoteBlock()
