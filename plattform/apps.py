@@ -9,7 +9,7 @@ class PlattformConfig(AppConfig):
     def ready(self) -> None:
         from django_tasks.signals import task_finished
 
-        from plattform import checks  # noqa: F401
+        from plattform import checks, page_cache  # noqa: F401  (page_cache: its receivers)
         from plattform.forms import register_number_fields
         from plattform.task_retry import retry_transient_failure
 

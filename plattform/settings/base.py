@@ -72,6 +72,9 @@ MIDDLEWARE = [
     "sicherheit.csp.PolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "plattform.middleware.ControlCharacterMiddleware",
+    # Stores pages for visitors without a session; after the middleware that add Vary headers
+    # on the way out (sessions, CSRF), before those that answer the same for every request.
+    "plattform.page_cache.UpdatePageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -84,6 +87,8 @@ MIDDLEWARE = [
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Last: turns a locked-out login into the lockout page (sicherheit/anmeldung.py).
     "axes.middleware.AxesMiddleware",
+    # Last: a cached page skips only the view (plattform/page_cache.py).
+    "plattform.page_cache.FetchFromPageCacheMiddleware",
 ]
 
 # Axes first: it refuses a locked-out name before any password is checked.
@@ -287,7 +292,18 @@ CACHES = {
         "BACKEND": "django.core.cache.backends.db.DatabaseCache",
         "LOCATION": "plattform_cache",
     },
+    # Whole public pages for visitors without a session (plattform/page_cache.py), in the
+    # database too so every worker sees a purge; emptied whenever something public changes.
+    "seiten": {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": "plattform_seitencache",
+        "OPTIONS": {"MAX_ENTRIES": 20000},
+    },
 }
+# PAGE_CACHE_SECONDS: how long a cached page is served at most (0: no page cache).
+CACHE_MIDDLEWARE_ALIAS = "seiten"
+CACHE_MIDDLEWARE_KEY_PREFIX = "seiten"
+CACHE_MIDDLEWARE_SECONDS = env_whole_number("PAGE_CACHE_SECONDS", 0)
 
 # LOG_FORMAT: "text" for people at a terminal, "json" (one object per line) for a log collector;
 # production defaults to json.

@@ -23,6 +23,9 @@ STORAGES["staticfiles"] = {  # noqa: F405
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 
+# Public pages from the page cache for up to five minutes; every publish empties it.
+CACHE_MIDDLEWARE_SECONDS = env_whole_number("PAGE_CACHE_SECONDS", 300)
+
 SECURE_SSL_REDIRECT = env_flag("SECURE_SSL_REDIRECT", True)
 SECURE_HSTS_SECONDS = env_whole_number("SECURE_HSTS_SECONDS", 365 * 24 * 60 * 60)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = env_flag("SECURE_HSTS_INCLUDE_SUBDOMAINS", True)
