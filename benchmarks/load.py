@@ -2,7 +2,7 @@
 
     pip install -e ".[bench]"
     SEARCH_URL=http://127.0.0.1:9200 python benchmarks/load.py \
-        --database-url postgres://praxisnetz:…@127.0.0.1:5432/bench [--entries 10000]
+        --database-url "$(scripts/postgres.sh status | tail -n1)" [--entries 10000]
         [--users 16] [--seconds 60] [--workers 4]
 
 Fills the database to `--entries` live entries across the real register (as
