@@ -1,4 +1,5 @@
-"""System check: the legal pages need the operator's details (site settings) in production."""
+"""System checks: the legal pages need the operator's details (site settings) in production;
+media in object storage must be served from the site's own host."""
 
 from django.conf import settings
 from django.core import checks
@@ -38,3 +39,21 @@ def _warning(site: Site, missing: list[str]) -> checks.Warning:
         obj=site,
         id="plattform.W001",
     )
+
+
+@checks.register(checks.Tags.security, deploy=True)
+def check_media_host(app_configs, **kwargs) -> list[checks.CheckMessage]:
+    """Media in S3 without MEDIA_S3_CUSTOM_DOMAIN would load from the storage's host, which
+    the Datenschutz text rules out (no request to another host)."""
+    options: dict = settings.STORAGES["default"].get("OPTIONS") or {}  # type: ignore[assignment]
+    if settings.MEDIA_S3_BUCKET and not options.get("custom_domain"):
+        return [
+            checks.Warning(
+                "Bilder und Dokumente lägen auf dem Host des Objektspeichers: Seiten würden "
+                "Inhalte von einem anderen Host laden.",
+                hint="MEDIA_S3_CUSTOM_DOMAIN auf den eigenen Host setzen, dessen /media/ der "
+                "Proxy an den Bucket weitergibt (docs/betrieb.md).",
+                id="plattform.W002",
+            )
+        ]
+    return []

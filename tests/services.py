@@ -36,3 +36,11 @@ def require_postgres() -> None:
     """Require that the test database is PostgreSQL (DATABASE_URL=postgres://...)."""
     if connection.vendor != "postgresql":
         service_missing("PostgreSQL", f"Datenbank ist {connection.vendor}; DATABASE_URL setzen")
+
+
+def s3_endpoint() -> str:
+    """The S3-compatible store for the media tests (S3_TEST_URL, from scripts/s3proxy.sh)."""
+    url = os.environ.get("S3_TEST_URL", "")
+    if not url:
+        service_missing("S3", "S3_TEST_URL setzen (scripts/s3proxy.sh start)")
+    return url

@@ -13,6 +13,7 @@ import dj_email_url
 from csp.constants import NONE, SELF, UNSAFE_INLINE
 
 from .environment import env_networks, env_whole_number
+from .media import s3_storage
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 PROJECT_DIR = BASE_DIR / "plattform"
@@ -166,6 +167,22 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+# With MEDIA_S3_BUCKET, uploads go to S3-compatible object storage (django-storages) instead of
+# MEDIA_ROOT. Visitors still load them from the site's own host: MEDIA_S3_CUSTOM_DOMAIN names
+# the host whose /media/ the proxy passes to the bucket (docs/betrieb.md; checks.py warns
+# without it, as pages would then load images from another host).
+MEDIA_S3_BUCKET = os.environ.get("MEDIA_S3_BUCKET", "")
+if MEDIA_S3_BUCKET:
+    STORAGES["default"] = s3_storage(
+        MEDIA_S3_BUCKET,
+        endpoint_url=os.environ.get("MEDIA_S3_ENDPOINT_URL") or None,
+        region_name=os.environ.get("MEDIA_S3_REGION") or None,
+        access_key=os.environ.get("MEDIA_S3_ACCESS_KEY_ID") or None,
+        secret_key=os.environ.get("MEDIA_S3_SECRET_ACCESS_KEY") or None,
+        custom_domain=os.environ.get("MEDIA_S3_CUSTOM_DOMAIN") or None,
+    )
+# Documents always through Django's view, which checks collection privacy, also from S3.
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
 
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
