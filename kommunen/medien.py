@@ -8,7 +8,11 @@ Kommune's collection and chooses from the shared one; a Kreis coordination the s
 Kreis, whose collection holds its Gemeinden's; the platform editors everything.
 """
 
+from django.db.models import Case, IntegerField, QuerySet, Value, When
+from django.http import HttpRequest
+
 from wagtail.models import Collection
+from wagtail.permission_policies.collections import CollectionPermissionPolicy
 
 from kommunen.models import KommunePage, LandkreisPage
 
@@ -44,3 +48,15 @@ def _parent_collection(profile: KommunePage) -> Collection:
     if parent_page is not None and isinstance(parent_page.specific, LandkreisPage):
         return collection_for(parent_page.specific)
     return Collection.get_first_root_node()
+
+
+def own_media_first(
+    objects: QuerySet, request: HttpRequest, policy: CollectionPermissionPolicy
+) -> QuerySet:
+    """The media of the collections the editor uploads into (the own Kommune's) before the
+    shared ones, newest first within each."""
+    own = policy.collections_user_has_permission_for(request.user, "add")
+    rank = Case(
+        When(collection__in=own, then=Value(0)), default=Value(1), output_field=IntegerField()
+    )
+    return objects.annotate(eigene_zuerst=rank).order_by("eigene_zuerst", "-created_at")

@@ -99,6 +99,14 @@ def test_an_officer_chooses_from_own_and_shared_media_only(tree, client):
     assert "Fest in Barsbüttel" not in chooser and "Kieler Woche" not in chooser
 
 
+def test_an_officer_sees_the_own_media_before_the_shared_ones(tree, client):
+    image_in(collection_for(tree["ahrensburg"]), "Sprachcafé Ahrensburg")
+    image_in(shared_collection(), "Logo des Netzwerks")  # newer, so first without the hook
+    client.force_login(member_of("Integrationsbeauftragte Ahrensburg"))
+    chooser = client.get(reverse("wagtailimages_chooser:choose")).json()["html"]
+    assert chooser.index("Sprachcafé Ahrensburg") < chooser.index("Logo des Netzwerks")
+
+
 def test_the_kreis_coordination_sees_its_gemeinden_media(tree):
     image_in(collection_for(tree["ahrensburg"]), "Sprachcafé Ahrensburg")
     image_in(collection_for(tree["kiel"]), "Kieler Woche")
