@@ -117,7 +117,11 @@ WSGI_APPLICATION = "plattform.wsgi.application"
 # SQLite is the embedded default; production and CI set DATABASE_URL to PostgreSQL.
 DATABASES = {
     "default": dj_database_url.config(
-        default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}", conn_max_age=60
+        default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
+        conn_max_age=60,
+        # A connection kept from before a database restart is dead: test it before each
+        # request reuses it, or that request fails although the database is back.
+        conn_health_checks=True,
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
