@@ -16,6 +16,12 @@ from django.conf import settings
 from tests import services
 
 POSTGRES_ENV = {"PGPORT": "5440", "PRAXISNETZ_PG_DIR": "/var/tmp/praxisnetz-pg-faults"}
+# A single node beside the shared one on 9200: its own port, directory and cluster name.
+OPENSEARCH_ENV = {
+    "OPENSEARCH_PORT": "9210",
+    "OPENSEARCH_RUNTIME_DIR": "/var/tmp/praxisnetz-opensearch-faults",
+    "OPENSEARCH_HEAP": "384m",
+}
 
 
 def script(name: str, command: str, environment: dict[str, str]) -> str:
@@ -36,6 +42,11 @@ def script(name: str, command: str, environment: dict[str, str]) -> str:
 def postgres(command: str) -> str:
     """scripts/postgres.sh on port 5440; start prints the DATABASE_URL."""
     return script("postgres.sh", command, POSTGRES_ENV)
+
+
+def opensearch(command: str) -> str:
+    """scripts/opensearch.sh on port 9210; start prints the node's URL."""
+    return script("opensearch.sh", command, OPENSEARCH_ENV)
 
 
 def free_port() -> int:

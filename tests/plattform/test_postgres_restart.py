@@ -17,6 +17,7 @@ import pytest
 from .own_services import postgres, serve, stop
 from .worker_support import in_django, manage
 
+pytestmark = pytest.mark.postgres
 AGS = "01062093"
 PATHS = (
     "/health/",
