@@ -9,6 +9,8 @@ A RUNNING task is taken as abandoned when
   `requeue_abandoned_tasks`, run from cron. The lease must be longer than any task runs.
 An abandoned task goes back into the queue with the same id; one that already used up its
 attempts (it kills its worker every time) is marked failed instead.
+Host names must differ between the machines running workers; a worker started with an explicit
+`--worker-id` is only ever recovered through the lease.
 """
 
 import logging
