@@ -1,10 +1,12 @@
 """A task worker killed (SIGKILL) in the middle of a task loses nothing: the next worker finds
 the task its dead predecessor left RUNNING, runs it to the end, and its effect happens once."""
 
+import io
 import signal
 from datetime import timedelta
 
 from django.contrib.auth.models import Group
+from django.core.management import call_command
 from django.utils import timezone
 
 import pytest
@@ -27,6 +29,7 @@ WORKER_DB = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 TASK = "tests.plattform.worker_support.create_group_behind_gate"
 STATE = f"""
 from django.contrib.auth.models import Group
+from django.core.management import call_command
 from django_tasks_db.models import DBTaskResult
 task = DBTaskResult.objects.get(task_path="{TASK}")
 result = [task.status, len(task.worker_ids), Group.objects.filter(name="Getötet").count()]
@@ -92,3 +95,13 @@ def test_a_task_that_kills_every_worker_fails_after_the_last_attempt():
     assert doomed.status == TaskResultStatus.FAILED
     assert doomed.exception_class_path.endswith(WorkerLost.__qualname__)
     assert not Group.objects.filter(name="Getötet").exists()
+
+
+@pytest.mark.django_db
+def test_the_cron_command_reports_what_it_queued_again(settings):
+    settings.TASK_LEASE = timedelta(minutes=15)
+    running_task(20, ["anderer-rechner:4713"])
+    output = io.StringIO()
+    call_command("requeue_abandoned_tasks", stdout=output)
+    assert output.getvalue().strip() == "1 abgebrochene Aufgabe(n) wieder eingereiht"
+    assert DBTaskResult.objects.get().status == TaskResultStatus.READY
