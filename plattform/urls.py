@@ -14,6 +14,9 @@ from praxis.stand_links import CONFIRM_URL_NAME
 from praxis.stand_views import noch_aktuell
 from search.kommune_page import kommune_page
 
+# A database outage answers 503, not 500 (plattform/errors.py).
+handler500 = "plattform.errors.server_error"
+
 urlpatterns: list[URLPattern | URLResolver] = [
     path("health/", health, name="health"),
     path("admin/", include(wagtailadmin_urls)),

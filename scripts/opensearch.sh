@@ -15,7 +15,10 @@
 #                                         # last line: the node's URL
 #
 # Single node: 127.0.0.1:${OPENSEARCH_PORT:-9200}, heap ${OPENSEARCH_HEAP:-512m}, runtime directory
-# ${OPENSEARCH_RUNTIME_DIR:-/var/tmp/praxisnetz-opensearch}.
+# ${OPENSEARCH_RUNTIME_DIR:-/var/tmp/praxisnetz-opensearch}, transport port
+# ${OPENSEARCH_TRANSPORT_PORT:-HTTP port + 100}. A second single node beside the first (the fault
+# tests stop one of their own) needs only another port and directory: its cluster name, data and
+# transport port follow from them.
 # Cluster: cluster name ${OPENSEARCH_CLUSTER_NAME:-praxisnetz-cluster}, node N listens for HTTP on
 # ${OPENSEARCH_CLUSTER_HTTP_PORT:-9201}+N-1 and for transport on ${OPENSEARCH_CLUSTER_TRANSPORT_PORT:-9301}+N-1,
 # heap ${OPENSEARCH_CLUSTER_HEAP:-384m} per node, runtime directory
@@ -39,6 +42,10 @@ HOME_DIR="$RUNTIME_DIR/opensearch-$VERSION"
 PID_FILE="$RUNTIME_DIR/opensearch.pid"
 LOG_FILE="$RUNTIME_DIR/logs/praxisnetz.log"
 URL="http://$HOST:$PORT"
+TRANSPORT_PORT="${OPENSEARCH_TRANSPORT_PORT:-$((PORT + 100))}"
+# The node on the default port keeps its old name; any other is a cluster of its own.
+SINGLE_NAME="praxisnetz"
+[[ "$PORT" == 9200 ]] || SINGLE_NAME="praxisnetz-$PORT"
 RUN_USER="opensearch"
 TIMEOUT="${OPENSEARCH_START_TIMEOUT:-120}"
 
@@ -128,10 +135,11 @@ unpack() {
   [[ -x "$HOME_DIR/bin/opensearch" ]] && return 0
   unpack_distribution "$RUNTIME_DIR"
   cat >>"$HOME_DIR/config/opensearch.yml" <<EOF
-cluster.name: praxisnetz
-node.name: praxisnetz-1
+cluster.name: $SINGLE_NAME
+node.name: $SINGLE_NAME-1
 network.host: $HOST
 http.port: $PORT
+transport.port: $TRANSPORT_PORT
 discovery.type: single-node
 path.data: $RUNTIME_DIR/data
 path.logs: $RUNTIME_DIR/logs

@@ -123,7 +123,11 @@ WSGI_APPLICATION = "plattform.wsgi.application"
 # SQLite is the embedded default; production and CI set DATABASE_URL to PostgreSQL.
 DATABASES = {
     "default": dj_database_url.config(
-        default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}", conn_max_age=60
+        default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
+        conn_max_age=60,
+        # A connection kept from before a database restart is dead: test it before each
+        # request reuses it, or that request fails although the database is back.
+        conn_health_checks=True,
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
@@ -279,6 +283,9 @@ WAGTAIL_MODERATION_ENABLED = True
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 # /health/ reports the task queue as limited once its oldest due task waits longer (seconds).
 HEALTH_MAX_TASK_AGE = int(os.environ.get("HEALTH_MAX_TASK_AGE", "300"))
+# A task RUNNING for longer than this (seconds) lost its worker; `requeue_abandoned_tasks` (cron)
+# queues it again (plattform/task_recovery.py). Longer than any task may take.
+TASK_LEASE = timedelta(seconds=env_whole_number("TASK_LEASE_SECONDS", 900, minimum=60))
 
 # Search engine: SEARCH_URL set -> OpenSearch/Elasticsearch, empty -> database search.
 SEARCH_URL = os.environ.get("SEARCH_URL", "")
