@@ -16,7 +16,6 @@ from search.documents import MAPPING_VERSION, PraxisDocument, pages_for_index
 
 logger = logging.getLogger(__name__)
 BULK_SIZE = 500
-COPIES_WAIT = "30s"  # how long a rebuild waits for the replicas of the new index
 Progress = Callable[[str], None]
 
 
@@ -115,7 +114,7 @@ def rebuild(progress: Progress | None = None) -> dict:
     client.indices.put_settings(index=name, body={"index": {"refresh_interval": "1s"}})
     client.indices.refresh(index=name)
     if not wait_for_copies(name):
-        report(f"Warnung: {name} hat nach {COPIES_WAIT} noch nicht alle Replikate")
+        report(f"Warnung: {name} hat nach 30 s noch nicht alle Replikate")
     old = swap_alias(name)
     for index in old:
         client.indices.delete(index=index)
@@ -124,16 +123,16 @@ def rebuild(progress: Progress | None = None) -> dict:
 
 
 def wait_for_copies(name: str) -> bool:
-    """Wait until every replica of `name` is allocated (green); False if that timed out.
+    """Wait until every replica of `name` is allocated (green); False if that timed out
+    (the engine's default wait of 30 s: opensearch-py would take a `timeout` argument for
+    its own read timeout instead of sending it).
 
     On a cluster the alias should move only once each shard has its copies, so one node
     failing right after the swap cannot take the only copy with it. Too few nodes for the
     replicas only delay the swap: the primaries answer searches in any case.
     """
     try:
-        health = get_client().cluster.health(
-            index=name, wait_for_status="green", timeout=COPIES_WAIT
-        )
+        health = get_client().cluster.health(index=name, wait_for_status="green")
     except connection_errors():  # the engine answers 408 when the wait times out
         return False
     return not health["timed_out"]
