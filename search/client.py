@@ -5,10 +5,12 @@ whichever client fits, so the rest of the app does not care which engine answers
 SEARCH_URL names one node (or a load balancer) or the nodes of a cluster, comma-separated.
 """
 
+import base64
 import json
 import logging
 import urllib.request
 from functools import cache
+from urllib.parse import unquote, urlsplit
 
 from django.conf import settings
 
@@ -51,12 +53,28 @@ def _server_info(nodes: tuple[str, ...]) -> dict:
     for node in nodes:
         try:
             # A page may be waiting for this answer: the short query timeout applies.
-            with urllib.request.urlopen(node, timeout=settings.SEARCH_TIMEOUT) as response:
+            with urllib.request.urlopen(
+                info_request(node), timeout=settings.SEARCH_TIMEOUT
+            ) as response:
                 return json.load(response)
         except OSError as failure:
             error = failure
     assert error is not None  # nodes is not empty
     raise error
+
+
+def info_request(node: str) -> urllib.request.Request:
+    """A GET of the node's info; credentials in the URL become a Basic auth header, since
+    urllib would take `user:password@host` for the host name."""
+    parts = urlsplit(node)
+    if parts.username is None:
+        return urllib.request.Request(node)
+    host = parts.netloc.rpartition("@")[2]
+    credentials = f"{unquote(parts.username)}:{unquote(parts.password or '')}"
+    token = base64.b64encode(credentials.encode()).decode()
+    return urllib.request.Request(
+        parts._replace(netloc=host).geturl(), headers={"Authorization": f"Basic {token}"}
+    )
 
 
 def _engine_of(info: dict) -> str:

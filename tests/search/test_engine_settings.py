@@ -18,9 +18,12 @@ DEAD_URL = "http://127.0.0.1:9"  # nothing listens there: the connection is refu
 
 
 class InfoHandler(BaseHTTPRequestHandler):
-    """Answers every GET like an OpenSearch node's info endpoint."""
+    """Answers every GET like an OpenSearch node's info endpoint; keeps the auth headers."""
+
+    authorizations: list[str | None] = []
 
     def do_GET(self) -> None:
+        self.authorizations.append(self.headers.get("Authorization"))
         body = json.dumps({"version": {"distribution": "opensearch", "number": "2.19.5"}})
         self.send_response(200)
         self.send_header("Content-Type", "application/json")
@@ -37,6 +40,7 @@ class InfoHandler(BaseHTTPRequestHandler):
 @pytest.fixture
 def info_server() -> Iterator[str]:
     """The URL of a local server that answers like an engine node."""
+    InfoHandler.authorizations = []
     server = ThreadingHTTPServer(("127.0.0.1", 0), InfoHandler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
@@ -127,6 +131,14 @@ def test_a_single_node_is_asked_once(settings, engine):
 def test_engine_is_asked_from_the_first_node_that_answers(settings, info_server):
     settings.SEARCH_URL, settings.SEARCH_ENGINE = f"{DEAD_URL},{info_server}", ""
     assert client.engine_name() == "opensearch"
+
+
+def test_engine_is_asked_with_the_credentials_of_the_url(settings, info_server):
+    """urllib alone would take "praxisnetz:s%40cret@127.0.0.1" for the host name."""
+    with_credentials = info_server.replace("http://", "http://praxisnetz:s%40cret@")
+    settings.SEARCH_URL, settings.SEARCH_ENGINE = with_credentials, ""
+    assert client.engine_name() == "opensearch"
+    assert InfoHandler.authorizations == ["Basic cHJheGlzbmV0ejpzQGNyZXQ="]  # praxisnetz:s@cret
 
 
 def test_engine_question_fails_when_no_node_answers(settings):
