@@ -2,8 +2,9 @@
 searching and publishing go on without the database fallback and without loss.
 
 The `cluster` fixture starts the cluster with `scripts/opensearch.sh cluster-start` when it is
-not complete (about 20 to 40 s) and stops it at the end only then. The measured figures go to
-stderr (`pytest -s`); docs/opensearch-cluster.md quotes them. Deselect with `-m "not cluster"`.
+not complete (20 to 55 s on the two-core machine) and stops it at the end only then. The
+measured figures go to stderr (`pytest -s`); docs/opensearch-cluster.md quotes them. Deselect
+with `-m "not cluster"`.
 """
 
 import os
