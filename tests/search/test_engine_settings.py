@@ -12,6 +12,7 @@ from search import client
 from search.checks import check_search_settings
 from search.indices import index_definition
 from tests.search.engine_support import engine_url
+from tests.search.test_engine_outage import SilentEngine
 
 CLUSTER_URL = "http://os-1:9200,http://os-2:9200,http://os-3:9200"
 DEAD_URL = "http://127.0.0.1:9"  # nothing listens there: the connection is refused
@@ -180,3 +181,17 @@ def test_new_indices_carry_the_configured_replicas(settings, replicas):
 
 def test_replicas_default_to_zero_so_a_single_node_stays_green():
     assert base_settings.SEARCH_REPLICAS == 0
+
+
+@pytest.mark.parametrize("engine", client.ENGINES)
+def test_a_hanging_node_costs_its_timeout_then_the_next_one_answers(settings, info_server, engine):
+    hanging = SilentEngine()
+    settings.SEARCH_URL, settings.SEARCH_ENGINE = f"{hanging.url},{info_server}", engine
+    settings.SEARCH_CONNECT_TIMEOUT = settings.SEARCH_TIMEOUT = 0.3
+    try:
+        for _attempt in range(8):  # the clients shuffle the nodes: both orders come up
+            client.reset()
+            assert client.query_client().info()["version"]["distribution"] == "opensearch"
+        assert hanging.connections  # the hanging node was asked, and the request went on
+    finally:
+        hanging.close()
