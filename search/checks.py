@@ -5,20 +5,19 @@ from urllib.parse import urlparse
 from django.conf import settings
 from django.core import checks
 
-from search.client import ENGINES
+from search.client import ENGINES, node_urls
 
 
 @checks.register()
 def check_search_settings(app_configs, **kwargs) -> list[checks.CheckMessage]:
-    """SEARCH_URL must be an http(s) URL and SEARCH_ENGINE empty or a known engine."""
-    errors = []
-    url = getattr(settings, "SEARCH_URL", "")
-    if url and urlparse(url).scheme not in ("http", "https"):
-        errors.append(
-            checks.Error(
-                f"SEARCH_URL muss mit http:// oder https:// beginnen: {url!r}", id="search.E001"
-            )
+    """Every node in SEARCH_URL an http(s) URL, SEARCH_ENGINE empty or a known engine."""
+    errors = [
+        checks.Error(
+            f"SEARCH_URL muss mit http:// oder https:// beginnen: {url!r}", id="search.E001"
         )
+        for url in node_urls(getattr(settings, "SEARCH_URL", ""))
+        if urlparse(url).scheme not in ("http", "https")
+    ]
     engine = getattr(settings, "SEARCH_ENGINE", "")
     if engine and engine not in ENGINES:
         errors.append(
@@ -28,6 +27,8 @@ def check_search_settings(app_configs, **kwargs) -> list[checks.CheckMessage]:
         )
     if not getattr(settings, "SEARCH_INDEX_PREFIX", ""):
         errors.append(checks.Error("SEARCH_INDEX_PREFIX darf nicht leer sein.", id="search.E003"))
+    if not getattr(settings, "SEARCH_REPLICAS", 0) >= 0:
+        errors.append(checks.Error("SEARCH_REPLICAS muss 0 oder größer sein.", id="search.E005"))
     return errors + _timeout_errors()
 
 

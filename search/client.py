@@ -2,12 +2,15 @@
 
 Mappings and queries are built with `elasticsearch.dsl` and sent as plain dicts through
 whichever client fits, so the rest of the app does not care which engine answers.
+SEARCH_URL names one node (or a load balancer) or the nodes of a cluster, comma-separated.
 """
 
+import base64
 import json
 import logging
 import urllib.request
 from functools import cache
+from urllib.parse import unquote, urlsplit
 
 from django.conf import settings
 
@@ -22,6 +25,11 @@ class SearchNotConfigured(RuntimeError):
     """SEARCH_URL is empty: the database backend answers instead."""
 
 
+def node_urls(url: str) -> tuple[str, ...]:
+    """The node URLs in SEARCH_URL: one, or several separated by commas (a cluster)."""
+    return tuple(part.strip() for part in url.split(",") if part.strip())
+
+
 def engine_name() -> str:
     """ "opensearch" or "elasticsearch", from SEARCH_ENGINE or the server's info answer."""
     return _engine_name(settings.SEARCH_URL, settings.SEARCH_ENGINE)
@@ -33,44 +41,83 @@ def _engine_name(url: str, configured: str) -> str:
         if configured not in ENGINES:
             raise ValueError(f"SEARCH_ENGINE must be one of {ENGINES}, not {configured!r}")
         return configured
-    if not url:
+    nodes = node_urls(url)
+    if not nodes:
         raise SearchNotConfigured("SEARCH_URL is not set")
-    # A page may be waiting for this answer: the short query timeout applies.
-    with urllib.request.urlopen(url, timeout=settings.SEARCH_TIMEOUT) as response:
-        info = json.load(response)
-    return (
-        "opensearch"
-        if info.get("version", {}).get("distribution") == "opensearch"
-        else "elasticsearch"
+    return _engine_of(_server_info(nodes))
+
+
+def _server_info(nodes: tuple[str, ...]) -> dict:
+    """The info answer of the first node that gives one: a stopped node is no reason to fail."""
+    error: OSError | None = None
+    for node in nodes:
+        try:
+            # A page may be waiting for this answer: the short query timeout applies.
+            with urllib.request.urlopen(
+                info_request(node), timeout=settings.SEARCH_TIMEOUT
+            ) as response:
+                return json.load(response)
+        except OSError as failure:
+            error = failure
+    assert error is not None  # nodes is not empty
+    raise error
+
+
+def info_request(node: str) -> urllib.request.Request:
+    """A GET of the node's info; credentials in the URL become a Basic auth header, since
+    urllib would take `user:password@host` for the host name."""
+    parts = urlsplit(node)
+    if parts.username is None:
+        return urllib.request.Request(node)
+    host = parts.netloc.rpartition("@")[2]
+    credentials = f"{unquote(parts.username)}:{unquote(parts.password or '')}"
+    token = base64.b64encode(credentials.encode()).decode()
+    return urllib.request.Request(
+        parts._replace(netloc=host).geturl(), headers={"Authorization": f"Basic {token}"}
     )
+
+
+def _engine_of(info: dict) -> str:
+    distribution = info.get("version", {}).get("distribution")
+    return "opensearch" if distribution == "opensearch" else "elasticsearch"
 
 
 def get_client():
     """The cached client for indexing and index management (SEARCH_INDEX_TIMEOUT)."""
     timeout = settings.SEARCH_INDEX_TIMEOUT
-    return _client(settings.SEARCH_URL, engine_name(), timeout, timeout)
+    return _client(node_urls(settings.SEARCH_URL), engine_name(), timeout, timeout)
 
 
 def query_client():
     """The cached client for searches a page waits for: short connect and read timeouts
     (SEARCH_CONNECT_TIMEOUT, SEARCH_TIMEOUT), so a hanging engine costs seconds, not ten."""
     connect, read = settings.SEARCH_CONNECT_TIMEOUT, settings.SEARCH_TIMEOUT
-    return _client(settings.SEARCH_URL, engine_name(), connect, read)
+    return _client(node_urls(settings.SEARCH_URL), engine_name(), connect, read)
 
 
 @cache
-def _client(url: str, engine: str, connect: float, read: float):
-    if not url:
+def _client(nodes: tuple[str, ...], engine: str, connect: float, read: float):
+    if not nodes:
         raise SearchNotConfigured("SEARCH_URL is not set")
+    # A node that refuses or does not answer is marked dead and the request goes to the next
+    # one, each node at most once; a single node is asked once, so an outage costs one timeout.
+    retries, on_timeout = len(nodes) - 1, len(nodes) > 1
     if engine == "opensearch":
         from opensearchpy import OpenSearch
         from urllib3 import Timeout
 
-        return OpenSearch(hosts=[url], timeout=Timeout(connect=connect, read=read), max_retries=0)
+        return OpenSearch(
+            hosts=list(nodes),
+            timeout=Timeout(connect=connect, read=read),
+            max_retries=retries,
+            retry_on_timeout=on_timeout,
+        )
     from elasticsearch import Elasticsearch
 
     # elastic-transport knows one timeout for the whole request; it bounds the connect too.
-    return Elasticsearch(url, request_timeout=read, max_retries=0)
+    return Elasticsearch(
+        list(nodes), request_timeout=read, max_retries=retries, retry_on_timeout=on_timeout
+    )
 
 
 def bulk(actions, **kwargs) -> tuple[int, list]:

@@ -11,7 +11,7 @@ from elasticsearch.dsl import Index
 
 from praxis.models import PraxisPage
 from search.analysis import analysis_settings
-from search.client import bulk, get_client
+from search.client import bulk, connection_errors, get_client
 from search.documents import MAPPING_VERSION, PraxisDocument, pages_for_index
 
 logger = logging.getLogger(__name__)
@@ -34,7 +34,7 @@ def index_definition(name: str) -> dict:
     index = Index(name)
     index.settings(
         number_of_shards=1,
-        number_of_replicas=0,
+        number_of_replicas=settings.SEARCH_REPLICAS,
         analysis=analysis_settings(),
         max_result_window=20_000,
     )
@@ -113,11 +113,29 @@ def rebuild(progress: Progress | None = None) -> dict:
     count = index_all(name, report)
     client.indices.put_settings(index=name, body={"index": {"refresh_interval": "1s"}})
     client.indices.refresh(index=name)
+    if not wait_for_copies(name):
+        report(f"Warnung: {name} hat nach 30 s noch nicht alle Replikate")
     old = swap_alias(name)
     for index in old:
         client.indices.delete(index=index)
     report(f"Alias {alias_name()} zeigt auf {name}; {len(old)} alte Version(en) gelöscht")
     return {"index": name, "count": count, "seconds": time.monotonic() - start}
+
+
+def wait_for_copies(name: str) -> bool:
+    """Wait until every replica of `name` is allocated (green); False if that timed out
+    (the engine's default wait of 30 s: opensearch-py would take a `timeout` argument for
+    its own read timeout instead of sending it).
+
+    On a cluster the alias should move only once each shard has its copies, so one node
+    failing right after the swap cannot take the only copy with it. Too few nodes for the
+    replicas only delay the swap: the primaries answer searches in any case.
+    """
+    try:
+        health = get_client().cluster.health(index=name, wait_for_status="green")
+    except connection_errors():  # the engine answers 408 when the wait times out
+        return False
+    return not health["timed_out"]
 
 
 def swap_alias(new: str) -> list[str]:

@@ -288,9 +288,12 @@ HEALTH_MAX_TASK_AGE = int(os.environ.get("HEALTH_MAX_TASK_AGE", "300"))
 TASK_LEASE = timedelta(seconds=env_whole_number("TASK_LEASE_SECONDS", 900, minimum=60))
 
 # Search engine: SEARCH_URL set -> OpenSearch/Elasticsearch, empty -> database search.
+# Several nodes of a cluster are listed comma-separated (docs/opensearch-cluster.md).
 SEARCH_URL = os.environ.get("SEARCH_URL", "")
 SEARCH_ENGINE = os.environ.get("SEARCH_ENGINE", "")  # "", "opensearch" or "elasticsearch"
 SEARCH_INDEX_PREFIX = os.environ.get("SEARCH_INDEX_PREFIX", "praxisnetz")
+# Copies of every shard on other nodes: 0 keeps a single node green, a cluster wants 1.
+SEARCH_REPLICAS = int(os.environ.get("SEARCH_REPLICAS", "0"))
 # Seconds: short for searches a page waits for, long for indexing and index management.
 SEARCH_CONNECT_TIMEOUT = float(os.environ.get("SEARCH_CONNECT_TIMEOUT", "1"))
 SEARCH_TIMEOUT = float(os.environ.get("SEARCH_TIMEOUT", "2"))

@@ -6,6 +6,7 @@ import threading
 from django.core.management import CommandError, call_command
 
 import pytest
+from opensearchpy.exceptions import TransportError
 
 from search import client, indices
 from search.backends.engine import EngineBackend
@@ -118,3 +119,28 @@ def test_a_change_is_never_written_into_an_outdated_index(outdated_index, entrie
     assert outdated_index not in indices.versions()
     assert indices.outdated_indices() == []
     assert EngineBackend().search(SearchQuery(kosten=("unbekannt",))).anzahl == 5
+
+
+def test_rebuild_with_every_copy_placed_swaps_without_a_warning(engine, entries, settings):
+    settings.SEARCH_REPLICAS = 0  # a single node holds every copy it is asked for
+    output = command("--rebuild")
+    assert "Replikate" not in output
+    assert EngineBackend().search(SearchQuery()).anzahl == 5
+
+
+def test_rebuild_swaps_even_when_the_replicas_find_no_node(engine, entries, settings, monkeypatch):
+    """A single node cannot hold the replica of its own shard, so the engine's wait for green
+    ends with a 408 after 30 s (simulated here); the rebuild says so and swaps anyway, since the
+    primary answers searches."""
+    settings.SEARCH_REPLICAS = 1
+
+    def wait_timed_out(**_kwargs):
+        raise TransportError(408, "timeout", {"status": "yellow", "timed_out": True})
+
+    monkeypatch.setattr(engine.cluster, "health", wait_timed_out)
+    output = command("--rebuild")
+    assert "hat nach 30 s noch nicht alle Replikate" in output
+    assert EngineBackend().search(SearchQuery()).anzahl == 5
+    new = indices.active_indices()[0]
+    index_settings = engine.indices.get_settings(index=new)[new]["settings"]["index"]
+    assert index_settings["number_of_replicas"] == "1"
