@@ -169,7 +169,8 @@ def send_a_contact_request(steps: Steps) -> None:
     expect(page.get_by_role("heading", level=1)).to_contain_text("Kontakt")
     page.get_by_label("Ihr Name").fill("Jonas Nachbar")
     page.get_by_label("Ihre E-Mail-Adresse").fill("jonas@ahrensburg.example")
-    page.get_by_label("Ihre Kommune (freiwillig)").fill("Ahrensburg")
+    kommune = page.get_by_label("Ihre Kommune (freiwillig)")
+    assert kommune.input_value() == f"Ahrensburg ({AHRENSBURG})"  # the home page's choice
     page.get_by_label("Übernahme", exact=False).first.check()
     page.get_by_label("Ihre Nachricht").fill("Wir möchten das Sprachcafé in Ahrensburg aufbauen.")
     page.get_by_label("Ich bin einverstanden").check()
