@@ -1,12 +1,15 @@
 """Finding Kommunen by what someone types: the start of the name, or the start of the AGS.
 
-The admin chooser and the public "Kommunen wie meine" autocomplete use the same lookup.
+The admin chooser and the public "Kommunen wie meine" autocomplete use the same lookup; the
+pages that follow the visitor's choice read it with `chosen_kommune`.
 """
 
 from django.db.models import Q, QuerySet
+from django.http import HttpRequest
 
-from kommunen.models import Kommune
+from kommunen.models import AGS_PATTERN, Kommune
 
+CHOICE_PARAMETER = "vergleich"
 UMLAUT_SPELLINGS = (("ae", "ä"), ("oe", "ö"), ("ue", "ü"), ("ss", "ß"))
 MAX_VARIANTS = 8
 
@@ -44,3 +47,12 @@ def matching_kommunen(text: str, kommunen: QuerySet | None = None) -> QuerySet:
     if text.isascii() and text.isdigit():
         return kommunen.filter(ags__startswith=text)
     return kommunen.filter(_name_prefix(text))
+
+
+def chosen_kommune(request: HttpRequest | None) -> Kommune | None:
+    """The visitor's "Meine Kommune" as the pages pass it on (`?vergleich=<AGS>`), or None;
+    a name or an unknown key is no choice here (the home page and the search resolve names)."""
+    ags = request.GET.get(CHOICE_PARAMETER, "").strip() if request else ""
+    if not AGS_PATTERN.match(ags):
+        return None
+    return Kommune.objects.select_related("kreis").filter(ags=ags).first()

@@ -7,6 +7,7 @@ from django.utils.cache import add_never_cache_headers
 
 from wagtail.models import Page
 
+from kommunen.lookup import chosen_kommune
 from kontakt.delivery import submit
 from kontakt.forms import KontaktForm
 from kontakt.models import Anliegen, retention_days
@@ -48,9 +49,16 @@ def _post(page: Page, request: HttpRequest) -> HttpResponse:
 
 
 def _initial(request: HttpRequest) -> dict:
-    """A link may preselect the Anliegen: `kontakt/?anliegen=hospitation`."""
+    """A link may preselect the Anliegen (`kontakt/?anliegen=hospitation`) and the visitor's
+    chosen Kommune (`?vergleich=<AGS>`), written as the form resolves it: "Name (AGS)"."""
+    initial = {}
     anliegen = request.GET.get("anliegen", "")
-    return {"anliegen": anliegen} if anliegen in Anliegen.values else {}
+    if anliegen in Anliegen.values:
+        initial["anliegen"] = anliegen
+    kommune = chosen_kommune(request)
+    if kommune is not None:
+        initial["kommune"] = f"{kommune.anzeigename} ({kommune.ags})"
+    return initial
 
 
 def _render_form(request: HttpRequest, page: Page, form: KontaktForm) -> HttpResponse:

@@ -2,7 +2,8 @@
 
 from django import template
 
-from kommunen.models import AGS_PATTERN, Kommune
+from kommunen.lookup import chosen_kommune
+from kommunen.models import Kommune
 
 register = template.Library()
 
@@ -11,8 +12,4 @@ register = template.Library()
 def meine_kommune_fuer_vorlage(context) -> Kommune | None:
     """The visitor's chosen Kommune ("Meine Kommune", `?vergleich=<AGS>` as the search passes it
     on to the entries it lists), or None; a name or an unknown key is simply no choice here."""
-    request = context.get("request")
-    ags = request.GET.get("vergleich", "").strip() if request else ""
-    if not AGS_PATTERN.match(ags):
-        return None
-    return Kommune.objects.filter(ags=ags).first()
+    return chosen_kommune(context.get("request"))

@@ -1,18 +1,17 @@
 """A visitor's contact request, clicked through in chromium: open an entry, "Kontakt aufnehmen",
 fill in the form, send it, see the confirmation; the mail reaches the entry's contact person
-with Reply-To the visitor. At 1280 and 375 px, with screenshots in var/screenshots/kontakt/
-for a human look."""
+with Reply-To the visitor. At 1280 and 375 px, with screenshots in kontakt/ under
+SCREENSHOT_DIR (var/screenshots by default) for a human look."""
 
 from pathlib import Path
 
-from django.conf import settings
 from django.core import mail
 
 import pytest
 from playwright.sync_api import ViewportSize, expect
 
 from kontakt.models import Kontaktanfrage
-from tests.browser.support import launched_chromium
+from tests.browser.support import launched_chromium, screenshot_dir
 from tests.browser.test_accessibility import DANGLING_REFERENCES, DUPLICATE_IDS, UNLABELLED_FIELDS
 from tests.kontakt.conftest import shown
 
@@ -21,7 +20,6 @@ pytestmark = [
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
 
-SCREENSHOTS = Path(settings.BASE_DIR) / "var" / "screenshots" / "kontakt"
 VIEWPORTS: dict[int, ViewportSize] = {
     1280: {"width": 1280, "height": 900},
     375: {"width": 375, "height": 800},
@@ -35,13 +33,13 @@ def check_accessible(page) -> None:
     assert page.evaluate("document.documentElement.scrollWidth") <= page.viewport_size["width"]
 
 
-def send_request(page, entry_url: str, width: int) -> None:
+def send_request(page, entry_url: str, width: int, folder: Path) -> None:
     """The visitor's way from the entry to the confirmation."""
     page.goto(entry_url)
     page.get_by_role("link", name="Kontakt aufnehmen").click()
     expect(page).to_have_url(entry_url + "kontakt/")
     check_accessible(page)
-    page.screenshot(path=SCREENSHOTS / f"formular-{width}.png", full_page=True)
+    page.screenshot(path=folder / f"formular-{width}.png", full_page=True)
 
     page.get_by_label("Ihr Name").fill("Hanna Besucherin")
     page.get_by_label("Ihre E-Mail-Adresse").fill(f"hanna-{width}@example.net")
@@ -58,16 +56,16 @@ def send_request(page, entry_url: str, width: int) -> None:
     )
     assert "muster@example.org" not in page.content()
     check_accessible(page)
-    page.screenshot(path=SCREENSHOTS / f"bestaetigung-{width}.png", full_page=True)
+    page.screenshot(path=folder / f"bestaetigung-{width}.png", full_page=True)
 
 
-def show_mistakes(page, entry_url: str, width: int) -> None:
+def show_mistakes(page, entry_url: str, width: int, folder: Path) -> None:
     """Sent empty: the error summary takes the focus, its links lead to the fields."""
     page.goto(entry_url + "kontakt/")
     page.get_by_role("button", name="Nachricht senden").click()
     expect(page.locator("#fehlerliste")).to_be_focused()
     check_accessible(page)
-    page.screenshot(path=SCREENSHOTS / f"fehler-{width}.png", full_page=True)
+    page.screenshot(path=folder / f"fehler-{width}.png", full_page=True)
     page.get_by_role("link", name="Bitte geben Sie Ihren Namen an.").click()
     expect(page.locator("#id_name")).to_be_focused()
     described = page.get_attribute("#id_name", "aria-describedby")
@@ -78,7 +76,7 @@ def show_mistakes(page, entry_url: str, width: int) -> None:
 def test_a_visitor_writes_to_the_people_behind_an_entry(
     chromium_path, live_server, committed_world
 ):
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    folder = screenshot_dir("kontakt")
     entry_url = live_server.url + committed_world.entry.url
     with launched_chromium(chromium_path) as browser:
         for width, viewport in VIEWPORTS.items():
@@ -86,10 +84,10 @@ def test_a_visitor_writes_to_the_people_behind_an_entry(
             page.goto(entry_url)
             link = page.locator(".kontakt-aufnehmen")
             link.scroll_into_view_if_needed()
-            page.screenshot(path=SCREENSHOTS / f"praxisbeispiel-{width}.png", full_page=True)
+            page.screenshot(path=folder / f"praxisbeispiel-{width}.png", full_page=True)
             assert "muster@example.org" not in page.content()  # no consent to publish it
-            show_mistakes(page, entry_url, width)
-            send_request(page, entry_url, width)
+            show_mistakes(page, entry_url, width, folder)
+            send_request(page, entry_url, width, folder)
             page.close()
 
     assert [message.to for message in mail.outbox] == [["muster@example.org"]] * 2

@@ -2,14 +2,15 @@
 
 a municipality asks to take part on /mitmachen/ → its Kreis coordinator accepts in the admin →
 the invitation mail has the link → the officer sets a password, logs in, edits the profile,
-creates an entry and submits it for review. Each step leaves a screenshot in
-var/screenshots/onboarding/ for a human look.
+creates an entry and submits it for review → the coordinator gets the review mail, follows
+its link and approves in Wagtail's workflow actions → the entry is found by the public search
+and stands in the Atom feed. Each step leaves a numbered screenshot in onboarding/ under
+SCREENSHOT_DIR (var/screenshots by default) for a human look.
 """
 
 import re
-from pathlib import Path
+from xml.etree import ElementTree
 
-from django.conf import settings
 from django.core import mail
 
 from wagtail.models import WorkflowState
@@ -18,7 +19,7 @@ import pytest
 
 from kommunen.models import KommunePage
 from praxis.models import PraxisPage
-from tests.browser.support import launched_chromium
+from tests.browser.support import Steps, launched_chromium
 from tests.browser.test_accessibility import DANGLING_REFERENCES, DUPLICATE_IDS, UNLABELLED_FIELDS
 from tests.zugaenge.conftest import PASSWORD, build_people
 from zugaenge.models import Status, Teilnahmeanfrage
@@ -28,11 +29,13 @@ pytestmark = [
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
 
-SCREENSHOTS = Path(settings.BASE_DIR) / "var" / "screenshots" / "onboarding"
 OFFICER_EMAIL = "erika.muster@bargfeld-stegen.example"
 NEW_PASSWORD = "Sprachcafe-im-Dorfkrug-24"
 LINK = re.compile(r"http://localhost:8000(/admin/password_reset/confirm/\S+/\S+/)")
 EDIT_LINK = re.compile(r"http://localhost:8000(/admin/pages/\d+/edit/)")
+COORDINATOR_EMAIL = "stormarn@example.org"
+ENTRY_TITLE = "Sprachcafé im Dorfkrug"
+ATOM = "{http://www.w3.org/2005/Atom}"
 
 
 @pytest.fixture
@@ -40,30 +43,6 @@ def journey(committed_world) -> dict:
     """The shared world with its coordinators; Bargfeld-Stegen (Stormarn) has no profile."""
     people = build_people(committed_world)
     return {"kommune": people.unregistered_x, "coordinator": people.coordinator_x}
-
-
-class Steps:
-    """The browser page and a numbered screenshot after each step."""
-
-    def __init__(self, page, base_url: str) -> None:
-        self.page, self.base_url, self.count = page, base_url, 0
-        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-        for old in SCREENSHOTS.glob("[0-9][0-9]-*.png"):  # the previous run's steps
-            old.unlink()
-
-    def goto(self, path: str) -> None:
-        self.page.goto(self.base_url + path)
-
-    def shot(self, name: str) -> None:
-        self.count += 1
-        self.page.screenshot(path=SCREENSHOTS / f"{self.count:02d}-{name}.png", full_page=True)
-
-    def login(self, username: str, password: str) -> None:
-        self.goto("/admin/login/")
-        self.page.locator('input[name="username"]').fill(username)
-        self.page.locator('input[name="password"]').fill(password)
-        self.page.locator('button[type="submit"]').click()
-        self.page.wait_for_url(f"{self.base_url}/admin/")
 
 
 def assert_accessible_form(page) -> None:
@@ -152,7 +131,7 @@ def create_and_submit_entry(steps: Steps, profile_id: int) -> None:
     page = steps.page
     steps.goto(f"/admin/pages/{profile_id}/")
     page.get_by_role("link", name="Unterseite hinzufügen").first.click()
-    page.locator('input[name="title"]').fill("Sprachcafé im Dorfkrug")
+    page.locator('input[name="title"]').fill(ENTRY_TITLE)
     page.locator('textarea[name="kurzbeschreibung"]').fill(
         "Einmal in der Woche üben Neuzugewanderte und Nachbarn im Dorfkrug Deutsch."
     )
@@ -165,13 +144,66 @@ def create_and_submit_entry(steps: Steps, profile_id: int) -> None:
     steps.shot("praxisbeispiel-eingereicht")
 
 
-def test_a_municipality_is_onboarded_and_submits_its_first_entry(
+def review_link() -> str:
+    """The edit link of the coordinator's "Zur Prüfung" mail."""
+    to_coordinator = [message for message in mail.outbox if message.to == [COORDINATOR_EMAIL]]
+    (review,) = [message for message in to_coordinator if "Prüfung" in message.subject]
+    assert review.subject == f"Zur Prüfung: {ENTRY_TITLE} (Bargfeld-Stegen)"
+    return EDIT_LINK.search(str(review.body)).group(1)
+
+
+def approve_in_the_workflow(steps: Steps, link: str) -> None:
+    page = steps.page
+    page.context.clear_cookies()
+    steps.login("stormarn", PASSWORD)
+    steps.goto(link)
+    page.locator('input[name="title"]').wait_for()
+    assert page.locator('input[name="title"]').input_value() == ENTRY_TITLE
+    steps.shot("koordination-pruefung")
+    page.locator("footer .w-dropdown__toggle").first.click()
+    # Wagtail's own workflow action of the review task, not the plain "Veröffentlichen"
+    approve = page.get_by_role("button", name="Freigeben und Veröffentlichen", exact=True)
+    approve.wait_for()
+    steps.shot("koordination-freigeben-menue")
+    with page.expect_navigation():
+        approve.click()
+    page.locator(".messages .success").wait_for()
+    assert ENTRY_TITLE in page.locator(".messages").inner_text()
+    steps.shot("koordination-freigegeben")
+
+
+def find_it_in_public(steps: Steps) -> None:
+    """Logged out, as any visitor: the search finds the entry and the feed names it."""
+    page = steps.page
+    page.context.clear_cookies()
+    steps.goto("/suche/?q=Dorfkrug")
+    page.get_by_role("heading", name="1 Praxisbeispiel gefunden").wait_for()
+    hit = page.locator(".treffer-liste .karte__titel a")
+    assert [title.strip() for title in hit.all_inner_texts()] == [ENTRY_TITLE]
+    assert "Bargfeld-Stegen" in page.locator(".treffer-liste .karte__kommune").inner_text()
+    steps.shot("suche-findet-es")
+    hit.click()
+    page.get_by_role("heading", level=1, name=ENTRY_TITLE).wait_for()
+    steps.shot("praxisbeispiel-oeffentlich")
+    response = page.goto(steps.base_url + "/feeds/praxis/")
+    assert response is not None and response.ok
+    assert response.headers["content-type"].startswith("application/atom+xml")
+    feed = ElementTree.fromstring(response.body())
+    newest = next(feed.iter(f"{ATOM}entry"))  # the newest publication comes first
+    assert newest.findtext(f"{ATOM}title") == ENTRY_TITLE
+    link = newest.find(f"{ATOM}link")
+    assert link is not None
+    assert link.get("href", "").endswith("/bargfeld-stegen/sprachcafe-im-dorfkrug/")
+    steps.shot("feed")
+
+
+def test_a_municipality_is_onboarded_and_its_first_entry_is_published(
     chromium_path, live_server, journey
 ):
     kommune = journey["kommune"]
     with launched_chromium(chromium_path) as browser:
         page = browser.new_page(locale="de-DE", viewport={"width": 1280, "height": 900})
-        steps = Steps(page, live_server.url)
+        steps = Steps(page, live_server.url, "onboarding")
         ask_to_take_part(steps)
         accept_in_the_admin(steps)
         link, edit_link = invitation_links()
@@ -179,6 +211,11 @@ def test_a_municipality_is_onboarded_and_submits_its_first_entry(
         profile_id = int(edit_link.split("/")[3])
         edit_profile(steps, edit_link)
         create_and_submit_entry(steps, profile_id)
+        # No ORM here: while the browser's event loop runs, a query would open a second
+        # database connection that outlives the test (PostgreSQL then cannot drop the test
+        # database). The workflow's state is checked after the browser is closed.
+        approve_in_the_workflow(steps, review_link())
+        find_it_in_public(steps)
 
     anfrage = Teilnahmeanfrage.objects.get(kommune=kommune)
     assert anfrage.status == Status.ANGENOMMEN
@@ -187,8 +224,11 @@ def test_a_municipality_is_onboarded_and_submits_its_first_entry(
     assert profile.pk == profile_id
     assert "kurze Wege" in profile.get_latest_revision_as_object().einleitung
     entry = PraxisPage.objects.child_of(profile).get()
-    assert entry.title == "Sprachcafé im Dorfkrug" and not entry.live
+    assert entry.title == ENTRY_TITLE and entry.live
     state = WorkflowState.objects.get(object_id=str(entry.pk))
-    assert state.status == WorkflowState.STATUS_IN_PROGRESS
+    assert state.status == WorkflowState.STATUS_APPROVED
     assert state.workflow.name == "Freigabe durch die Kreiskoordination Stormarn"
-    assert len(list(SCREENSHOTS.glob("[0-9][0-9]-*.png"))) == 13
+    approved = mail.outbox[-1]
+    assert approved.subject == f"Freigegeben: {ENTRY_TITLE} (Bargfeld-Stegen)"
+    assert approved.to == [OFFICER_EMAIL]
+    assert len(steps.taken()) == 19

@@ -179,6 +179,23 @@ def test_the_kommune_is_found_by_name_or_ags(send, world, typed):
     assert Kontaktanfrage.objects.get().kommune == world.ahrensburg.kommune
 
 
+def test_the_chosen_kommune_travels_on_to_the_form(client, world):
+    """A visitor who chose "Meine Kommune" (`?vergleich=<AGS>`, as the search passes it on to
+    the entries) finds it filled in and need not type it again; it stays changeable."""
+    entry_page = html_of(client.get(world.entry.url + "?vergleich=01062001"))
+    assert f'href="{world.entry.url}kontakt/?vergleich=01062001"' in entry_page
+    form = html_of(client.get(contact_url(world.entry) + "?vergleich=01062001"))
+    assert 'name="kommune" value="Ahrensburg (01062001)"' in form
+
+
+@pytest.mark.parametrize("vergleich", ["", "01062099", "Ahrensburg", "<b>"])
+def test_no_or_an_unknown_choice_leaves_the_kommune_empty(client, world, vergleich):
+    entry_page = html_of(client.get(world.entry.url, {"vergleich": vergleich}))
+    assert f'href="{world.entry.url}kontakt/"' in entry_page
+    form = html_of(client.get(contact_url(world.entry), {"vergleich": vergleich}))
+    assert 'name="kommune" value=' not in form
+
+
 def test_the_kommune_is_optional(send, world):
     assert send(world.entry, kommune="").status_code == 302
     anfrage = Kontaktanfrage.objects.get()
