@@ -11,12 +11,14 @@ from search.backends.database import row_cache, vocabulary
 from tests import services
 from tests.world import World, build_world, built_for_module
 
-# Property-based tests run the same examples on every machine (derandomize) and in bounded time;
-# their examples share one function-scoped database, which each test rolls back per example.
+# Property-based tests run the same examples on every machine (derandomize, no example database
+# replaying a local failure) and in bounded time; their examples share one function-scoped
+# database, which each test rolls back per example.
 settings.register_profile(
     "praxisnetz",
     max_examples=30,
     derandomize=True,
+    database=None,
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
