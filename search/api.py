@@ -152,13 +152,24 @@ def _inline_refs(node, definitions: dict):
     return node
 
 
+def _blank_allowed(schema: dict) -> dict:
+    """An empty value counts as not given (a form's empty field): say so for choices and
+    numbers, whose schema would refuse it; patterned text says it with or_empty."""
+    if schema.get("type") == "array":
+        return {**schema, "items": _blank_allowed(schema["items"])}
+    if "enum" in schema or schema.get("type") == "integer":
+        defaults = {"default": schema["default"]} if "default" in schema else {}
+        return {"anyOf": [schema, {"const": ""}], **defaults}
+    return schema
+
+
 def query_parameters(model: type[BaseModel]) -> list[dict]:
     """OpenAPI query parameters of a model's fields, for views that parse the query themselves."""
     schema = model.model_json_schema()
     definitions = schema.get("$defs", {})
     parameters = []
     for name, details in schema["properties"].items():
-        details = _inline_refs(details, definitions)
+        details = _blank_allowed(_inline_refs(details, definitions))
         parameter = {"in": "query", "name": name, "schema": details, "required": False}
         if "description" in details:
             parameter["description"] = details["description"]

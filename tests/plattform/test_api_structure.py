@@ -113,3 +113,15 @@ def test_repeatable_filters_document_their_values_and_their_limit(openapi, name)
     assert re.search(schema["items"]["pattern"], "") and not re.search(
         schema["items"]["pattern"], "a b"
     )
+
+
+@pytest.mark.parametrize(
+    ("name", "kind"),
+    [("status", "enum"), ("kosten", "enum"), ("sortierung", "enum"), ("seite", "maximum")],
+)
+def test_an_empty_choice_or_number_is_documented_as_not_given(openapi, name, kind):
+    # The search treats an empty value as not given (a form's empty field), so it is valid.
+    schema = search_parameter(openapi, name)
+    schema = schema.get("items", schema)
+    given, blank = schema["anyOf"]
+    assert kind in given and blank == {"const": ""}
