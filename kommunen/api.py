@@ -1,7 +1,7 @@
 """The Kommune endpoints of the JSON API: a Kommune of the official register, a Kreis overview."""
 
 from datetime import datetime
-from typing import Literal
+from typing import Annotated, Literal
 
 from django.conf import settings
 from django.http import HttpRequest
@@ -14,9 +14,31 @@ from pydantic import Field
 from kommunen.models import AGS_PATTERN, KREIS_PATTERN, Kommune, KommuneTyp
 from kommunen.uebersicht import build_overview
 from kommunen.uebersicht.export import overview_as_dict
-from plattform.api_schemas import ErrorResponse, ResponseModel, error_body
+from plattform.api_schemas import (
+    ErrorResponse,
+    ResponseModel,
+    documented_pattern,
+    error_body,
+    json_schema_pattern,
+)
 
 router = Router(tags=["Kommunen"])
+
+AgsPath = Annotated[
+    str,
+    documented_pattern(
+        json_schema_pattern(AGS_PATTERN),
+        "Amtlicher Gemeindeschlüssel: 8 Ziffern (Gemeinde) oder 5 Ziffern (Kreis)",
+    ),
+]
+KreisPath = Annotated[
+    str,
+    documented_pattern(
+        json_schema_pattern(KREIS_PATTERN), "Kreisschlüssel eines Landkreises: 5 Ziffern"
+    ),
+]
+# Every address may answer 400: control characters are refused (plattform/middleware.py).
+LOOKUP_RESPONSES = {400: ErrorResponse, 404: ErrorResponse}
 
 
 class KreisSchema(ResponseModel):
@@ -76,9 +98,9 @@ def register_page_url(kommune: Kommune, request: HttpRequest | None = None) -> s
 
 
 @router.get(
-    "/kommunen/{ags}/", response={200: KommuneSchema, 404: ErrorResponse}, summary="Kommune"
+    "/kommunen/{ags}/", response={200: KommuneSchema, **LOOKUP_RESPONSES}, summary="Kommune"
 )
-def kommune_detail(request: HttpRequest, ags: str):
+def kommune_detail(request: HttpRequest, ags: AgsPath):
     """A Kommune of the official register, with its profile URL if it takes part."""
     kommune = kommune_or_404(ags)
     return kommune_as_dict(kommune, request) if isinstance(kommune, Kommune) else kommune
@@ -173,11 +195,11 @@ def kreis_or_404(ags: str) -> Kommune | Status:
 
 @router.get(
     "/kreise/{ags}/uebersicht/",
-    response={200: KreisUebersichtSchema, 404: ErrorResponse},
+    response={200: KreisUebersichtSchema, **LOOKUP_RESPONSES},
     summary="Kreisübersicht",
     url_name="kreis_uebersicht",
 )
-def kreis_uebersicht(request: HttpRequest, ags: str):
+def kreis_uebersicht(request: HttpRequest, ags: KreisPath):
     """A Landkreis at a glance: its Gemeinden with structures and entries, and its gaps."""
     kreis = kreis_or_404(ags)
     if not isinstance(kreis, Kommune):

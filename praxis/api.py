@@ -1,6 +1,7 @@
 """The entry endpoint of the JSON API: one Praxisbeispiel in the exchange format."""
 
 from datetime import date
+from typing import Annotated
 
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
@@ -8,11 +9,13 @@ from django.utils.translation import gettext as _
 from ninja import Router, Status
 from pydantic import Field
 
-from plattform.api_schemas import ErrorResponse, ResponseModel, error_body
+from plattform.api_schemas import SLUG, ErrorResponse, ResponseModel, documented_pattern, error_body
 from praxis.exchange.serialize import to_exchange_dict
 from praxis.models import Evidenz, PraxisPage, PraxisStatus
 
 router = Router(tags=["Praxisbeispiele"])
+
+EntryIdPath = Annotated[str, documented_pattern(SLUG, "Plattformübergreifende ID des Eintrags")]
 
 
 class KontaktSchema(ResponseModel):
@@ -72,10 +75,10 @@ def unknown_entry(austausch_id: str) -> Status:
 
 @router.get(
     "/praxis/{austausch_id}/",
-    response={200: PraxisbeispielSchema, 404: ErrorResponse},
+    response={200: PraxisbeispielSchema, 400: ErrorResponse, 404: ErrorResponse},
     summary="Praxisbeispiel",
 )
-def entry_detail(request: HttpRequest, austausch_id: str):
+def entry_detail(request: HttpRequest, austausch_id: EntryIdPath):
     """One entry in the exchange format (AUSTAUSCHFORMAT.md), plus its `url`."""
     page = live_entry(austausch_id)
     if page is None:

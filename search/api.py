@@ -1,6 +1,6 @@
 """The search endpoints of the JSON API: search, similar entries, comparable Kommunen."""
 
-from typing import Literal
+from typing import Annotated, Literal
 
 from django.http import HttpRequest, JsonResponse
 from django.utils.translation import gettext as _
@@ -9,14 +9,27 @@ from ninja import Router, Status
 from ninja.errors import ValidationError
 from pydantic import BaseModel, Field
 
-from kommunen.api import kommune_or_404
+from kommunen.api import LOOKUP_RESPONSES, AgsPath, kommune_or_404
 from kommunen.groessenklasse import Groessenklasse
-from kommunen.models import Bundesland, Kommune
-from plattform.api_schemas import ErrorResponse, ResponseModel, error_body
-from praxis.api import live_entry, unknown_entry
+from kommunen.models import AGS_PATTERN, KREIS_PATTERN, Bundesland, Kommune
+from plattform.api_schemas import (
+    NO_CONTROL_CHARACTERS,
+    SLUG,
+    ErrorResponse,
+    ResponseModel,
+    error_body,
+    json_schema_pattern,
+)
+from praxis.api import EntryIdPath, live_entry, unknown_entry
 from praxis.models import Evidenz, PraxisStatus
 from search.kosten import Kostenrahmen
-from search.query import MAX_PER_PAGE, MAX_QUERY_LENGTH, QueryError, parse_query
+from search.query import (
+    MAX_PER_PAGE,
+    MAX_QUERY_LENGTH,
+    MAX_VALUES_PER_PARAMETER,
+    QueryError,
+    parse_query,
+)
 from search.serializers import comparable_kommune_as_dict, hit_as_dict, kommune_summary
 from search.service import comparable, hit_cards, search, similar
 
@@ -77,35 +90,53 @@ class ComparableResponse(ResponseModel):
     vergleichbare: list[ComparableKommune]
 
 
+def or_empty(pattern: str) -> str:
+    """An empty value counts as not given (a form's empty field), so it is valid too."""
+    return f"^$|{pattern}"
+
+
+Slug = Annotated[str, Field(pattern=or_empty(SLUG))]
+KreisKey = Annotated[str, Field(pattern=or_empty(json_schema_pattern(KREIS_PATTERN)))]
+
+
+def repeatable(description: str):
+    """A repeatable parameter, at most MAX_VALUES_PER_PARAMETER values (a German 400 beyond)."""
+    return Field([], description=description, max_length=MAX_VALUES_PER_PARAMETER)
+
+
 class SearchParams(BaseModel):
     """Documentation only: the parameters are parsed by search.query.parse_query, the same
     function as on the search page, so both answer a parameter alike (and in German)."""
 
-    q: str = Field("", max_length=MAX_QUERY_LENGTH, description="Suchbegriff")
-    handlungsfeld: list[str] = Field([], description="Handlungsfeld-Kürzel (wiederholbar)")
-    zielgruppe: list[str] = Field([], description="Zielgruppen-Kürzel (wiederholbar)")
-    groessenklasse: list[Groessenklasse] = Field([], description="Größenklasse (wiederholbar)")
-    bundesland: list[Bundesland] = Field([], description="Länderkürzel (wiederholbar)")
-    kreis: list[str] = Field(
-        [],
-        description=(
+    q: str = Field(
+        "", max_length=MAX_QUERY_LENGTH, pattern=NO_CONTROL_CHARACTERS, description="Suchbegriff"
+    )
+    handlungsfeld: list[Slug] = repeatable("Handlungsfeld-Kürzel (wiederholbar)")
+    zielgruppe: list[Slug] = repeatable("Zielgruppen-Kürzel (wiederholbar)")
+    groessenklasse: list[Groessenklasse] = repeatable("Größenklasse (wiederholbar)")
+    bundesland: list[Bundesland] = repeatable("Länderkürzel (wiederholbar)")
+    kreis: list[KreisKey] = repeatable(
+        (
             "5-stelliger Kreisschlüssel der federführenden Kommune (wiederholbar); Einträge "
             "eines Landkreises selbst zählen für ihn"
         ),
     )
-    status: list[PraxisStatus] = Field([], description="Stand (wiederholbar)")
-    kosten: list[Kostenrahmen] = Field(
-        [],
-        description=(
+    status: list[PraxisStatus] = repeatable("Stand (wiederholbar)")
+    kosten: list[Kostenrahmen] = repeatable(
+        (
             "Kosten pro Jahr (wiederholbar): keine = 0 €, bis-1000 = 1 bis 1.000 €, "
             "bis-10000 = 1.001 bis 10.000 €, ueber-10000 = mehr, unbekannt = nicht angegeben"
         ),
     )
-    foerderprogramm: list[str] = Field(
-        [], description="Kürzel eines Förderprogramms, z. B. amif (wiederholbar)"
+    foerderprogramm: list[Slug] = repeatable(
+        "Kürzel eines Förderprogramms, z. B. amif (wiederholbar)"
     )
-    evidenz: list[Evidenz] = Field([], description="Wie gut belegt (wiederholbar)")
-    vergleich: str | None = Field(None, description="AGS der eigenen Kommune")
+    evidenz: list[Evidenz] = repeatable("Wie gut belegt (wiederholbar)")
+    vergleich: str | None = Field(
+        None,
+        pattern=or_empty(json_schema_pattern(AGS_PATTERN)),
+        description="AGS der eigenen Kommune",
+    )
     sortierung: Literal["relevanz", "neueste"] = "relevanz"
     seite: int = Field(1, ge=1, le=10_000)
     pro_seite: int = Field(20, ge=1, le=MAX_PER_PAGE)
@@ -121,13 +152,24 @@ def _inline_refs(node, definitions: dict):
     return node
 
 
+def _blank_allowed(schema: dict) -> dict:
+    """An empty value counts as not given (a form's empty field): say so for choices and
+    numbers, whose schema would refuse it; patterned text says it with or_empty."""
+    if schema.get("type") == "array":
+        return {**schema, "items": _blank_allowed(schema["items"])}
+    if "enum" in schema or schema.get("type") == "integer":
+        defaults = {"default": schema["default"]} if "default" in schema else {}
+        return {"anyOf": [schema, {"const": ""}], **defaults}
+    return schema
+
+
 def query_parameters(model: type[BaseModel]) -> list[dict]:
     """OpenAPI query parameters of a model's fields, for views that parse the query themselves."""
     schema = model.model_json_schema()
     definitions = schema.get("$defs", {})
     parameters = []
     for name, details in schema["properties"].items():
-        details = _inline_refs(details, definitions)
+        details = _blank_allowed(_inline_refs(details, definitions))
         parameter = {"in": "query", "name": name, "schema": details, "required": False}
         if "description" in details:
             parameter["description"] = details["description"]
@@ -178,10 +220,10 @@ def search_entries(request: HttpRequest):
 
 @router.get(
     "/praxis/{austausch_id}/aehnliche/",
-    response={200: SimilarResponse, 404: ErrorResponse},
+    response={200: SimilarResponse, **LOOKUP_RESPONSES},
     summary="Ähnliche Praxisbeispiele",
 )
-def similar_to_entry(request: HttpRequest, austausch_id: str):
+def similar_to_entry(request: HttpRequest, austausch_id: EntryIdPath):
     """Entries similar to this one (shared Handlungsfelder, content, comparable Kommune)."""
     page = live_entry(austausch_id)
     if page is None:
@@ -191,10 +233,10 @@ def similar_to_entry(request: HttpRequest, austausch_id: str):
 
 @router.get(
     "/kommunen/{ags}/vergleichbare/",
-    response={200: ComparableResponse, 404: ErrorResponse},
+    response={200: ComparableResponse, **LOOKUP_RESPONSES},
     summary="Vergleichbare Kommunen",
 )
-def comparable_to_kommune(request: HttpRequest, ags: str):
+def comparable_to_kommune(request: HttpRequest, ags: AgsPath):
     """Participating Kommunen most comparable to this one, each with the reasons."""
     kommune = kommune_or_404(ags)
     if not isinstance(kommune, Kommune):

@@ -5,10 +5,24 @@ from collections.abc import Iterator
 from wagtail.models import Site
 
 import pytest
+from hypothesis import HealthCheck, settings
 
 from search.backends.database import row_cache, vocabulary
 from tests import services
 from tests.world import World, build_world, built_for_module
+
+# Property-based tests run the same examples on every machine (derandomize, no example database
+# replaying a local failure) and in bounded time; their examples share one function-scoped
+# database, which each test rolls back per example.
+settings.register_profile(
+    "praxisnetz",
+    max_examples=30,
+    derandomize=True,
+    database=None,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+settings.load_profile("praxisnetz")
 
 
 @pytest.fixture(autouse=True)

@@ -1,5 +1,7 @@
 """The API is assembled from one router per app, and its OpenAPI schema says so."""
 
+import re
+
 import pytest
 
 from kommunen.factories import KommunePageFactory
@@ -58,3 +60,68 @@ def test_entry_schema_has_every_key_of_the_exchange_format(entry, client):
     assert list(PraxisbeispielSchema.model_fields) == [*exchange_keys, "url"]
     answer = client.get(f"/api/v1/praxis/{entry.austausch_id}/").json()
     assert list(answer) == [*exchange_keys, "url"]
+
+
+def test_every_operation_documents_the_400_for_control_characters(openapi, client):
+    # plattform/middleware.py refuses control characters in any address before a view runs.
+    for path, item in openapi["paths"].items():
+        assert "400" in item["get"]["responses"], path
+    answer = client.get("/api/v1/kommunen/%0C/")
+    assert answer.status_code == 400 and "Steuerzeichen" in answer.json()["fehler"]
+
+
+@pytest.mark.parametrize(
+    ("path", "value", "valid"),
+    [
+        ("/api/v1/kommunen/{ags}/", "01062001", True),
+        ("/api/v1/kommunen/{ags}/", "0106200\x0c", False),
+        ("/api/v1/kreise/{ags}/uebersicht/", "01062001", False),
+        ("/api/v1/praxis/{austausch_id}/", "kleinau-fussball", True),
+        ("/api/v1/praxis/{austausch_id}/", "kleinau\x1f", False),
+    ],
+)
+def test_path_parameters_document_their_pattern(openapi, path, value, valid):
+    (parameter,) = openapi["paths"][path]["get"]["parameters"]
+    assert bool(re.search(parameter["schema"]["pattern"], value)) is valid
+
+
+def search_parameter(openapi: dict, name: str) -> dict:
+    parameters = openapi["paths"]["/api/v1/praxis/"]["get"]["parameters"]
+    return next(p["schema"] for p in parameters if p["name"] == name)
+
+
+@pytest.mark.parametrize(
+    ("name", "value", "valid"),
+    [
+        ("vergleich", "", True),  # an empty field counts as not given
+        ("vergleich", "01062001", True),
+        ("vergleich", "x", False),
+        ("q", "Sprache\ncafé", True),
+        ("q", "Sprache\x00", False),
+    ],
+)
+def test_search_parameters_document_what_the_search_accepts(openapi, name, value, valid):
+    schema = search_parameter(openapi, name)
+    pattern = schema.get("pattern") or schema["anyOf"][0]["pattern"]
+    assert bool(re.search(pattern, value)) is valid
+
+
+@pytest.mark.parametrize("name", ["kreis", "handlungsfeld", "zielgruppe", "foerderprogramm"])
+def test_repeatable_filters_document_their_values_and_their_limit(openapi, name):
+    schema = search_parameter(openapi, name)
+    assert schema["maxItems"] == 50
+    assert re.search(schema["items"]["pattern"], "") and not re.search(
+        schema["items"]["pattern"], "a b"
+    )
+
+
+@pytest.mark.parametrize(
+    ("name", "kind"),
+    [("status", "enum"), ("kosten", "enum"), ("sortierung", "enum"), ("seite", "maximum")],
+)
+def test_an_empty_choice_or_number_is_documented_as_not_given(openapi, name, kind):
+    # The search treats an empty value as not given (a form's empty field), so it is valid.
+    schema = search_parameter(openapi, name)
+    schema = schema.get("items", schema)
+    given, blank = schema["anyOf"]
+    assert kind in given and blank == {"const": ""}

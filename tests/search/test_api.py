@@ -167,17 +167,18 @@ def test_openapi_schema_is_served(db, client_json):
     } <= paths
     params = {p["name"]: p for p in schema["paths"]["/api/v1/praxis/"]["get"]["parameters"]}
     assert {"q", "handlungsfeld", "vergleich", "seite", "pro_seite"} <= set(params)
-    assert params["seite"]["schema"]["type"] == "integer"
-    assert params["sortierung"]["schema"]["enum"] == ["relevanz", "neueste"]
+    # An empty value counts as not given: choices and numbers also allow "" (anyOf[1]).
+    assert params["seite"]["schema"]["anyOf"][0]["type"] == "integer"
+    assert params["sortierung"]["schema"]["anyOf"][0]["enum"] == ["relevanz", "neueste"]
     assert params["handlungsfeld"]["schema"]["type"] == "array"
-    assert params["kosten"]["schema"]["items"]["enum"] == [
+    assert params["kosten"]["schema"]["items"]["anyOf"][0]["enum"] == [
         "keine",
         "bis-1000",
         "bis-10000",
         "ueber-10000",
         "unbekannt",
     ]
-    assert params["evidenz"]["schema"]["items"]["enum"] == [
+    assert params["evidenz"]["schema"]["items"]["anyOf"][0]["enum"] == [
         "idee",
         "erprobt",
         "ausgewertet",
