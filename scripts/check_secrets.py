@@ -19,6 +19,7 @@ from pathlib import Path
 ALLOWED = {
     "dev-only-not-secret": "SECRET_KEY of plattform.settings.dev, for a local machine only",
     "test-only-not-secret": "SECRET_KEY of plattform.settings.test",
+    "s%40cret": "an escaped test password in a SEARCH_URL, sent to a local fake server",
 }
 # Passwords in example URLs of the documentation (user:pw@host) and shell variables.
 URL_PLACEHOLDERS = re.compile(r"^(pw|password|passwort|secret|x+|\.\.\.|[$<{].*)$", re.I)
