@@ -28,7 +28,7 @@
 #
 # OpenSearch comes from Maven Central as the integ-test-zip distribution, which ships only the
 # transport module. The modules the project needs (analysis-common for the German analysis,
-# lang-painless for the comparability script) are assembled from their Maven Central jars.
+# lang-painless, which analysis-common extends) are assembled from their Maven Central jars.
 # Both modes unpack the same cached download; run as root, the nodes run as the user opensearch.
 set -euo pipefail
 

@@ -129,13 +129,24 @@ def bulk(actions, **kwargs) -> tuple[int, list]:
     return helper(get_client(), actions, **kwargs)
 
 
+class ItemRefused(Exception):
+    """One search of an `_msearch` failed: the engine answers 200 for the whole request and
+    puts each search's error into its item."""
+
+    def __init__(self, item: dict):
+        error = item.get("error", {})
+        reason = error.get("reason", error) if isinstance(error, dict) else error
+        super().__init__(f"{item.get('status', '?')}: {reason}")
+        self.status = item.get("status")
+
+
 def connection_errors() -> tuple[type[Exception], ...]:
     """Exceptions that mean "the engine is unreachable or refused the request"."""
     from elastic_transport import TransportError as EsTransportError
     from elasticsearch import ApiError
     from opensearchpy.exceptions import OpenSearchException
 
-    return (OpenSearchException, EsTransportError, ApiError, OSError)
+    return (OpenSearchException, EsTransportError, ApiError, OSError, ItemRefused)
 
 
 def reset() -> None:

@@ -66,6 +66,9 @@ class PraxisDocument(Document):
     def from_page(cls, page: PraxisPage) -> "PraxisDocument":
         """Build the document from a page (prefetched with `pages_for_index()` ideally)."""
         tags = [item.tag.name for item in page.tagged_items.all()]
+        handlungsfelder = list(page.handlungsfelder.all())
+        zielgruppen = list(page.zielgruppen.all())
+        programmes = list(page.foerderprogramme.all())
         doc = cls(
             meta={"id": page.pk},
             page_id=page.pk,
@@ -76,16 +79,16 @@ class PraxisDocument(Document):
             uebertragbarkeit=page.uebertragbarkeit,
             traeger=page.traeger,
             personal=page.personal,
-            foerderung=funding_names(page),
+            foerderung=funding_names(page, programmes),
             tags=tags,
-            handlungsfelder=[h.slug for h in page.handlungsfelder.all()],
-            handlungsfelder_labels=[h.name for h in page.handlungsfelder.all()],
-            zielgruppen=[z.slug for z in page.zielgruppen.all()],
-            zielgruppen_labels=[z.name for z in page.zielgruppen.all()],
+            handlungsfelder=[h.slug for h in handlungsfelder],
+            handlungsfelder_labels=[h.name for h in handlungsfelder],
+            zielgruppen=[z.slug for z in zielgruppen],
+            zielgruppen_labels=[z.name for z in zielgruppen],
             status=page.status,
             kosten=kostenrahmen(page.kosten_jahr_eur),
             evidenz=page.evidenz or None,
-            foerderprogramme=[p.slug for p in page.foerderprogramme.all()],
+            foerderprogramme=[p.slug for p in programmes],
             first_published_at=page.first_published_at,
             stand=page.aktueller_stand,
             url=page.get_url() or "",
@@ -109,10 +112,10 @@ class PraxisDocument(Document):
         self.verstaedterung = kommune.verstaedterung
 
 
-def funding_names(page: PraxisPage) -> list[str]:
-    """The Förderung as text: the free-text sources and the names of the linked programmes, so
-    that "AMIF" finds an entry that links the programme without naming it."""
-    return [f.name for f in page.foerderungen.all()] + [p.name for p in page.foerderprogramme.all()]
+def funding_names(page: PraxisPage, programmes: list) -> list[str]:
+    """The Förderung as text: the free-text sources and the names of the linked `programmes`,
+    so that "AMIF" finds an entry that links the programme without naming it."""
+    return [f.name for f in page.foerderungen.all()] + [p.name for p in programmes]
 
 
 def body_text(page: PraxisPage) -> str:

@@ -3,6 +3,7 @@
 import logging
 import time
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 
 from django.conf import settings
 from django.utils import timezone
@@ -85,21 +86,39 @@ def index_actions(pages: Iterable[PraxisPage], index: str) -> Iterator[dict]:
 
 
 def _in_batches(queryset, size: int) -> Iterator[list[PraxisPage]]:
-    ids = list(queryset.values_list("pk", flat=True))
-    for start in range(0, len(ids), size):
-        yield list(queryset.filter(pk__in=ids[start : start + size]))
+    """The pages in primary-key order, `size` at a time (keyset pagination: neither a list of
+    every id nor an OFFSET that grows)."""
+    last = 0
+    while batch := list(queryset.filter(pk__gt=last).order_by("pk")[:size]):
+        yield batch
+        last = batch[-1].pk
 
 
 def index_all(index: str, progress: Progress | None = None) -> int:
-    """Index every live, public entry into `index`; returns the number of documents."""
+    """Index every live, public entry into `index`; returns the number of documents.
+
+    While the engine indexes one batch, the next is read and built here: the two take turns
+    otherwise, and building (database, StreamField text) is most of the time. One batch at
+    most is in flight, so memory stays flat and an engine error stops the rebuild.
+    """
     queryset = pages_for_index()
-    total, done = queryset.count(), 0
-    for batch in _in_batches(queryset, BULK_SIZE):
-        bulk(index_actions(batch, index), chunk_size=BULK_SIZE, refresh=False)
-        done += len(batch)
-        if progress:
-            progress(f"{done}/{total} Praxisbeispiele indexiert")
-    return done
+    total, built, sent = queryset.count(), 0, 0
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="praxisnetz-bulk") as sender:
+        in_flight: Future | None = None
+        for batch in _in_batches(queryset, BULK_SIZE):
+            actions = list(index_actions(batch, index))
+            if in_flight:
+                in_flight.result()
+                sent = built
+                if progress:
+                    progress(f"{sent}/{total} Praxisbeispiele indexiert")
+            in_flight = sender.submit(bulk, actions, chunk_size=BULK_SIZE, refresh=False)
+            built += len(batch)
+        if in_flight:
+            in_flight.result()
+    if progress and built != sent:
+        progress(f"{built}/{total} Praxisbeispiele indexiert")
+    return built
 
 
 def rebuild(progress: Progress | None = None) -> dict:

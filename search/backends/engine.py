@@ -6,8 +6,8 @@ from kommunen.models import Kommune
 from praxis.models import PraxisPage
 from search.backends.database import comparable_participants
 from search.backends.database.similar import lead_kommune
-from search.backends.engine_query import search_body, similar_body
-from search.client import engine_name, query_client
+from search.backends.engine_query import facet_buckets, search_bodies, similar_body
+from search.client import ItemRefused, engine_name, query_client
 from search.documents import body_text
 from search.facet_values import facet_lists
 from search.indices import alias_name
@@ -38,14 +38,26 @@ class EngineBackend:
     def _search(self, body: dict) -> dict:
         return query_client().search(index=alias_name(), body=body)
 
+    def _search_together(self, *bodies: dict) -> list[dict]:
+        """Several searches in one request (`_msearch`). The engine answers 200 even if one
+        failed (no index yet, say): that one is raised as search.client.ItemRefused, which the
+        service takes as an outage, like the error of a single search."""
+        header = {"index": alias_name()}
+        lines = [line for body in bodies for line in (header, body)]
+        responses = query_client().msearch(body=lines)["responses"]
+        for response in responses:
+            if "error" in response:
+                raise ItemRefused(response)
+        return responses
+
     def search(self, query: SearchQuery) -> SearchResult:
         reference = reference_features(query.vergleich)
-        response = self._search(search_body(query, reference))
-        hits = [self._hit(hit, reference) for hit in response["hits"]["hits"]]
+        ranked, counted = self._search_together(*search_bodies(query, reference))
+        hits = [self._hit(hit, reference) for hit in ranked["hits"]["hits"]]
         return SearchResult(
-            anzahl=response["hits"]["total"]["value"],
+            anzahl=counted["hits"]["total"]["value"],
             treffer=hits,
-            facetten=self._facets(response["aggregations"], query),
+            facetten=self._facets(counted["aggregations"], query),
             backend=self.name,
         )
 
@@ -64,7 +76,7 @@ class EngineBackend:
 
     def _facets(self, aggregations: dict, query: SearchQuery) -> dict[str, list[FacetValue]]:
         counts = {
-            name: {b["key"]: b["doc_count"] for b in aggregations[name]["values"]["buckets"]}
+            name: {b["key"]: b["doc_count"] for b in facet_buckets(aggregations, name)}
             for name in FACETS
         }
         return facet_lists(counts, query)

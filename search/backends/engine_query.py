@@ -46,36 +46,7 @@ FUZZY_FIELDS = [
 HIGHLIGHT_FIELDS = ["title", "kurzbeschreibung", "body"]
 MAX_FACET_VALUES = 500  # more than the 401 Kreise, the longest facet
 MAX_RESULT_WINDOW = 20_000  # the index's max_result_window
-
-COMPARABILITY_SCRIPT = """
-if (doc['einwohner_log10'].size() == 0) { return _score; }
-double distance = Math.abs(params.log10 - doc['einwohner_log10'].value);
-double size = 1.0 - Math.min(distance, params.max_distance) / params.max_distance;
-String sizeClass = doc['groessenklasse'].size() > 0 ? doc['groessenklasse'].value : '';
-double proximity = 0.0;
-if (sizeClass == params.size_class) { proximity = 1.0; }
-else if (params.class_order.containsKey(sizeClass)
-    && params.class_order.containsKey(params.size_class)) {
-  int a = (int) params.class_order.get(sizeClass);
-  int b = (int) params.class_order.get(params.size_class);
-  if (a - b == 1 || b - a == 1) { proximity = 0.5; }
-}
-double density = params.density >= 0 && doc['verstaedterung'].size() > 0
-  && doc['verstaedterung'].value == params.density ? 1.0 : 0.0;
-double kreis = doc['kreis_ags'].size() > 0 && doc['kreis_ags'].value == params.kreis ? 1.0 : 0.0;
-double land = doc['bundesland'].size() > 0 && doc['bundesland'].value == params.land ? 1.0 : 0.0;
-double value = params.w_einwohner * size + params.w_size_class * proximity
-  + params.w_density * density + params.w_kreis * kreis + params.w_land * land;
-return _score * (1.0 + params.boost * value);
-"""
-
-
-# Mirrors search.ranking.adoption_factor(); documents of an older index without the field
-# count as not adopted.
-ADOPTION_SCRIPT = """
-double n = doc['uebernahmen'].size() == 0 ? 0.0 : doc['uebernahmen'].value;
-return _score * (1.0 + params.boost * Math.min(n, params.max));
-"""
+SELECTION_BUCKET = "ohne_eigene_auswahl"  # a restricted facet's counts (_facet_aggregations)
 
 
 def text_query(q: str) -> Query:
@@ -164,39 +135,76 @@ def facet_filters(query: SearchQuery) -> dict[str, Query]:
     }
 
 
-def comparability_script(reference: KommuneFeatures) -> dict:
-    """The painless script_score that mirrors search.ranking.comparability()."""
-    params = {
-        "log10": ranking.einwohner_log10(reference.einwohner),
-        "max_distance": ranking.MAX_LOG_DISTANCE,
-        "size_class": reference.groessenklasse,
-        "class_order": {k: i for i, k in enumerate(ranking.SIZE_CLASS_ORDER)},
-        "density": reference.verstaedterung if reference.verstaedterung is not None else -1,
-        "kreis": reference.kreis_ags,
-        "land": reference.bundesland,
-        "w_einwohner": ranking.WEIGHT_EINWOHNER,
-        "w_size_class": ranking.WEIGHT_GROESSENKLASSE,
-        "w_density": ranking.WEIGHT_VERSTAEDTERUNG,
-        "w_kreis": ranking.WEIGHT_KREIS,
-        "w_land": ranking.WEIGHT_BUNDESLAND,
-        "boost": ranking.COMPARABILITY_BOOST,
+def comparability_functions(reference: KommuneFeatures) -> list[dict]:
+    """function_score functions whose sum is search.ranking.ranking_factor(comparability()).
+
+    Built-in functions instead of a script: a script reads five doc values per matching
+    document, which at 100,000 entries costs more than the text query. A constant 1, then each
+    part of the comparability as a weighted filter (the size as a linear decay on the log10 of
+    the Einwohner), each only for documents with a lead Kommune: the others keep the factor 1.
+    """
+    boost, led = ranking.COMPARABILITY_BOOST, Q("exists", field="einwohner_log10")
+
+    def part(weight: float, condition: Query | None = None, **function) -> dict:
+        conditions = [led, condition] if condition else [led]
+        filter_ = Q("bool", filter=conditions).to_dict()
+        return {"filter": filter_, "weight": boost * weight, **function}
+
+    # linear: max(0, (s - |x - origin|) / s) with s = scale / (1 - decay) = MAX_LOG_DISTANCE.
+    size = {
+        "origin": ranking.einwohner_log10(reference.einwohner),
+        "scale": ranking.MAX_LOG_DISTANCE / 2,
+        "decay": 0.5,
     }
-    return {"source": COMPARABILITY_SCRIPT, "lang": "painless", "params": params}
+    functions = [{"weight": 1.0}, part(ranking.WEIGHT_EINWOHNER, linear={"einwohner_log10": size})]
+    for proximity, classes in size_classes_by_proximity(reference.groessenklasse).items():
+        weight = ranking.WEIGHT_GROESSENKLASSE * proximity
+        functions.append(part(weight, Q("terms", groessenklasse=classes)))
+    if reference.verstaedterung is not None:
+        density = Q("term", verstaedterung=reference.verstaedterung)
+        functions.append(part(ranking.WEIGHT_VERSTAEDTERUNG, density))
+    functions.append(part(ranking.WEIGHT_KREIS, Q("term", kreis_ags=reference.kreis_ags)))
+    functions.append(part(ranking.WEIGHT_BUNDESLAND, Q("term", bundesland=reference.bundesland)))
+    return functions
+
+
+def size_classes_by_proximity(size_class: str) -> dict[float, list[str]]:
+    """The Größenklassen of a non-zero proximity to `size_class`, grouped by that proximity."""
+    grouped: dict[float, list[str]] = {}
+    for other in dict.fromkeys((size_class, *ranking.SIZE_CLASS_ORDER)):
+        if proximity := ranking.size_class_proximity(size_class, other):
+            grouped.setdefault(proximity, []).append(other)
+    return grouped
+
+
+def adoption_functions() -> list[dict]:
+    """function_score functions whose sum is search.ranking.adoption_factor(uebernahmen): a
+    constant 1 and ADOPTION_BOOST for each of the first MAX_ADOPTIONS adopters. A document of
+    an older index without the field counts as not adopted."""
+    steps = range(1, ranking.MAX_ADOPTIONS + 1)
+    return [{"weight": 1.0}] + [
+        {"filter": {"range": {"uebernahmen": {"gte": n}}}, "weight": ranking.ADOPTION_BOOST}
+        for n in steps
+    ]
+
+
+def summed(query: Query, functions: list[dict]) -> Query:
+    """`query`'s score times the sum of the `functions` that match the document."""
+    return Q(
+        "function_score",
+        query=query,
+        functions=functions,
+        score_mode="sum",
+        boost_mode="multiply",
+    )
 
 
 def main_query(query: SearchQuery, reference: KommuneFeatures | None) -> Query:
-    """Text (or all), re-scored by comparability when asked; the facets filter afterwards."""
+    """Text (or all), re-scored by comparability when asked, by transfers and by the Stand."""
     main = text_query(query.q)
     if reference:
-        main = Q("script_score", query=main, script=comparability_script(reference))
-    adopted = Q("script_score", query=main, script=adoption_script())
-    return stale_penalty(adopted, stale_cutoff())
-
-
-def adoption_script() -> dict:
-    """The painless script_score that mirrors search.ranking.adoption_factor()."""
-    params = {"boost": ranking.ADOPTION_BOOST, "max": float(ranking.MAX_ADOPTIONS)}
-    return {"source": ADOPTION_SCRIPT, "lang": "painless", "params": params}
+        main = summed(main, comparability_functions(reference))
+    return stale_penalty(summed(main, adoption_functions()), stale_cutoff())
 
 
 def stale_penalty(main: Query, cutoff: date) -> Query:
@@ -212,12 +220,32 @@ def stale_penalty(main: Query, cutoff: date) -> Query:
     )
 
 
-def _facet_aggregations(search: Search, filters: dict[str, Query]) -> Search:
+def _facet_aggregations(search: Search, query: SearchQuery, filters: dict[str, Query]) -> Search:
+    """A `terms` aggregation per facet over the hits; a restricted facet's counts ignore its
+    own selection, so they count, across the whole index (`global`), what the text matches
+    with the other facets' filters.
+
+    The facet filters restrict the query itself, not a post_filter: the engine then scores
+    only the hits, and every facet without a selection counts the hits directly.
+    """
     for name in FACETS:
+        terms = {"field": FACET_FIELDS[name], "size": MAX_FACET_VALUES}
+        if name not in filters:
+            search.aggs.bucket(name, "terms", **terms)
+            continue
         others = [f for n, f in filters.items() if n != name]
-        bucket = search.aggs.bucket(name, "filter", Q("bool", filter=others))
-        bucket.bucket("values", "terms", field=FACET_FIELDS[name], size=MAX_FACET_VALUES)
+        matching = Q("bool", filter=[text_query(query.q), *others])
+        bucket = search.aggs.bucket(name, "global").bucket(SELECTION_BUCKET, "filter", matching)
+        bucket.bucket(name, "terms", **terms)
     return search
+
+
+def facet_buckets(aggregations: dict, name: str) -> list[dict]:
+    """The `terms` buckets of facet `name` in a response to search_body()."""
+    aggregation = aggregations[name]
+    if SELECTION_BUCKET in aggregation:
+        aggregation = aggregation[SELECTION_BUCKET][name]
+    return aggregation["buckets"]
 
 
 def _sort(query: SearchQuery) -> list:
@@ -242,22 +270,41 @@ def _highlight(search: Search, q: str) -> Search:
     )
 
 
-def search_body(query: SearchQuery, reference: KommuneFeatures | None) -> dict:
-    """The complete search request body."""
-    filters = facet_filters(query)
-    search = Search().query(main_query(query, reference))
-    if filters:
-        search = search.post_filter(Q("bool", filter=list(filters.values())))
-    search = _facet_aggregations(search, filters)
+def search_bodies(query: SearchQuery, reference: KommuneFeatures | None) -> tuple[dict, dict]:
+    """The two request bodies of a search: the page of ranked hits, and the count with the
+    facets. Sent together (`_msearch`), the engine answers them in parallel.
+
+    Apart, each does less: counting and the facets need every match, but no score (a filter
+    is much cheaper than scoring tens of thousands of matches); the hits need scores, but no
+    exact total.
+    """
+    return hits_body(query, reference), counts_body(query)
+
+
+def hits_body(query: SearchQuery, reference: KommuneFeatures | None) -> dict:
+    """One page of hits, ranked, highlighted; no count (counts_body() has it)."""
+    filters = list(facet_filters(query).values())
+    main = main_query(query, reference)
+    search = Search().query(Q("bool", must=[main], filter=filters) if filters else main)
     if query.q:
         search = _highlight(search, query.q)
     start, size = (query.seite - 1) * query.pro_seite, query.pro_seite
     if start + size > MAX_RESULT_WINDOW:  # far beyond the last hit: counts and facets only
         start, size = 0, 0
     search = search.sort(*_sort(query)).extra(
-        track_total_hits=True, track_scores=True, **{"from": start, "size": size}
+        track_total_hits=False, track_scores=True, **{"from": start, "size": size}
     )
     return search.to_dict()
+
+
+def counts_body(query: SearchQuery) -> dict:
+    """The exact number of hits and every facet's counts, without scoring (the functions of
+    main_query() change scores only, never which documents match)."""
+    filters = facet_filters(query)
+    matching = Q("bool", filter=[text_query(query.q), *filters.values()])
+    search = Search().query(Q("constant_score", filter=matching))
+    search = _facet_aggregations(search, query, filters)
+    return search.extra(track_total_hits=True, size=0).to_dict()
 
 
 def similar_body(page_id: int | None, text: str, slugs: list[str], count: int) -> dict:

@@ -91,3 +91,11 @@ def test_hit_cards_drop_an_entry_restricted_after_indexing(entries):
     cards = service.hit_cards(hits)
     assert restricted.pk not in [card.page.pk for card in cards]
     assert len(cards) == len(hits) - 1
+
+
+def test_an_engine_without_the_index_yet_falls_back_to_the_database(entries, engine):
+    """The engine answers a multi-search with 200 and puts "no such index" into each item;
+    that is an outage of the search as well, not a crash."""
+    result = service.search(SearchQuery(handlungsfeld=("sprache",)))
+    assert result.backend == "datenbank" and result.anzahl == 2
+    assert breaker.engine_recently_failed()
