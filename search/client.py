@@ -137,7 +137,6 @@ class ItemRefused(Exception):
         error = item.get("error", {})
         reason = error.get("reason", error) if isinstance(error, dict) else error
         super().__init__(f"{item.get('status', '?')}: {reason}")
-        self.status = item.get("status")
 
 
 def connection_errors() -> tuple[type[Exception], ...]:

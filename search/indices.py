@@ -95,30 +95,38 @@ def _in_batches(queryset, size: int) -> Iterator[list[PraxisPage]]:
 
 
 def index_all(index: str, progress: Progress | None = None) -> int:
-    """Index every live, public entry into `index`; returns the number of documents.
-
-    While the engine indexes one batch, the next is read and built here: the two take turns
-    otherwise, and building (database, StreamField text) is most of the time. One batch at
-    most is in flight, so memory stays flat and an engine error stops the rebuild.
-    """
+    """Index every live, public entry into `index`; returns the number of documents."""
     queryset = pages_for_index()
-    total, built, sent = queryset.count(), 0, 0
+    total, done = queryset.count(), 0
+    batches = (list(index_actions(batch, index)) for batch in _in_batches(queryset, BULK_SIZE))
+    for sent in _send_while_building(batches):
+        done += sent
+        if progress:
+            progress(f"{done}/{total} Praxisbeispiele indexiert")
+    return done
+
+
+def _send_while_building(batches: Iterator[list[dict]]) -> Iterator[int]:
+    """Send each batch of bulk actions while the next is built; yield each one's size once the
+    engine has taken it.
+
+    Building (database, StreamField text) is most of a rebuild's time; without this, building
+    and indexing would take turns. One batch at most is in flight, so memory stays flat, and
+    an engine error is raised here and stops the rebuild.
+    """
     with ThreadPoolExecutor(max_workers=1, thread_name_prefix="praxisnetz-bulk") as sender:
-        in_flight: Future | None = None
-        for batch in _in_batches(queryset, BULK_SIZE):
-            actions = list(index_actions(batch, index))
+        in_flight: tuple[Future, int] | None = None
+        for actions in batches:  # the next batch is built while `in_flight` is sent
             if in_flight:
-                in_flight.result()
-                sent = built
-                if progress:
-                    progress(f"{sent}/{total} Praxisbeispiele indexiert")
-            in_flight = sender.submit(bulk, actions, chunk_size=BULK_SIZE, refresh=False)
-            built += len(batch)
+                in_flight[0].result()
+                yield in_flight[1]
+            in_flight = (
+                sender.submit(bulk, actions, chunk_size=BULK_SIZE, refresh=False),
+                len(actions),
+            )
         if in_flight:
-            in_flight.result()
-    if progress and built != sent:
-        progress(f"{built}/{total} Praxisbeispiele indexiert")
-    return built
+            in_flight[0].result()
+            yield in_flight[1]
 
 
 def rebuild(progress: Progress | None = None) -> dict:

@@ -220,10 +220,10 @@ def stale_penalty(main: Query, cutoff: date) -> Query:
     )
 
 
-def _facet_aggregations(search: Search, query: SearchQuery, filters: dict[str, Query]) -> Search:
+def _facet_aggregations(search: Search, matching_text: Query, filters: dict[str, Query]) -> Search:
     """A `terms` aggregation per facet over the hits; a restricted facet's counts ignore its
-    own selection, so they count, across the whole index (`global`), what the text matches
-    with the other facets' filters.
+    own selection, so they count, across the whole index (`global`), what `matching_text`
+    matches with the other facets' filters.
 
     The facet filters restrict the query itself, not a post_filter: the engine then scores
     only the hits, and every facet without a selection counts the hits directly.
@@ -234,14 +234,14 @@ def _facet_aggregations(search: Search, query: SearchQuery, filters: dict[str, Q
             search.aggs.bucket(name, "terms", **terms)
             continue
         others = [f for n, f in filters.items() if n != name]
-        matching = Q("bool", filter=[text_query(query.q), *others])
+        matching = Q("bool", filter=[matching_text, *others])
         bucket = search.aggs.bucket(name, "global").bucket(SELECTION_BUCKET, "filter", matching)
         bucket.bucket(name, "terms", **terms)
     return search
 
 
 def facet_buckets(aggregations: dict, name: str) -> list[dict]:
-    """The `terms` buckets of facet `name` in a response to search_body()."""
+    """The `terms` buckets of facet `name` in a response to counts_body()."""
     aggregation = aggregations[name]
     if SELECTION_BUCKET in aggregation:
         aggregation = aggregation[SELECTION_BUCKET][name]
@@ -300,10 +300,11 @@ def hits_body(query: SearchQuery, reference: KommuneFeatures | None) -> dict:
 def counts_body(query: SearchQuery) -> dict:
     """The exact number of hits and every facet's counts, without scoring (the functions of
     main_query() change scores only, never which documents match)."""
-    filters = facet_filters(query)
-    matching = Q("bool", filter=[text_query(query.q), *filters.values()])
-    search = Search().query(Q("constant_score", filter=matching))
-    search = _facet_aggregations(search, query, filters)
+    filters, text = facet_filters(query), text_query(query.q)
+    matching = Q("bool", filter=[text, *filters.values()])
+    search = _facet_aggregations(
+        Search().query(Q("constant_score", filter=matching)), text, filters
+    )
     return search.extra(track_total_hits=True, size=0).to_dict()
 
 
